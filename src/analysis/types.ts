@@ -1,0 +1,60 @@
+// The analyser's vocabulary: what goes in (blocks of plan text) and what comes out (findings).
+// Offsets are JavaScript string indices (UTF-16 code units) into the analysed text.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Which family of rules a finding comes from; the page draws each with its own line style. */
+export type Category = 'hedge' | 'provision' | 'target' | 'structure';
+
+/** The parts a provision, target or need can lack (DESIGN.md, corpus README). */
+export type Part =
+  | 'what'
+  | 'frequency'
+  | 'duration'
+  | 'who'
+  | 'group_size'
+  | 'training'
+  | 'monitoring'
+  | 'measure'
+  | 'context'
+  | 'timescale';
+
+export interface Finding {
+  /** Stable rule id from domain/rules.md, e.g. HEDGE-ACCESS, PROV-FREQ, GOAL-MEASURE. */
+  rule: string;
+  category: Category;
+  severity: Severity;
+  start: number;
+  end: number;
+  /** Plain English, for a parent. */
+  message: string;
+  /** The rule and its source (Code of Practice paragraph, case law, statute). */
+  why: string;
+  /** The user's own sentence rewritten with visible [slots] for what is missing. */
+  suggestion?: string;
+  missing?: Part[];
+}
+
+export type Jurisdiction = 'england' | 'wales' | 'scotland' | 'ni' | 'us';
+export type PlanType = 'ehcp' | 'sen-support' | 'iep' | 'idp' | 'csp' | 'statement' | 'plp' | 'us-iep' | '504' | 'unknown';
+export type Role = 'need' | 'outcome' | 'target' | 'provision' | 'view' | 'other';
+
+export interface Block {
+  id: string;
+  text: string;
+}
+
+export interface Options {
+  jurisdiction: Jurisdiction | 'auto';
+  strictness: 'statutory' | 'good-practice';
+  disabledRules: string[];
+  /** A school's or LA's own phrases to flag, matched case-insensitively on whole words. */
+  customPhrases: string[];
+}
+
+export const DEFAULT_OPTIONS: Options = {
+  jurisdiction: 'auto',
+  strictness: 'good-practice',
+  disabledRules: [],
+  customPhrases: [],
+};

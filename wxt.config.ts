@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+
+// The public half of Plan Lens's signing key: it pins the Chrome extension id
+// (dkjnaakmdcmeofhpcljobeojognknpbp) so Google Docs' annotated-canvas allowlist can name it.
+const CHROME_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAkWdL/c176pwkCVH/zYeulqsWAhLs+qTaiOot7CU+6qrL4tmn/VCj/FZvYJC+Z7yPuK5Qmd7I7TSsyxxSTL/3YVPi5fTctzxT5ZOD9AGfiUxfRGE5HXwDTC0ms9QeMa1d21Bl7UjJ3O5SX6OAXni5JLLpncxzA5K1KP1V7upP9LPsTLcpWLtCxOazuDoRZLpwRtfkj1BkuOp1H8Z+OMPByPQzEh0PpU53/BcE7p5FX5AwXFp2ipzScv/7koLSiaEAB5D8/JfLVqMbEhmCdo4TOLLePbW/E3GMVMw0jGaUQaLzvy+dId8t3jEQEWVWo6cwBlw8nrg1XDfummJqL8krZQIDAQAB';
+
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  outDir: '.output',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports: every file says where its names come from.
+  imports: false,
+  zip: { excludeSources: ['demo-out/**', 'test-results/**', '.output/**', 'coverage/**'] },
+  manifest: ({ browser }) => ({
+    name: 'Plan Lens',
+    description:
+      'Underlines vague provision and unmeasurable targets in SEN plans (EHCP, IEP, IDP, CSP, 504) where you write and read them. Nothing leaves your browser.',
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'plan-lens@plan-lens.invalid', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : { key: CHROME_KEY }),
+  }),
+});
