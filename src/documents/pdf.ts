@@ -1,0 +1,98 @@
+// PDF via pdf.js text content: lines rebuilt from positioned text runs, then paragraphs from the gaps between lines.
+// The caller supplies pdf.js (the browser build with its packaged worker, or the legacy build in Node).
+import type { getDocument, TextItem } from 'pdfjs-dist/types/src/display/api';
+import { corrupt, encrypted, noText } from './errors';
+import { looksLikeHeading, toPlanDocument, type ParagraphText, type PlanDocument } from './plan-document';
+
+export interface PdfJs {
+  getDocument: typeof getDocument;
+}
+
+interface Line {
+  text: string;
+  y: number;
+  size: number;
+  page: number;
+}
+
+const PAGE_NUMBER = /^(page\s+)?\d{1,3}(\s*(of|\/)\s*\d{1,3})?$/i;
+const LIST_ITEM = /^([•·▪◦●‣∙\-–*]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s/;
+
+function linesOf(items: TextItem[], page: number): Line[] {
+  const lines: Line[] = [];
+  let current: Line | undefined;
+  for (const item of items) {
+    const y = Number(item.transform[5]);
+    const size = Math.abs(Number(item.transform[3])) || item.height;
+    // A run on another baseline starts a new line even when pdf.js did not mark the end of the last one.
+    if (current && item.str && Math.abs(current.y - y) > Math.max(current.size, size) / 2) {
+      lines.push(current);
+      current = undefined;
+    }
+    if (item.str) {
+      if (!current) current = { text: '', y, size, page };
+      current.text += item.str;
+      current.size = Math.max(current.size, size);
+    }
+    if (item.hasEOL && current) {
+      lines.push(current);
+      current = undefined;
+    }
+  }
+  if (current) lines.push(current);
+  return lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text && !PAGE_NUMBER.test(l.text));
+}
+
+/** The body text size: the size carrying the most characters. Larger lines are headings. */
+function bodySize(lines: Line[]): number {
+  const chars = new Map<number, number>();
+  for (const l of lines) chars.set(Math.round(l.size), (chars.get(Math.round(l.size)) ?? 0) + l.text.length);
+  return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
+export function paragraphsFromLines(lines: Line[]): ParagraphText[] {
+  const body = bodySize(lines);
+  const parts: ParagraphText[] = [];
+  let prev: Line | undefined;
+  for (const line of lines) {
+    const heading = line.size > body * 1.15 || looksLikeHeading(line.text);
+    const last = parts.at(-1);
+    let continues = false;
+    if (prev && last && !last.heading && !heading && !LIST_ITEM.test(line.text)) {
+      if (prev.page === line.page) {
+        // Lines of one paragraph sit about 1.2 sizes apart; a paragraph break leaves a visibly larger gap.
+        continues = prev.y - line.y > 0 && prev.y - line.y < Math.max(prev.size, line.size) * 1.5;
+      } else {
+        continues = !/[.:;!?]$/.test(last.text) && /^[a-z]/.test(line.text);
+      }
+    }
+    if (continues && last) last.text += /[-/]$/.test(last.text) ? line.text : ` ${line.text}`;
+    else parts.push({ text: line.text, heading });
+    prev = line;
+  }
+  return parts;
+}
+
+export async function readPdf(name: string, data: Uint8Array, pdfjs: PdfJs): Promise<PlanDocument> {
+  // pdf.js takes ownership of the buffer it is given: hand it a copy so the caller's bytes stay usable.
+  const task = pdfjs.getDocument({ data: data.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  try {
+    const pdf = await task.promise;
+    const lines: Line[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      lines.push(...linesOf(content.items.filter((i): i is TextItem => 'str' in i), n));
+      page.cleanup();
+    }
+    if (lines.reduce((sum, l) => sum + l.text.replace(/\s/g, '').length, 0) < 20) throw noText(name);
+    return toPlanDocument(name, 'pdf', paragraphsFromLines(lines));
+  } catch (e) {
+    const kind = (e as { name?: string }).name;
+    if (kind === 'PasswordException') throw encrypted(name);
+    if (kind === 'InvalidPDFException' || kind === 'FormatError') throw corrupt(name, 'PDF');
+    throw e;
+  } finally {
+    void task.destroy();
+  }
+}
