@@ -1,0 +1,103 @@
+// The review page: a plan from a file, a paste or a selection, checked here in the page; nothing is uploaded.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { analyzeText, type Finding } from '../../src/analysis/index';
+import { readDroppedFile } from '../../src/documents/browser';
+import { readPastedText, type PlanDocument } from '../../src/documents/index';
+import { DropZone } from './DropZone';
+import { FindingCard } from './FindingCard';
+import { FindingList } from './FindingList';
+import { PlanView } from './PlanView';
+import { PrintReport } from './PrintReport';
+import { Summary } from './Summary';
+import { takeHandedOverText } from './handover';
+
+export interface Checked {
+  doc: PlanDocument;
+  report: ReturnType<typeof analyzeText>['report'];
+  findings: Finding[];
+}
+
+function check(doc: PlanDocument): Checked {
+  const { report, findings } = analyzeText(doc.text);
+  return { doc, report, findings: [...findings].sort((a, b) => a.start - b.start || a.end - b.end) };
+}
+
+export function App() {
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const [status, setStatus] = useState<{ busy?: string; error?: string }>({});
+  const [selected, setSelected] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const show = (doc: PlanDocument) => {
+    setChecked(check(doc));
+    setSelected(null);
+    setStatus({});
+  };
+
+  const openFile = async (file: File) => {
+    setStatus({ busy: `Reading ${file.name} on this computer…` });
+    try {
+      show(await readDroppedFile(file));
+    } catch (e) {
+      setStatus({ error: (e as Error).message || `${file.name} could not be read.` });
+    }
+  };
+
+  useEffect(() => {
+    void takeHandedOverText(location).then((handover) => {
+      if (handover?.notice) setNotice(handover.notice);
+      if (handover?.text) show(readPastedText(handover.text, handover.name || undefined));
+    });
+  }, []);
+
+  const finding = useMemo(() => (checked && selected !== null ? checked.findings[selected] : undefined), [checked, selected]);
+
+  return (
+    <>
+      <main class="screen-only">
+        <header class="top">
+          <h1>Plan Lens</h1>
+          <p class="privacy">Files are read on this computer. Nothing is uploaded.</p>
+        </header>
+        {notice && (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        )}
+        <DropZone onFile={openFile} onText={(text) => show(readPastedText(text))} compact={checked !== null} />
+        {status.busy && (
+          <p class="busy" role="status">
+            {status.busy}
+          </p>
+        )}
+        {status.error && (
+          <p class="error" role="alert">
+            {status.error}
+          </p>
+        )}
+        {checked && (
+          <>
+            <Summary checked={checked} />
+            <div class="layout">
+              <PlanView checked={checked} selected={selected} onSelect={setSelected} />
+              <aside class="side">
+                {finding && selected !== null && (
+                  <FindingCard
+                    text={checked.doc.text}
+                    finding={finding}
+                    position={`${selected + 1} of ${checked.findings.length}`}
+                    onPrevious={selected > 0 ? () => setSelected(selected - 1) : undefined}
+                    onNext={selected < checked.findings.length - 1 ? () => setSelected(selected + 1) : undefined}
+                    onClose={() => setSelected(null)}
+                  />
+                )}
+                <FindingList checked={checked} selected={selected} onSelect={setSelected} />
+              </aside>
+            </div>
+          </>
+        )}
+      </main>
+      {checked && <PrintReport checked={checked} />}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+// Three ways in: drop a file anywhere on the zone, pick one, or paste the text.
+import { useState } from 'preact/hooks';
+import { SUPPORTED_FILES } from '../../src/documents/index';
+
+interface Props {
+  onFile(file: File): void;
+  onText(text: string): void;
+  /** Once a plan is shown the zone shrinks to a bar. */
+  compact: boolean;
+}
+
+export function DropZone({ onFile, onText, compact }: Props) {
+  const [over, setOver] = useState(false);
+  const [pasted, setPasted] = useState('');
+  return (
+    <section
+      class={`drop ${over ? 'over' : ''} ${compact ? 'compact' : ''}`}
+      aria-label="Choose a plan to check"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        const file = e.dataTransfer?.files[0];
+        if (file) onFile(file);
+      }}
+    >
+      <label class="pick">
+        <span>Drop the plan here, or choose a file</span>
+        <input
+          type="file"
+          accept=".pdf,.docx,.txt,.md,.markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown"
+          onChange={(e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            if (file) onFile(file);
+            input.value = '';
+          }}
+        />
+        <small>{SUPPORTED_FILES}, up to 50 MB.</small>
+      </label>
+      <form
+        class="paste"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (pasted.trim()) onText(pasted);
+        }}
+      >
+        <label for="paste-text">Or paste the plan's text</label>
+        <textarea id="paste-text" rows={compact ? 2 : 6} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} />
+        <button type="submit" disabled={!pasted.trim()}>
+          Check pasted text
+        </button>
+      </form>
+    </section>
+  );
+}

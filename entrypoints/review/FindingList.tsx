@@ -1,0 +1,47 @@
+// Every finding, grouped by the section it is in, each one a button to its place in the plan.
+import { sectionTitleAt } from '../../src/documents/report';
+import type { Checked } from './App';
+
+interface Props {
+  checked: Checked;
+  selected: number | null;
+  onSelect(index: number): void;
+}
+
+export function FindingList({ checked, selected, onSelect }: Props) {
+  const { doc, findings } = checked;
+  if (!findings.length) return <p class="none">No findings: nothing in this text matched Plan Lens's checks.</p>;
+  const groups = new Map<string, number[]>();
+  findings.forEach((f, i) => {
+    const title = sectionTitleAt(doc, f.start);
+    groups.set(title, [...(groups.get(title) ?? []), i]);
+  });
+  return (
+    <nav class="findings" aria-label="Findings by section">
+      {[...groups].map(([title, indexes]) => (
+        <section key={title}>
+          <h4>{title}</h4>
+          <ol>
+            {indexes.map((i) => {
+              const f = findings[i]!;
+              return (
+                <li key={i}>
+                  <button
+                    type="button"
+                    class={`finding cat-${f.category} ${selected === i ? 'active' : ''}`}
+                    data-rule={f.rule}
+                    data-start={f.start}
+                    data-end={f.end}
+                    onClick={() => onSelect(i)}
+                  >
+                    <q>{doc.text.slice(f.start, f.end)}</q> {f.message}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ))}
+    </nav>
+  );
+}

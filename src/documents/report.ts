@@ -1,0 +1,126 @@
+// What a reader sees of a checked plan: its sections, the marked stretches of each paragraph, the sentence a
+// finding sits in, and plain words for the analyser's vocabulary. Shared by the review page and the side panel.
+import type { Finding, Jurisdiction, Part, PlanType } from '../analysis/types';
+import type { Paragraph, PlanDocument } from './plan-document';
+
+export const PART_LABELS: Record<Part, string> = {
+  what: 'what the help actually is',
+  frequency: 'how often',
+  duration: 'for how long',
+  who: 'who gives it',
+  group_size: 'group size',
+  training: 'the training or expertise of the staff',
+  monitoring: 'how progress is checked',
+  measure: 'how success is measured',
+  context: 'where or when it applies',
+  timescale: 'by when',
+};
+
+export const PLAN_TYPE_LABELS: Record<PlanType, string> = {
+  ehcp: 'Education, Health and Care plan (EHCP)',
+  'sen-support': 'SEN Support plan',
+  iep: 'Individual Education Plan (IEP)',
+  idp: 'Individual Development Plan (IDP)',
+  csp: 'Co-ordinated Support Plan (CSP)',
+  statement: 'Statement of SEN',
+  plp: 'Personal Learning Plan',
+  'us-iep': 'IEP (US, IDEA)',
+  '504': 'Section 504 plan',
+  unknown: 'Plan type not recognised',
+};
+
+export const JURISDICTION_LABELS: Record<Jurisdiction | 'unknown', string> = {
+  england: 'England',
+  wales: 'Wales',
+  scotland: 'Scotland',
+  ni: 'Northern Ireland',
+  us: 'United States',
+  unknown: 'Jurisdiction not recognised',
+};
+
+export interface Section {
+  /** The heading's text, or a neutral name for text before the first heading. */
+  title: string;
+  /** Index of the heading paragraph, -1 for the opening text. */
+  heading: number;
+  paragraphs: number[];
+}
+
+export function sectionsOf(doc: PlanDocument): Section[] {
+  const sections: Section[] = [];
+  doc.paragraphs.forEach((p, i) => {
+    if (p.heading) sections.push({ title: doc.text.slice(p.start, p.end), heading: i, paragraphs: [] });
+    else {
+      if (!sections.length) sections.push({ title: 'Start of the plan', heading: -1, paragraphs: [] });
+      sections.at(-1)!.paragraphs.push(i);
+    }
+  });
+  return sections;
+}
+
+/** The title of the section an offset falls in. */
+export function sectionTitleAt(doc: PlanDocument, offset: number): string {
+  let title = 'Start of the plan';
+  for (const p of doc.paragraphs) {
+    if (p.start > offset) break;
+    if (p.heading) title = doc.text.slice(p.start, p.end);
+  }
+  return title;
+}
+
+export interface Segment {
+  start: number;
+  end: number;
+  /** Indexes into the findings list of those covering this stretch; empty for unmarked text. */
+  findings: number[];
+}
+
+/** Cuts a paragraph at every finding boundary, so overlapping findings each keep their whole stretch. */
+export function segmentsOf(paragraph: Paragraph, findings: readonly Finding[]): Segment[] {
+  const cuts = new Set([paragraph.start, paragraph.end]);
+  const inside: number[] = [];
+  findings.forEach((f, i) => {
+    if (f.end <= paragraph.start || f.start >= paragraph.end || f.end <= f.start) return;
+    inside.push(i);
+    cuts.add(Math.max(f.start, paragraph.start));
+    cuts.add(Math.min(f.end, paragraph.end));
+  });
+  const points = [...cuts].sort((a, b) => a - b);
+  return points.slice(1).map((end, k) => {
+    const start = points[k]!;
+    return { start, end, findings: inside.filter((i) => findings[i]!.start <= start && findings[i]!.end >= end) };
+  });
+}
+
+/** Where the sentence around a finding starts and ends: a finding never reaches past its paragraph. */
+export function sentenceAround(text: string, finding: Finding): { start: number; end: number } {
+  const lineStart = text.lastIndexOf('\n', finding.start - 1) + 1;
+  const lineEndAt = text.indexOf('\n', finding.end);
+  const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
+  const before = text.slice(lineStart, finding.start);
+  const start = lineStart + Math.max(0, ...[...before.matchAll(/[.!?]\s+/g)].map((m) => m.index + m[0].length));
+  const after = /[.!?](\s|$)/.exec(text.slice(finding.end, lineEnd));
+  return { start, end: after ? finding.end + after.index + 1 : lineEnd };
+}
+
+/** The sentence around a finding, in the plan's own words. */
+export function quoteOf(text: string, finding: Finding): string {
+  const { start, end } = sentenceAround(text, finding);
+  return text.slice(start, end).trim();
+}
+
+/** Findings gathered by the sentence they are in, so a report quotes each sentence once. */
+export function bySentence(text: string, findings: readonly Finding[]): { quote: string; start: number; findings: Finding[] }[] {
+  const groups = new Map<number, { quote: string; start: number; findings: Finding[] }>();
+  for (const f of findings) {
+    const { start, end } = sentenceAround(text, f);
+    const group = groups.get(start) ?? { quote: text.slice(start, end).trim(), start, findings: [] };
+    group.findings.push(f);
+    groups.set(start, group);
+  }
+  return [...groups.values()].sort((a, b) => a.start - b.start);
+}
+
+export function missingInWords(missing: readonly Part[] | undefined): string {
+  return (missing ?? []).map((p) => PART_LABELS[p]).join(', ');
+}

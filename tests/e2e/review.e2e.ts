@@ -1,0 +1,123 @@
+// The review page in real Chromium with the built extension: files in, the same findings as the analyser
+// gives for the same text, a printable report, and no network traffic.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analysis/index';
+import { docxOf, paragraphsOf, pdfOf } from '../fixtures/files/build';
+
+const EXTENSION = path.resolve('.output/chrome-mv3');
+const plan = readFileSync(path.resolve('tests/fixtures/files/plan.txt'), 'utf8').trim();
+const files = mkdtempSync(path.join(os.tmpdir(), 'plan-lens-review-'));
+
+let context: BrowserContext;
+let extensionId: string;
+const leaks: string[] = [];
+
+beforeAll(async () => {
+  context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'plan-lens-profile-')), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
+    ignoreDefaultArgs: ['--disable-extensions'],
+  });
+  // Everything the page needs is inside the extension: any other request is plan text leaving the browser.
+  context.on('request', (r) => {
+    if (!/^(chrome-extension|data|blob):/.test(r.url())) leaks.push(r.url());
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  extensionId = new URL(worker.url()).host;
+  writeFileSync(path.join(files, 'plan.pdf'), pdfOf(paragraphsOf(plan)));
+  writeFileSync(path.join(files, 'plan.docx'), await docxOf(paragraphsOf(plan)));
+  writeFileSync(path.join(files, 'scan.pdf'), pdfOf(paragraphsOf(plan), { scanned: true }));
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+async function openReview(): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/review.html`);
+  return page;
+}
+
+async function shownFindings(page: Page) {
+  return page.$$eval('.findings .finding', (buttons) =>
+    buttons.map((b) => ({ rule: b.getAttribute('data-rule'), start: Number(b.getAttribute('data-start')), end: Number(b.getAttribute('data-end')) })),
+  );
+}
+
+describe('review page', () => {
+  it('is served under the pinned extension id', () => {
+    expect(extensionId).toBe('dkjnaakmdcmeofhpcljobeojognknpbp');
+  });
+
+  for (const file of ['plan.pdf', 'plan.docx']) {
+    it(`shows the analyser's findings for ${file}, underlined in the plan's sections`, async () => {
+      const page = await openReview();
+      await page.setInputFiles('input[type=file]', path.join(files, file));
+      await page.locator('.summary .file', { hasText: file }).waitFor();
+      const expected = analyzeText(plan).findings.map((f) => ({ rule: f.rule, start: f.start, end: f.end })).sort((a, b) => a.start - b.start || a.end - b.end);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await shownFindings(page)).toEqual(expected);
+      expect(await page.textContent('[data-testid=finding-count]')).toBe(String(expected.length));
+      expect(await page.$$eval('.plan-section h3', (hs) => hs.map((h) => h.textContent))).toEqual([
+        'Section B: Special educational needs',
+        'Section E: Outcomes',
+        'Section F: Special educational provision',
+      ]);
+      // Each underline covers exactly the words its finding is about.
+      const first = expected[0]!;
+      const mark = page.locator(`mark[data-findings~="0"]`).first();
+      expect(plan.slice(first.start, first.end)).toContain(await mark.textContent());
+      await mark.click();
+      await expect.poll(() => page.locator('[data-testid=finding-card] .message').textContent()).toBe(analyzeText(plan).findings.find((f) => f.start === first.start && f.end === first.end)!.message);
+      await page.close();
+    });
+  }
+
+  it('explains a scanned PDF instead of showing nothing', async () => {
+    const page = await openReview();
+    await page.setInputFiles('input[type=file]', path.join(files, 'scan.pdf'));
+    await expect.poll(() => page.locator('[role=alert]').textContent()).toContain('no text layer');
+    await page.close();
+  });
+
+  it('checks pasted text the same way', async () => {
+    const page = await openReview();
+    await page.fill('#paste-text', plan);
+    await page.click('text=Check pasted text');
+    await page.locator('.summary').waitFor();
+    expect((await shownFindings(page)).length).toBe(analyzeText(plan).findings.length);
+    await page.close();
+  });
+
+  it('prints a parent-friendly report: the plan’s words, what is missing, what to ask for, the rule', async () => {
+    const page = await openReview();
+    await page.setViewportSize({ width: 900, height: 1200 });
+    await page.setInputFiles('input[type=file]', path.join(files, 'plan.docx'));
+    await page.locator('.summary').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('main').isVisible()).toBe(false);
+    // One entry per flagged sentence, each naming every weak phrase in it.
+    const findings = analyzeText(plan).findings;
+    const sentences = new Set(findings.map((f) => plan.lastIndexOf('\n', f.start) + 1));
+    const points = page.locator('.report .point');
+    expect(await points.count()).toBe(sentences.size);
+    expect(await page.locator('.report .issue').count()).toBe(findings.length);
+    const firstPoint = (await points.first().textContent()) ?? '';
+    expect(firstPoint).toContain('The rule behind it:');
+    expect(firstPoint).toContain(plan.split('\n').find((l) => l.includes('access to'))!);
+    await page.screenshot({ path: 'test-results/review-print.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.screenshot({ path: 'test-results/review-screen.png', fullPage: true });
+    await page.close();
+  });
+
+  it('sent nothing over the network', () => {
+    expect(leaks).toEqual([]);
+  });
+});

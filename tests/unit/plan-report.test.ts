@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/analysis/types';
+import { readPastedText } from '../../src/documents/index';
+import { bySentence, missingInWords, quoteOf, sectionTitleAt, sectionsOf, segmentsOf } from '../../src/documents/report';
+
+const finding = (start: number, end: number, rule = 'HEDGE'): Finding => ({ rule, category: 'hedge', severity: 'warning', start, end, message: '', why: '' });
+
+describe('the plan as the review page shows it', () => {
+  const doc = readPastedText('Intro line\nSection F: Provision\nSam will have access to SALT. He may need regular checks as required.\nSection E: Outcomes\nSam will improve.');
+
+  it('groups paragraphs under their headings, with text before the first heading kept', () => {
+    expect(sectionsOf(doc).map((s) => [s.title, s.paragraphs])).toEqual([
+      ['Start of the plan', [0]],
+      ['Section F: Provision', [2]],
+      ['Section E: Outcomes', [4]],
+    ]);
+    expect(sectionTitleAt(doc, doc.text.indexOf('improve'))).toBe('Section E: Outcomes');
+    expect(sectionTitleAt(doc, 2)).toBe('Start of the plan');
+  });
+
+  it('cuts a paragraph at every finding edge, overlapping findings each covering their whole stretch', () => {
+    const p = doc.paragraphs[2]!;
+    const at = (s: string) => doc.text.indexOf(s);
+    const findings = [finding(at('access to'), at('access to') + 9), finding(at('regular'), at('as required') + 11), finding(at('as required'), at('as required') + 11)];
+    const marked = segmentsOf(p, findings)
+      .filter((s) => s.findings.length)
+      .map((s) => [doc.text.slice(s.start, s.end), s.findings]);
+    expect(marked).toEqual([
+      ['access to', [0]],
+      ['regular checks ', [1]],
+      ['as required', [1, 2]],
+    ]);
+    expect(
+      segmentsOf(p, findings)
+        .map((s) => doc.text.slice(s.start, s.end))
+        .join(''),
+    ).toBe(doc.text.slice(p.start, p.end));
+  });
+
+  it('quotes the sentence a finding is in, and each sentence once in the report', () => {
+    const a = finding(doc.text.indexOf('access to'), doc.text.indexOf('access to') + 9);
+    const b = finding(doc.text.indexOf('regular'), doc.text.indexOf('regular') + 7);
+    const c = finding(doc.text.indexOf('as required'), doc.text.indexOf('as required') + 11);
+    expect(quoteOf(doc.text, a)).toBe('Sam will have access to SALT.');
+    expect(quoteOf(doc.text, c)).toBe('He may need regular checks as required.');
+    expect(bySentence(doc.text, [a, b, c]).map((g) => [g.quote, g.findings.length])).toEqual([
+      ['Sam will have access to SALT.', 1],
+      ['He may need regular checks as required.', 2],
+    ]);
+  });
+
+  it('names missing parts in plain words', () => {
+    expect(missingInWords(['frequency', 'who', 'timescale'])).toBe('how often, who gives it, by when');
+    expect(missingInWords(undefined)).toBe('');
+  });
+});
