@@ -18,6 +18,11 @@ export default defineConfig({
     name: 'Plan Lens',
     description:
       'Underlines vague provision and unmeasurable targets in SEN plans (EHCP, IEP, IDP, CSP, 504) where you write and read them. Nothing leaves your browser.',
+    commands: {
+      'check-selection': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Check selected text with Plan Lens' },
+    },
+    // The toolbar button: "Check this page" (activeTab) and the per-tab finding count badge.
+    action: { default_title: 'Plan Lens: check this page' },
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     ...(browser === 'firefox'
       ? {

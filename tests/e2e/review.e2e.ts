@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analysis/index';
 import { docxOf, paragraphsOf, pdfOf } from '../fixtures/files/build';
@@ -13,6 +13,7 @@ const plan = readFileSync(path.resolve('tests/fixtures/files/plan.txt'), 'utf8')
 const files = mkdtempSync(path.join(os.tmpdir(), 'plan-lens-review-'));
 
 let context: BrowserContext;
+let worker: Worker;
 let extensionId: string;
 const leaks: string[] = [];
 
@@ -27,7 +28,7 @@ beforeAll(async () => {
   context.on('request', (r) => {
     if (!/^(chrome-extension|data|blob):/.test(r.url())) leaks.push(r.url());
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   extensionId = new URL(worker.url()).host;
   writeFileSync(path.join(files, 'plan.pdf'), pdfOf(paragraphsOf(plan)));
   writeFileSync(path.join(files, 'plan.docx'), await docxOf(paragraphsOf(plan)));
@@ -92,6 +93,18 @@ describe('review page', () => {
     await page.click('text=Check pasted text');
     await page.locator('.summary').waitFor();
     expect((await shownFindings(page)).length).toBe(analyzeText(plan).findings.length);
+    await page.close();
+  });
+
+  it('opens with text handed over by the context menu or command, and forgets it once read', async () => {
+    const selection = plan.split('\n').slice(6).join('\n');
+    await worker.evaluate((text) => chrome.storage.session.set({ 'handover:e2e-1': { text, name: 'Selection from “Draft plan”' } }), selection);
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/review.html#handover=e2e-1`);
+    await page.locator('.summary .file', { hasText: 'Selection from “Draft plan”' }).waitFor();
+    expect((await shownFindings(page)).length).toBe(analyzeText(selection).findings.length);
+    expect(await worker.evaluate(() => chrome.storage.session.get('handover:e2e-1'))).toEqual({});
+    expect(page.url()).not.toContain('handover');
     await page.close();
   });
 
