@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analysis/index';
 import { docxOf, paragraphsOf, pdfOf } from '../fixtures/files/build';
 
+// The service worker's own API, as seen from worker.evaluate().
+declare const chrome: { storage: { session: { set(items: object): Promise<void>; get(key: string): Promise<object> } } };
+
 const EXTENSION = path.resolve('.output/chrome-mv3');
 const plan = readFileSync(path.resolve('tests/fixtures/files/plan.txt'), 'utf8').trim();
 const files = mkdtempSync(path.join(os.tmpdir(), 'plan-lens-review-'));
