@@ -23,6 +23,8 @@ export default defineConfig({
     },
     // The toolbar button: "Check this page" (activeTab) and the per-tab finding count badge.
     action: { default_title: 'Plan Lens: check this page' },
+    // The worker fetches a Google Doc's plain-text export when Docs will not share its text in the page.
+    host_permissions: ['https://docs.google.com/*'],
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     ...(browser === 'firefox'
       ? {

@@ -1,0 +1,58 @@
+// Google Docs, extension world: follows the document's text by the best route available, sends it to the
+// worker for the side panel, shows the route in a badge, and answers the side panel's "Go to".
+import { browser } from 'wxt/browser';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { isGoToRequest, type ExportAnswer, type TabPlanRequest } from '../src/extension/tab-plans';
+import { watchGoogleDocs, type DocsState } from '../src/sites/google-docs';
+import { STATUS_CSS, createDocsStatus, type DocsStatus } from '../src/sites/google-docs-status';
+
+export default defineContentScript({
+  matches: ['https://docs.google.com/document/*'],
+  runAt: 'document_start',
+  main(ctx) {
+    const send = (request: TabPlanRequest) => browser.runtime.sendMessage(request);
+    let status: DocsStatus | undefined;
+    let shown: { state: DocsState; findings?: number } = { state: { route: 'waiting' } };
+    const show = (state: DocsState, findings?: number) => {
+      shown = { state, ...(findings === undefined ? {} : { findings }) };
+      status?.update(state, findings);
+    };
+
+    const docs = watchGoogleDocs(window, {
+      fetchExport: async (url) => {
+        const answer = (await send({ kind: 'plan-lens/gdocs-export', url })) as ExportAnswer;
+        if (!answer.ok) throw new Error(answer.reason);
+        return answer.text;
+      },
+      onState: (state) => {
+        show(state);
+        if (state.text === undefined || state.route === 'waiting' || state.route === 'docx') return;
+        void send({ kind: 'plan-lens/tab-plan', source: 'google-docs', route: state.route, ...(state.reason ? { reason: state.reason } : {}), text: state.text }).then((findings) => {
+          if (typeof findings === 'number') show(state, findings);
+        });
+      },
+    });
+    ctx.onInvalidated(docs.stop);
+
+    browser.runtime.onMessage.addListener((message) => {
+      if (!isGoToRequest(message)) return undefined;
+      return Promise.resolve(docs.goTo(message.start, message.end));
+    });
+
+    const mount = async () => {
+      const ui = await createShadowRootUi(ctx, {
+        name: 'plan-lens-docs-status',
+        position: 'inline',
+        anchor: () => document.body,
+        css: STATUS_CSS,
+        onMount: (container) => createDocsStatus(container, { refresh: () => void docs.refresh(), openReview: () => void send({ kind: 'plan-lens/open-review', from: 'gdocs' }) }),
+      });
+      ui.mount();
+      status = ui.mounted;
+      status?.update(shown.state, shown.findings);
+    };
+    if (document.body) void mount();
+    else document.addEventListener('DOMContentLoaded', () => void mount(), { once: true });
+  },
+});

@@ -1,0 +1,83 @@
+// Per-tab plan reports for the side panel, and the Google Docs helpers the worker provides (export fetch,
+// opening the review page). Reports live in storage.session (memory only, cleared with the browser) so they
+// survive the worker being stopped, and the side panel follows them through storage.onChanged.
+import type { WxtBrowser } from 'wxt/browser';
+import { analyzeText, type Finding, type Report } from '../analysis/index';
+import type { Route } from '../sites/google-docs';
+
+/** What the side panel shows for one tab. */
+export interface TabPlan {
+  source: 'google-docs';
+  route: Route;
+  reason?: string;
+  title: string;
+  text: string;
+  report: Report;
+  findings: Finding[];
+  /** True when "Go to" can select text in the page (the live Docs route). */
+  canGoTo: boolean;
+}
+
+export type TabPlanRequest =
+  /** Content script → worker: the tab's plan text now (answer: the number of findings). */
+  | { kind: 'plan-lens/tab-plan'; source: 'google-docs'; route: Route; reason?: string; text: string }
+  /** Content script → worker: fetch a Google Docs export with the user's session (answer: ExportAnswer). */
+  | { kind: 'plan-lens/gdocs-export'; url: string }
+  /** Content script → worker: open the review page for a document Plan Lens could not read in place. */
+  | { kind: 'plan-lens/open-review'; from: 'gdocs' };
+
+/** Side panel → content script in a tab: select a finding's text in the page (answer: whether it could). */
+export type GoToRequest = { kind: 'plan-lens/go-to'; start: number; end: number };
+
+export type ExportAnswer = { ok: true; text: string } | { ok: false; reason: string };
+
+export const tabPlanKey = (tabId: number) => `tab-plan:${tabId}`;
+
+const isTabPlanRequest = (m: unknown): m is TabPlanRequest =>
+  typeof m === 'object' && m !== null && ['plan-lens/tab-plan', 'plan-lens/gdocs-export', 'plan-lens/open-review'].includes((m as { kind?: string }).kind ?? '');
+
+export const isGoToRequest = (m: unknown): m is GoToRequest => typeof m === 'object' && m !== null && (m as { kind?: string }).kind === 'plan-lens/go-to';
+
+/** The export answers with the text when signed in; otherwise with a sign-in page or an error status. */
+export async function fetchGoogleDocsExport(url: string, fetchFn: typeof fetch = fetch): Promise<ExportAnswer> {
+  if (!/^https:\/\/docs\.google\.com\/document\/(u\/\d+\/)?d\/[\w-]+\/export\?format=txt$/.test(url)) return { ok: false, reason: 'not a Google Docs export address' };
+  try {
+    const response = await fetchFn(url, { credentials: 'include' });
+    if (!response.ok) return { ok: false, reason: `Google answered ${response.status}` };
+    if (new URL(response.url || url).hostname !== 'docs.google.com' || !(response.headers.get('content-type') ?? '').startsWith('text/plain')) {
+      return { ok: false, reason: 'Google asked to sign in or sent a page instead of the text' };
+    }
+    return { ok: true, text: await response.text() };
+  } catch (e) {
+    return { ok: false, reason: (e as Error).message || 'the request failed' };
+  }
+}
+
+export function registerTabPlans(browser: WxtBrowser): void {
+  browser.runtime.onMessage.addListener((message, sender) => {
+    if (!isTabPlanRequest(message)) return undefined;
+    switch (message.kind) {
+      case 'plan-lens/tab-plan': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) return undefined;
+        const { report, findings } = analyzeText(message.text);
+        const plan: TabPlan = {
+          source: message.source,
+          route: message.route,
+          ...(message.reason ? { reason: message.reason } : {}),
+          title: sender.tab?.title ?? '',
+          text: message.text,
+          report,
+          findings,
+          canGoTo: message.route === 'live',
+        };
+        return browser.storage.session.set({ [tabPlanKey(tabId)]: plan }).then(() => findings.length);
+      }
+      case 'plan-lens/gdocs-export':
+        return fetchGoogleDocsExport(message.url);
+      case 'plan-lens/open-review':
+        return browser.tabs.create({ url: `${browser.runtime.getURL('/review.html')}?from=${message.from}` }).then(() => true);
+    }
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabPlanKey(tabId)));
+}
