@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// `npm run demo` (after `wxt build`): serves the sample plans on 127.0.0.1 and opens them in Chromium
+// with Plan Lens loaded. With a display it opens a window and keeps running; without one it writes
+// screenshots (underlined; one card open per sample) and demo-out/summary.txt, then exits.
+/* global CSS, HTMLTextAreaElement -- used inside page.evaluate callbacks, which run in the page */
+import fs from 'node:fs';
+import path from 'node:path';
+import { tsImport } from 'tsx/esm/api';
+
+const harness = await tsImport('../tests/e2e/harness.ts', import.meta.url);
+const { REPO_ROOT, findChromium, startServer, launchWithExtension, externalRequests } = harness;
+
+if (!findChromium()) {
+  console.error('Plan Lens demo: no Chromium found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH.');
+  process.exit(1);
+}
+
+const samplesDir = path.join(REPO_ROOT, 'assets/samples');
+const fixturesDir = path.join(REPO_ROOT, 'tests/fixtures');
+const htmlIn = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.html')).sort() : []);
+// The bundled samples; while none exist yet, the test fixtures' plan pages stand in.
+let pages = htmlIn(samplesDir).map((f) => `/samples/${f}`);
+if (pages.length === 0) {
+  console.log('No samples in assets/samples yet: showing the test fixtures instead.');
+  pages = htmlIn(fixturesDir).map((f) => `/fixtures/${f}`);
+}
+
+const server = await startServer({ '/samples/': samplesDir, '/fixtures/': fixturesDir });
+const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const browser = await launchWithExtension({ headless: !headed, viewport: headed ? null : { width: 1200, height: 900 } });
+
+if (headed) {
+  for (const p of pages) await (await browser.context.newPage()).goto(server.origin + p);
+  console.log(`Plan Lens demo: ${pages.length} sample(s) open. Hover an underline, or press Alt+Shift+J then Enter. Ctrl+C to quit.`);
+  const stop = async () => {
+    await browser.close();
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  browser.context.on('close', stop);
+} else {
+  const out = path.join(REPO_ROOT, 'demo-out');
+  fs.mkdirSync(out, { recursive: true });
+  const summary = [];
+  for (const p of pages) {
+    const name = path.basename(p, '.html');
+    const page = await browser.context.newPage();
+    await page.goto(server.origin + p);
+    const marked = await page
+      .waitForFunction(
+        () => [...CSS.highlights.keys()].some((k) => k.startsWith('plan-lens-')) || document.querySelector('plan-lens-marks') !== null,
+        undefined,
+        { timeout: 15_000 },
+      )
+      .then(() => true)
+      .catch(() => false);
+    await page.screenshot({ path: path.join(out, `${name}.png`), fullPage: true });
+    summary.push(`== ${p}`);
+    if (!marked) {
+      summary.push('  (no findings shown: the page does not read as a plan)');
+      await page.close();
+      continue;
+    }
+    // Walk the findings the way a keyboard user does: Alt+Shift+J selects the next, Enter opens its card.
+    const seen = new Set();
+    for (let i = 0; i < 500; i++) {
+      await page.keyboard.press('Alt+Shift+J');
+      await page.keyboard.press('Enter');
+      const card = await page
+        .waitForFunction(() => {
+          const c = document.querySelector('plan-lens-card')?.shadowRoot?.querySelector('.card:popover-open');
+          return c && { flagged: c.querySelector('.flagged')?.textContent ?? '', rule: c.querySelector('.rule')?.textContent ?? '', message: c.querySelector('.message')?.textContent ?? '' };
+        }, undefined, { timeout: 5_000 })
+        .then((h) => h.jsonValue())
+        .catch(() => null);
+      if (!card) break;
+      const selection = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el instanceof HTMLTextAreaElement ? `${el.id}:${el.selectionStart}` : String(window.getSelection()?.getRangeAt(0).getBoundingClientRect().top + window.scrollY) + (window.getSelection()?.toString() ?? '');
+      });
+      const key = `${selection}|${card.rule}`;
+      if (i === 0) await page.screenshot({ path: path.join(out, `${name}-card.png`) });
+      await page.keyboard.press('Escape');
+      if (seen.has(key)) break; // wrapped around to the first finding
+      seen.add(key);
+      summary.push(`  ${card.flagged}  ${card.rule.replace(/[()]/g, '')}  ${card.message}`);
+    }
+    summary.push(`  ${seen.size} finding(s)`);
+    await page.close();
+  }
+  const leaks = externalRequests(browser.requests);
+  summary.push('', leaks.length === 0 ? 'Network: no request left 127.0.0.1.' : `Network: REQUESTS LEFT THE MACHINE: ${leaks.join(', ')}`);
+  fs.writeFileSync(path.join(out, 'summary.txt'), summary.join('\n') + '\n');
+  console.log(summary.join('\n'));
+  console.log(`\nScreenshots and summary in ${path.relative(process.cwd(), out) || out}/`);
+  await browser.close();
+  await server.close();
+  process.exit(leaks.length === 0 ? 0 : 1);
+}

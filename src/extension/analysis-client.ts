@@ -1,0 +1,43 @@
+// The content script's side of analysis: sends only changed blocks, resends what a restarted worker
+// forgot, and retries while the service worker is stopped or starting (MV3 stops idle workers; a
+// message in flight then fails with "message port closed" or "receiving end does not exist").
+import type { Block, BlockReport } from '../analysis';
+import type { AnalyzeResponse, Request } from './messages';
+
+export type Send = (request: Request) => Promise<unknown>;
+
+/** Waits between attempts: the worker is usually back within a few hundred milliseconds. */
+const RETRY_DELAYS_MS = [50, 100, 200, 400, 800, 1600, 3200];
+
+const isAnalyzeResponse = (value: unknown): value is AnalyzeResponse =>
+  typeof value === 'object' && value !== null && ['analyzed', 'resend'].includes((value as { kind?: string }).kind ?? '');
+
+export async function sendWithRetry(send: Send, request: Request, wait = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<unknown> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const answer = await send(request);
+      // No answer at all means no listener was ready yet: as good as a failed send.
+      if (answer !== undefined) return answer;
+      if (attempt >= RETRY_DELAYS_MS.length) throw new Error('Plan Lens: the service worker did not answer');
+    } catch (error) {
+      if (attempt >= RETRY_DELAYS_MS.length) throw error;
+    }
+    await wait(RETRY_DELAYS_MS[attempt]!);
+  }
+}
+
+export function createAnalysisClient(send: Send, doc: string, wait?: (ms: number) => Promise<unknown>) {
+  return async (blocks: Block[], changed: ReadonlySet<string>): Promise<{ isPlan: boolean; blocks: BlockReport[] }> => {
+    const ids = blocks.map((b) => b.id);
+    let outgoing = blocks.filter((b) => changed.has(b.id));
+    // Twice is enough: a resend only happens after the worker restarted, and it then has everything.
+    for (let round = 0; round < 3; round++) {
+      const answer = await sendWithRetry(send, { kind: 'analyze', doc, ids, changed: outgoing }, wait);
+      if (!isAnalyzeResponse(answer)) throw new Error('Plan Lens: unexpected answer from the service worker');
+      if (answer.kind === 'analyzed') return { isPlan: answer.isPlan, blocks: answer.blocks };
+      const wanted = new Set(answer.ids);
+      outgoing = blocks.filter((b) => wanted.has(b.id) || changed.has(b.id));
+    }
+    throw new Error('Plan Lens: the service worker kept forgetting the document');
+  };
+}

@@ -1,0 +1,66 @@
+// The worker side of analysis: remembers each document's block texts so a content script sends only
+// the blocks that changed, runs the analyser over the whole document (plan type and sections depend
+// on every block), and answers only with reports the content script does not have yet.
+import { analyze as analyzeBlocks, type Block, type Report } from '../analysis';
+import type { AnalyzeResponse, Request } from './messages';
+
+type AnalyzeRequest = Extract<Request, { kind: 'analyze' }>;
+
+interface DocumentState {
+  texts: Map<string, string>;
+  /** Per block, the text + findings last answered, so unchanged reports are not sent again. */
+  answered: Map<string, string>;
+}
+
+export interface AnalysisService {
+  analyze(request: AnalyzeRequest, frame: string): AnalyzeResponse;
+  /** Drops the documents of a closed tab. */
+  forgetTab(tabId: number): void;
+}
+
+export function createAnalysisService(analyze: (blocks: Block[]) => Report = analyzeBlocks): AnalysisService {
+  const docs = new Map<string, DocumentState>();
+  /** frame key ("tab:frame") → its current document id: a reloaded page replaces its old document. */
+  const docOfFrame = new Map<string, string>();
+
+  return {
+    analyze(request, frame) {
+      const previous = docOfFrame.get(frame);
+      if (previous !== undefined && previous !== request.doc) docs.delete(previous);
+      docOfFrame.set(frame, request.doc);
+      let state = docs.get(request.doc);
+      if (!state) {
+        state = { texts: new Map(), answered: new Map() };
+        docs.set(request.doc, state);
+      }
+      for (const block of request.changed) state.texts.set(block.id, block.text);
+      // A worker that was stopped and restarted has forgotten the texts: ask for them, don't guess.
+      const missing = request.ids.filter((id) => !state.texts.has(id));
+      if (missing.length > 0) return { kind: 'resend', ids: missing };
+      const current = new Set(request.ids);
+      for (const id of [...state.texts.keys()]) {
+        if (!current.has(id)) {
+          state.texts.delete(id);
+          state.answered.delete(id);
+        }
+      }
+      const report = analyze(request.ids.map((id) => ({ id, text: state.texts.get(id)! })));
+      const changed = new Set(request.changed.map((b) => b.id));
+      const blocks = report.blocks.filter((block) => {
+        const key = JSON.stringify([block.text, block.findings]);
+        if (!changed.has(block.id) && state.answered.get(block.id) === key) return false;
+        state.answered.set(block.id, key);
+        return true;
+      });
+      return { kind: 'analyzed', planType: report.planType, jurisdiction: report.jurisdiction, isPlan: report.isPlan, blocks };
+    },
+    forgetTab(tabId) {
+      for (const [frame, doc] of docOfFrame) {
+        if (frame.startsWith(`${tabId}:`)) {
+          docs.delete(doc);
+          docOfFrame.delete(frame);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// The service worker's answer to every content-script request: a plain function, so tests call it
+// directly with a fake browser instead of going through runtime.onMessage.
+import type { AnalysisService } from './analysis-service';
+import type { Badge } from './badge';
+import type { AnalyzeResponse, Request } from './messages';
+
+export interface Sender {
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+export interface Services {
+  analysis: AnalysisService;
+  badge: Badge;
+}
+
+export async function handleRequest(request: Request, sender: Sender, services: Services): Promise<AnalyzeResponse | number> {
+  const tabId = sender.tab?.id ?? -1;
+  const frameId = sender.frameId ?? 0;
+  switch (request.kind) {
+    case 'analyze':
+      return services.analysis.analyze(request, `${tabId}:${frameId}`);
+    case 'count':
+      return tabId < 0 ? request.count : services.badge.setFrameCount(tabId, frameId, request.count);
+  }
+}

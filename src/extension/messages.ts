@@ -1,0 +1,41 @@
+// The typed messages between content scripts and the service worker. One union per direction, each
+// message tagged by `kind`, so a handler is a `switch` the compiler checks.
+import type { Block, BlockReport, Jurisdiction, PlanType } from '../analysis';
+
+/** Content script → service worker. */
+export type Request =
+  | {
+      kind: 'analyze';
+      /** One text document per frame and page load, so two tabs' paragraphs never mix. */
+      doc: string;
+      /** Every block the document has now, in reading order. */
+      ids: string[];
+      /** Only the blocks whose text changed since the last answer (or that the worker asked for). */
+      changed: Block[];
+    }
+  | { kind: 'count'; count: number };
+
+export type AnalyzeResponse =
+  | {
+      kind: 'analyzed';
+      planType: PlanType;
+      jurisdiction: Jurisdiction | 'unknown';
+      isPlan: boolean;
+      /** Reports for blocks whose findings are new to this document; other blocks keep what they had. */
+      blocks: BlockReport[];
+    }
+  /** The worker was restarted and lost these blocks' text: send them again. */
+  | { kind: 'resend'; ids: string[] };
+
+/** Service worker → content script (toolbar button, context menu, keyboard command). */
+export type TabCommand = { kind: 'check-page' };
+
+export function isRequest(value: unknown): value is Request {
+  if (typeof value !== 'object' || value === null) return false;
+  const kind = (value as { kind?: unknown }).kind;
+  return kind === 'analyze' || kind === 'count';
+}
+
+export function isTabCommand(value: unknown): value is TabCommand {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'check-page';
+}

@@ -1,0 +1,198 @@
+// Which mark's card is open, and how the user gets there. Highlights are not elements, so hovering
+// is a hit test of the pointer against the marks' client rects. Keyboard: Alt+Shift+J selects the
+// next finding, Enter opens its card (focus moves in), Escape closes it and puts focus and caret back.
+import type { CardAction, CardProps } from './card';
+import { fieldSpan, type Mark } from './marks';
+import type { ViewportRect } from './textarea-mirror';
+
+export interface CardHost {
+  rectsOf(mark: Mark): ViewportRect[];
+  /** The active mark changed: repaint its emphasis. */
+  redraw(): void;
+  renderCard(props: CardProps | null): Promise<void>;
+  /** Scrolls the mark into view (a textarea's own scroll included). */
+  reveal(mark: Mark): void;
+  actionsFor(mark: Mark, close: () => void): CardAction[];
+}
+
+/** Moving from a mark to its card crosses a small gap; the card waits this long before closing. */
+const HOVER_GRACE_MS = 300;
+const UNDERLINE_SLACK_PX = 3;
+
+const isNextFindingShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyJ';
+
+export class CardController {
+  active: Mark | null = null;
+  private marks: Mark[] = [];
+  private open: { mark: Mark; keyboard: boolean; restore: (() => void) | null } | null = null;
+  private overCard = false;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private pointer: { x: number; y: number } | null = null;
+  private pointerFrame = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly host: CardHost,
+  ) {}
+
+  /** New marks after a rebuild: keep the active mark and the open card if their finding survived. */
+  marksChanged(marks: Mark[]): void {
+    this.marks = marks;
+    const same = (m: Mark | null | undefined) => (m ? marks.find((x) => x.key === m.key) ?? null : null);
+    this.active = same(this.active);
+    if (this.open) {
+      const mark = same(this.open.mark);
+      if (mark) this.open.mark = mark;
+      else this.close(false);
+    }
+  }
+
+  /** Called after every layout: the card follows its mark through scrolling and reflow. */
+  reposition(): void {
+    if (this.open) void this.show(this.open.mark, false);
+  }
+
+  pointerAt(x: number, y: number): void {
+    this.pointer = { x, y };
+    if (this.pointerFrame) return;
+    this.pointerFrame = requestAnimationFrame(() => {
+      this.pointerFrame = 0;
+      if (this.pointer) this.hitTest(this.pointer.x, this.pointer.y);
+    });
+  }
+
+  private hitTest(x: number, y: number): void {
+    const inside = (r: ViewportRect) => x >= r.left && x <= r.left + r.width && y >= r.top && y <= r.top + r.height + UNDERLINE_SLACK_PX;
+    const hit = this.marks.find((m) => this.host.rectsOf(m).some(inside));
+    if (hit) {
+      clearTimeout(this.closeTimer);
+      if (this.open?.mark.key !== hit.key && !this.open?.keyboard) void this.openCard(hit, false);
+    } else if (this.open && !this.open.keyboard && !this.overCard) {
+      clearTimeout(this.closeTimer);
+      this.closeTimer = setTimeout(() => {
+        if (!this.overCard && this.open && !this.open.keyboard) this.close(false);
+      }, HOVER_GRACE_MS);
+    }
+  }
+
+  keydown(e: KeyboardEvent): void {
+    if (isNextFindingShortcut(e)) {
+      e.preventDefault();
+      e.stopPropagation();
+      this.jump();
+      return;
+    }
+    if (e.key === 'Escape' && this.open) {
+      e.preventDefault();
+      e.stopPropagation();
+      this.close(true);
+      return;
+    }
+    if (e.key === 'Enter' && this.active && !this.open && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      // The finding is selected: Enter opens its card instead of replacing the selection.
+      e.preventDefault();
+      e.stopPropagation();
+      void this.openCard(this.active, true);
+      return;
+    }
+    if (this.active && !['Shift', 'Alt', 'Control', 'Meta'].includes(e.key)) {
+      this.active = null;
+      this.host.redraw();
+    }
+  }
+
+  /** Selects the next finding after the caret (wrapping), scrolls it into view and marks it active. */
+  private jump(): void {
+    if (this.marks.length === 0) return;
+    const from = this.active ? this.marks.findIndex((m) => m.key === this.active!.key) + 1 : this.firstAfterCaret();
+    const mark = this.marks[from % this.marks.length]!;
+    if (this.open) this.close(false);
+    this.active = mark;
+    const span = fieldSpan(mark);
+    if (span) {
+      span.field.focus({ preventScroll: true });
+      span.field.setSelectionRange(span.start, span.end);
+    } else if (mark.range) {
+      const editable = mark.range.startContainer.parentElement?.closest<HTMLElement>('[contenteditable]:not([contenteditable="false"])');
+      editable?.focus({ preventScroll: true });
+      const selection = this.doc.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(mark.range.cloneRange());
+    }
+    this.host.reveal(mark);
+    this.host.redraw();
+  }
+
+  private firstAfterCaret(): number {
+    const focused = this.doc.activeElement;
+    const selection = this.doc.getSelection();
+    const index = this.marks.findIndex((m) => {
+      const span = fieldSpan(m);
+      if (span && focused === span.field) return span.end > span.field.selectionStart;
+      const node = span ? span.field : m.range!.startContainer;
+      if (focused instanceof this.doc.defaultView!.HTMLTextAreaElement) return (focused.compareDocumentPosition(node) & 4) !== 0;
+      if (!selection || selection.rangeCount === 0 || !selection.focusNode) return true;
+      if (m.range) return m.range.comparePoint(selection.focusNode, selection.focusOffset) <= 0;
+      return (selection.focusNode.compareDocumentPosition(node) & 4) !== 0;
+    });
+    return Math.max(index, 0);
+  }
+
+  async openCard(mark: Mark, keyboard: boolean): Promise<void> {
+    clearTimeout(this.closeTimer);
+    const restore = keyboard ? this.saveFocus() : null;
+    this.open = { mark, keyboard, restore };
+    this.overCard = false;
+    await this.show(mark, keyboard);
+  }
+
+  private async show(mark: Mark, focus: boolean): Promise<void> {
+    const anchor = this.host.rectsOf(mark)[0];
+    if (!anchor) return;
+    await this.host.renderCard({
+      finding: mark.finding,
+      flagged: mark.flagged,
+      anchor,
+      focus,
+      actions: this.host.actionsFor(mark, () => this.close(true)),
+      onClose: () => this.close(true),
+      onPointerEnter: () => {
+        this.overCard = true;
+        clearTimeout(this.closeTimer);
+      },
+      onPointerLeave: () => {
+        this.overCard = false;
+        if (this.pointer) this.hitTest(this.pointer.x, this.pointer.y);
+      },
+    });
+  }
+
+  close(restoreFocus: boolean): void {
+    clearTimeout(this.closeTimer);
+    const open = this.open;
+    if (!open) return;
+    this.open = null;
+    this.overCard = false;
+    void this.host.renderCard(null);
+    if (restoreFocus) open.restore?.();
+  }
+
+  /** Where focus and caret are now, as a function that puts them back. */
+  private saveFocus(): () => void {
+    const focused = this.doc.activeElement as HTMLElement | null;
+    if (focused instanceof this.doc.defaultView!.HTMLTextAreaElement) {
+      const { selectionStart, selectionEnd } = focused;
+      return () => {
+        focused.focus();
+        focused.setSelectionRange(selectionStart, selectionEnd);
+      };
+    }
+    const selection = this.doc.getSelection();
+    const ranges = selection ? Array.from({ length: selection.rangeCount }, (_, i) => selection.getRangeAt(i).cloneRange()) : [];
+    return () => {
+      focused?.focus({ preventScroll: true });
+      selection?.removeAllRanges();
+      for (const r of ranges) selection?.addRange(r);
+    };
+  }
+}

@@ -1,0 +1,148 @@
+// The card a mark opens: what is wrong, why (rule + source), a stronger wording with visible [slots],
+// and what the wording leaves out. Rendered with Preact into a shadow root; reachable by keyboard.
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { Finding, Part } from '../analysis';
+import { CATEGORY_STYLES } from './categories';
+import type { ViewportRect } from './textarea-mirror';
+
+const PART_WORDS: Record<Part, string> = {
+  what: 'what exactly is provided',
+  frequency: 'how often',
+  duration: 'for how long',
+  who: 'who delivers it',
+  group_size: 'group size',
+  training: 'staff training',
+  monitoring: 'how progress is monitored',
+  measure: 'a measure of success',
+  context: 'where or when',
+  timescale: 'by when',
+};
+
+export interface CardAction {
+  label: string;
+  run(): void;
+}
+
+export interface CardProps {
+  finding: Finding;
+  /** The words the finding covers, quoted at the top of the card. */
+  flagged: string;
+  anchor: ViewportRect;
+  actions: CardAction[];
+  /** Opened from the keyboard: focus moves into the card. */
+  focus: boolean;
+  onClose(): void;
+  onPointerEnter?(): void;
+  onPointerLeave?(): void;
+}
+
+/** Splits "... [how often: e.g. 3 × 20 minutes a week] ..." so the slots can be shown as slots. */
+function withSlots(text: string) {
+  return text.split(/(\[[^\]]+\])/).map((part, i) => (part.startsWith('[') && part.endsWith(']') ? <mark key={i} class="slot">{part}</mark> : part));
+}
+
+export function Card(props: CardProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { finding, anchor } = props;
+  const style = CATEGORY_STYLES[finding.category];
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    // The top layer keeps the card above the page's own stacking contexts.
+    if (typeof el.showPopover === 'function' && !el.matches(':popover-open')) el.showPopover();
+    const view = el.ownerDocument.defaultView!;
+    const height = el.offsetHeight;
+    const width = el.offsetWidth;
+    const below = anchor.top + anchor.height + 6;
+    const top = below + height > view.innerHeight && anchor.top - 6 - height >= 0 ? anchor.top - 6 - height : below;
+    const left = Math.max(4, Math.min(anchor.left, view.innerWidth - width - 4));
+    el.style.left = `${left}px`;
+    el.style.top = `${top}px`;
+    if (props.focus) (el.querySelector('button') ?? el).focus();
+  }, [anchor.left, anchor.top, anchor.height, props.focus, finding]);
+
+  return (
+    <div
+      ref={ref}
+      class="card"
+      popover="manual"
+      role="dialog"
+      aria-label={`Plan Lens: ${style.label}`}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          props.onClose();
+        }
+      }}
+      onPointerEnter={props.onPointerEnter}
+      onPointerLeave={props.onPointerLeave}
+    >
+      <header>
+        <span class={`swatch ${finding.category}`} style={{ borderBottomColor: style.color, borderBottomStyle: style.line === 'wavy' ? 'dashed' : style.line }} />
+        <span class="label">{style.label}</span>
+        <span class={`severity ${finding.severity}`}>{finding.severity}</span>
+      </header>
+      <p class="flagged">“{props.flagged}”</p>
+      <p class="message">{finding.message}</p>
+      <p class="why">
+        <strong>Why: </strong>
+        {finding.why} <span class="rule">({finding.rule})</span>
+      </p>
+      {finding.suggestion && (
+        <div class="suggestion">
+          <strong>Try: </strong>
+          <span>{withSlots(finding.suggestion)}</span>
+        </div>
+      )}
+      {finding.missing && finding.missing.length > 0 && (
+        <p class="missing">
+          <strong>Says nothing about: </strong>
+          {finding.missing.map((p) => PART_WORDS[p]).join(', ')}
+        </p>
+      )}
+      <footer>
+        {props.actions.map((a) => (
+          <button type="button" key={a.label} onClick={() => a.run()}>
+            {a.label}
+          </button>
+        ))}
+        <button type="button" class="close" onClick={() => props.onClose()}>
+          Close
+        </button>
+      </footer>
+    </div>
+  );
+}
+
+export const CARD_CSS = `
+.card { position: fixed; inset: auto; margin: 0; box-sizing: border-box; width: min(360px, calc(100vw - 8px)); max-height: 60vh; overflow: auto;
+  padding: 12px 14px; border: 1px solid #d4d4d8; border-radius: 8px; background: #fff; color: #18181b;
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; box-shadow: 0 8px 24px rgb(0 0 0 / 0.18); z-index: 2147483647; }
+.card:focus { outline: none; }
+header { display: flex; align-items: center; gap: 8px; font-weight: 600; }
+.swatch { display: inline-block; width: 18px; height: 0; border-bottom-width: 3px; }
+.severity { margin-left: auto; font-size: 12px; font-weight: 500; text-transform: uppercase; color: #52525b; }
+.severity.error { color: #b91c1c; }
+p, .suggestion { margin: 8px 0 0; }
+.flagged { font-style: italic; color: #3f3f46; }
+.why { color: #3f3f46; font-size: 13px; }
+.rule { font-family: ui-monospace, monospace; font-size: 12px; }
+.suggestion { padding: 8px; border-radius: 6px; background: #f4f4f5; }
+.slot { background: #fef3c7; color: inherit; border-radius: 3px; padding: 0 2px; }
+.missing { font-size: 13px; }
+footer { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 12px; }
+button { font: inherit; font-size: 13px; padding: 4px 10px; border: 1px solid #a1a1aa; border-radius: 6px; background: #fafafa; color: #18181b; cursor: pointer; }
+button:hover { background: #f4f4f5; }
+button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+.close { margin-left: auto; }
+@media (prefers-color-scheme: dark) {
+  .card { background: #18181b; color: #fafafa; border-color: #3f3f46; }
+  .flagged, .why { color: #d4d4d8; }
+  .suggestion { background: #27272a; }
+  .slot { background: #78350f; }
+  button { background: #27272a; color: #fafafa; border-color: #52525b; }
+}
+`;

@@ -1,0 +1,22 @@
+// How each finding category looks. Colour AND line style differ, so the marks stay distinguishable
+// for colour-blind readers: wavy hedges, dotted provision gaps, double target gaps, solid structure.
+import type { Category } from '../analysis';
+
+export interface CategoryStyle {
+  label: string;
+  color: string;
+  line: 'wavy' | 'dotted' | 'double' | 'solid';
+}
+
+export const CATEGORY_STYLES: Record<Category, CategoryStyle> = {
+  hedge: { label: 'Vague wording', color: '#b45309', line: 'wavy' },
+  provision: { label: 'Provision not specific', color: '#b91c1c', line: 'dotted' },
+  target: { label: 'Target not measurable', color: '#1d4ed8', line: 'double' },
+  structure: { label: 'Plan structure', color: '#6d28d9', line: 'solid' },
+};
+
+export const CATEGORIES = Object.keys(CATEGORY_STYLES) as Category[];
+
+/** The CSS Custom Highlight name a category's marks are registered under. */
+export const highlightName = (category: Category) => `plan-lens-${category}`;
+export const ACTIVE_HIGHLIGHT = 'plan-lens-active';

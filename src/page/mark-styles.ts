@@ -1,0 +1,37 @@
+// The CSS for marks, generated from CATEGORY_STYLES so highlights and boxes never disagree.
+import { ACTIVE_HIGHLIGHT, CATEGORIES, CATEGORY_STYLES, highlightName } from './categories';
+
+const ACTIVE_TINT = '#facc1577';
+
+/** `::highlight()` rules. They only apply from the document's own style scope, never a shadow root. */
+export function highlightCss(): string {
+  const rules = CATEGORIES.map((c) => {
+    const { color, line } = CATEGORY_STYLES[c];
+    const thickness = line === 'double' ? '' : ' 2px';
+    return `::highlight(${highlightName(c)}) { text-decoration: underline ${line} ${color}${thickness}; background-color: ${color}1a; }`;
+  });
+  rules.push(`::highlight(${ACTIVE_HIGHLIGHT}) { background-color: ${ACTIVE_TINT}; }`);
+  return rules.join('\n');
+}
+
+/** Styles of positioned boxes (textareas, and browsers without the Highlight API). */
+export function boxCss(): string {
+  const rules = CATEGORIES.map((c) => {
+    const { color, line } = CATEGORY_STYLES[c];
+    const underline =
+      line === 'wavy'
+        ? // A zigzag from two gradients: border-style has no "wavy".
+          `.mark.${c}::after { content: ''; position: absolute; left: 0; right: 0; bottom: -3px; height: 4px;
+            background: linear-gradient(135deg, transparent 35%, ${color} 35%, ${color} 60%, transparent 60%) 0 0 / 4px 4px repeat-x,
+                        linear-gradient(45deg, transparent 35%, ${color} 35%, ${color} 60%, transparent 60%) 2px 0 / 4px 4px repeat-x; }`
+        : `.mark.${c} { border-bottom: ${line === 'double' ? 3 : 2}px ${line} ${color}; }`;
+    return `.mark.${c} { background-color: ${color}1a; }\n${underline}`;
+  });
+  return [
+    ':host { all: initial; display: block; position: absolute; width: 0; height: 0; overflow: visible; pointer-events: none; }',
+    '.origin { position: fixed; left: 0; top: 0; width: 0; height: 0; }',
+    '.mark { position: fixed; box-sizing: border-box; pointer-events: none; }',
+    `.mark.active { background-color: ${ACTIVE_TINT}; }`,
+    ...rules,
+  ].join('\n');
+}

@@ -1,0 +1,48 @@
+// A mark is one finding placed on the page: the finding, the source it was computed on, and (for
+// page and contenteditable text) the live DOM Range over its words.
+import type { BlockReport, Finding } from '../analysis';
+import type { Source } from './sources';
+import { rangeForSpan } from './text-blocks';
+
+export interface Mark {
+  key: string;
+  source: Source;
+  finding: Finding;
+  /** The flagged words, as they were when analysed. */
+  flagged: string;
+  range: Range | null;
+}
+
+/**
+ * Marks for the findings whose block text is still what the analyser saw. A report on text that has
+ * changed since is dropped, not shifted: the next answer will place it again.
+ */
+export function buildMarks(sources: Source[], reports: Map<string, BlockReport>, isIgnored: (mark: Mark) => boolean): Mark[] {
+  const marks: Mark[] = [];
+  for (const source of sources) {
+    const report = reports.get(source.id);
+    if (!report || report.text !== source.text) continue;
+    // Reading order within the block, whatever order the rules reported in.
+    for (const finding of [...report.findings].sort((a, b) => a.start - b.start || a.end - b.end)) {
+      const range = source.kind === 'dom' ? rangeForSpan(source.block, finding.start, finding.end) : null;
+      if (source.kind === 'dom' && !range) continue;
+      const mark: Mark = {
+        key: `${source.id}:${finding.start}:${finding.end}:${finding.rule}`,
+        source,
+        finding,
+        flagged: source.text.slice(finding.start, finding.end),
+        range,
+      };
+      if (!isIgnored(mark)) marks.push(mark);
+    }
+  }
+  return marks;
+}
+
+/** Offsets of a textarea mark in its field's value, or null once the field's text there has changed. */
+export function fieldSpan(mark: Mark): { field: HTMLTextAreaElement; start: number; end: number } | null {
+  const s = mark.source;
+  if (s.kind !== 'field') return null;
+  if (s.field.value.slice(s.start, s.start + s.text.length) !== s.text) return null;
+  return { field: s.field, start: s.start + mark.finding.start, end: s.start + mark.finding.end };
+}

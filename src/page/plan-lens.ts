@@ -1,0 +1,242 @@
+// Plan Lens in one document (page or frame): reads the checkable text, asks for analysis of the
+// blocks that changed, and keeps the marks on the words through edits, scrolling and resizing. The
+// browser's abilities (analysis, badge, the card's shadow root) are passed in: no extension API here.
+import { h, render } from 'preact';
+import type { Block, BlockReport } from '../analysis';
+import { BoxLayer, type Box } from './box-layer';
+import { Card } from './card';
+import { HighlightLayer, supportsHighlights } from './highlights';
+import { CardController } from './card-controller';
+import { buildMarks, fieldSpan, type Mark } from './marks';
+import { OWN_HOST_TAGS } from './opt-outs';
+import { SourceReader, toBlock, type Source } from './sources';
+import { TextareaMirror, type ViewportRect } from './textarea-mirror';
+
+export interface PageAbilities {
+  /** Analyses the document's blocks; `changed` names those whose text the analyser has not seen. */
+  analyze(blocks: Block[], changed: ReadonlySet<string>): Promise<{ isPlan: boolean; blocks: BlockReport[] }>;
+  /** How many marks this document shows (the toolbar badge). */
+  reportCount(count: number): void;
+  /** A container inside an isolated shadow root for the card. */
+  mountCard(): Promise<HTMLElement>;
+}
+
+export interface PlanLensPage {
+  /** The user asked: annotate even if the text does not read as a plan. */
+  checkPage(): void;
+}
+
+/** Typing settles before text is re-read: one analysis per pause, not per keystroke. */
+const EDIT_DEBOUNCE_MS = 250;
+
+interface FieldLayer {
+  layer: BoxLayer;
+  mirror: TextareaMirror;
+}
+
+export function startPlanLens(doc: Document, abilities: PageAbilities, signal: AbortSignal): PlanLensPage {
+  const view = doc.defaultView!;
+  const reader = new SourceReader(doc);
+  const highlights = supportsHighlights(doc) ? new HighlightLayer(doc) : null;
+  /** Boxes for range marks where the Highlight API is missing. */
+  let rangeBoxes: BoxLayer | null = null;
+  const fields = new Map<HTMLTextAreaElement, FieldLayer>();
+  const fieldRects = new Map<string, ViewportRect[]>();
+
+  let sources: Source[] = [];
+  const reports = new Map<string, BlockReport>();
+  /** What the analyser holds: block id → text, and the id list it last saw. */
+  const known = new Map<string, string>();
+  let knownIds = '';
+  let isPlan = false;
+  let forced = false;
+  let inFlight = false;
+  let passAgain = false;
+  let marks: Mark[] = [];
+  let shownCount = -1;
+  const isIgnored = (_mark: Mark) => false;
+
+  let passTimer: ReturnType<typeof setTimeout> | undefined;
+  const schedulePass = (delay = EDIT_DEBOUNCE_MS) => {
+    clearTimeout(passTimer);
+    passTimer = setTimeout(() => void pass(), delay);
+  };
+
+  async function pass(): Promise<void> {
+    if (signal.aborted) return;
+    if (inFlight) {
+      passAgain = true;
+      return;
+    }
+    sources = reader.read();
+    rebuild();
+    const blocks = sources.map(toBlock);
+    const ids = blocks.map((b) => b.id).join('\n');
+    const changed = new Set(blocks.filter((b) => known.get(b.id) !== b.text).map((b) => b.id));
+    if (changed.size === 0 && ids === knownIds) return;
+    inFlight = true;
+    let answered = false;
+    try {
+      const answer = await abilities.analyze(blocks, changed);
+      known.clear();
+      for (const b of blocks) known.set(b.id, b.text);
+      knownIds = ids;
+      isPlan = answer.isPlan;
+      const present = new Set(blocks.map((b) => b.id));
+      for (const id of [...reports.keys()]) if (!present.has(id)) reports.delete(id);
+      for (const report of answer.blocks) reports.set(report.id, report);
+      answered = true;
+    } catch {
+      // The worker stayed unreachable through every retry: keep what is shown; the next edit asks again.
+    } finally {
+      inFlight = false;
+    }
+    if (signal.aborted) return;
+    // The text may have changed while the analyser worked: reports on old text drop out here.
+    sources = reader.read();
+    const countBefore = shownCount;
+    rebuild();
+    // Every answer is reported, changed or not: the badge (and a watching test) learn the page is settled.
+    if (answered && shownCount === countBefore) abilities.reportCount(shownCount);
+    if (passAgain) {
+      passAgain = false;
+      schedulePass(0);
+    }
+  }
+
+  /** Recomputes the marks from the latest reports and sources; geometry follows in the next frame. */
+  function rebuild(): void {
+    marks = isPlan || forced ? buildMarks(sources, reports, isIgnored) : [];
+    cards.marksChanged(marks);
+    for (const [field, f] of fields) {
+      if (!field.isConnected) {
+        f.layer.remove();
+        fields.delete(field);
+      }
+    }
+    for (const m of marks) {
+      if (m.source.kind === 'field' && !fields.has(m.source.field)) {
+        const field = m.source.field;
+        const layer = new BoxLayer(doc, (host) => field.after(host));
+        fields.set(field, { layer, mirror: new TextareaMirror(field, layer.root) });
+        resizes.observe(field);
+      }
+    }
+    if (!highlights && !rangeBoxes && marks.some((m) => m.range)) rangeBoxes = new BoxLayer(doc, (host) => doc.documentElement.append(host));
+    if (marks.length !== shownCount) {
+      shownCount = marks.length;
+      abilities.reportCount(shownCount);
+    }
+    drawHighlights();
+    scheduleLayout();
+  }
+
+  function drawHighlights(): void {
+    const active = cards.active;
+    highlights?.draw(
+      marks.flatMap((m) => (m.range ? [{ category: m.finding.category, range: m.range }] : [])),
+      active?.range ?? null,
+    );
+  }
+
+  let layoutFrame = 0;
+  function scheduleLayout(): void {
+    if (layoutFrame || signal.aborted) return;
+    layoutFrame = requestAnimationFrame(() => {
+      layoutFrame = 0;
+      layout();
+    });
+  }
+
+  /** One read/write pass: read every field's geometry, write the mirrors, read rects, draw boxes. */
+  function layout(): void {
+    const frames = [...fields.values()].map((f) => ({ f, origin: f.layer.origin(), geometry: f.mirror.measure() }));
+    for (const { f, origin, geometry } of frames) f.mirror.apply(geometry, origin);
+    fieldRects.clear();
+    for (const m of marks) {
+      const span = fieldSpan(m);
+      if (span) fieldRects.set(m.key, fields.get(span.field)?.mirror.rects(span.start, span.end) ?? []);
+    }
+    const rangeBoxList = rangeBoxes ? boxesFor(marks.filter((m) => m.range)) : [];
+    for (const { f, origin } of frames) f.layer.draw(boxesFor(marks.filter((m) => fieldSpan(m)?.field === f.mirror.field)), origin);
+    rangeBoxes?.draw(rangeBoxList, rangeBoxes.origin());
+    cards.reposition();
+  }
+
+  function boxesFor(list: Mark[]): Box[] {
+    const active = cards.active;
+    return list.flatMap((m) => rectsOf(m).map((r) => ({ ...r, category: m.finding.category, active: m === active })));
+  }
+
+  function rectsOf(mark: Mark): ViewportRect[] {
+    if (mark.range) return [...mark.range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+    return fieldRects.get(mark.key) ?? [];
+  }
+
+  const cards = new CardController(doc, {
+    rectsOf,
+    redraw: () => {
+      drawHighlights();
+      scheduleLayout();
+    },
+    renderCard: async (props) => {
+      const container = await cardContainer();
+      render(props ? h(Card, props) : null, container);
+    },
+    actionsFor: () => [],
+    reveal: (mark) => {
+      const span = fieldSpan(mark);
+      if (span) {
+        span.field.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        fields.get(span.field)?.mirror.reveal(span.start);
+      } else {
+        mark.range?.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      }
+    },
+  });
+
+  let cardMount: Promise<HTMLElement> | null = null;
+  const cardContainer = () => (cardMount ??= abilities.mountCard());
+
+  const resizes = new ResizeObserver(() => scheduleLayout());
+  const isOwn = (node: Node) => node.nodeType === 1 && (OWN_HOST_TAGS.has((node as Element).tagName) || (node as Element).id === 'plan-lens-highlight-styles');
+  const mutations = new MutationObserver((records) => {
+    const relevant = records.some((r) => !isOwn(r.target) && (r.type === 'characterData' || [...r.addedNodes, ...r.removedNodes].some((n) => !isOwn(n))));
+    if (relevant) schedulePass();
+  });
+  mutations.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+
+  const on = <K extends keyof DocumentEventMap>(target: Document | Window, type: K, listener: (e: DocumentEventMap[K]) => void) =>
+    target.addEventListener(type, listener as EventListener, { capture: true, passive: type !== 'keydown', signal });
+  on(doc, 'input', (e) => {
+    // A textarea's edits are not DOM mutations: re-read on input, and realign its mirror now.
+    if (e.target instanceof view.HTMLTextAreaElement) scheduleLayout();
+    schedulePass();
+  });
+  on(doc, 'scroll', () => scheduleLayout());
+  on(view, 'resize', () => scheduleLayout());
+  on(doc, 'mousemove', (e) => cards.pointerAt(e.clientX, e.clientY));
+  on(doc, 'keydown', (e) => cards.keydown(e));
+  doc.fonts?.addEventListener('loadingdone', () => scheduleLayout(), { signal });
+
+  signal.addEventListener('abort', () => {
+    clearTimeout(passTimer);
+    cancelAnimationFrame(layoutFrame);
+    mutations.disconnect();
+    resizes.disconnect();
+    cards.close(false);
+    highlights?.remove();
+    rangeBoxes?.remove();
+    for (const f of fields.values()) f.layer.remove();
+    void cardMount?.then((c) => render(null, c));
+  });
+
+  void pass();
+  return {
+    checkPage() {
+      forced = true;
+      rebuild();
+      schedulePass(0);
+    },
+  };
+}

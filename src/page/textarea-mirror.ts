@@ -1,0 +1,121 @@
+// A textarea's text has no DOM Range, so it is laid out again in a hidden mirror div that copies
+// every property that affects line breaking (the textarea-caret-position list) and both scroll
+// offsets, placed exactly over the field. Ranges over the mirror's text then give the rectangles
+// the field's own glyphs occupy.
+
+const COPIED_PROPERTIES = [
+  'direction', 'box-sizing', 'width', 'height', 'overflow-x', 'overflow-y',
+  'border-top-width', 'border-right-width', 'border-bottom-width', 'border-left-width', 'border-style',
+  'padding-top', 'padding-right', 'padding-bottom', 'padding-left',
+  'font-style', 'font-variant', 'font-weight', 'font-stretch', 'font-size', 'font-size-adjust', 'line-height', 'font-family',
+  'font-kerning', 'font-feature-settings', 'font-variation-settings', 'font-optical-sizing',
+  'text-align', 'text-transform', 'text-indent', 'text-rendering', 'letter-spacing', 'word-spacing', 'tab-size',
+  'white-space', 'white-space-collapse', 'text-wrap-mode', 'word-break', 'overflow-wrap', 'hyphens', 'scrollbar-width', 'scrollbar-gutter',
+];
+
+export interface ViewportRect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface FieldGeometry {
+  styles: (readonly [string, string])[];
+  rect: DOMRect;
+  value: string;
+  scrollTop: number;
+  scrollLeft: number;
+}
+
+export class TextareaMirror {
+  readonly element: HTMLDivElement;
+  private readonly text: Text;
+
+  constructor(
+    readonly field: HTMLTextAreaElement,
+    container: Element | ShadowRoot,
+  ) {
+    const doc = field.ownerDocument;
+    this.element = doc.createElement('div');
+    this.element.setAttribute('aria-hidden', 'true');
+    this.text = doc.createTextNode('');
+    this.element.append(this.text);
+    container.append(this.element);
+  }
+
+  /** The read half of a render pass: everything the mirror needs from the field. */
+  measure(): FieldGeometry {
+    const field = this.field;
+    const computed = field.ownerDocument.defaultView!.getComputedStyle(field);
+    return {
+      styles: COPIED_PROPERTIES.map((p) => [p, computed.getPropertyValue(p)] as const),
+      rect: field.getBoundingClientRect(),
+      value: field.value,
+      scrollTop: field.scrollTop,
+      scrollLeft: field.scrollLeft,
+    };
+  }
+
+  /** The write half: lays the mirror exactly over the field, scrolled as the field is. */
+  apply(geometry: FieldGeometry, origin: { x: number; y: number }): void {
+    const style = this.element.style;
+    for (const [p, v] of geometry.styles) style.setProperty(p, v);
+    style.setProperty('position', 'fixed');
+    style.setProperty('left', `${geometry.rect.left - origin.x}px`);
+    style.setProperty('top', `${geometry.rect.top - origin.y}px`);
+    style.setProperty('margin', '0');
+    style.setProperty('visibility', 'hidden');
+    style.setProperty('pointer-events', 'none');
+    style.setProperty('border-color', 'transparent');
+    // A trailing newline in a textarea still gets a line box; give the mirror the same.
+    const value = geometry.value.endsWith('\n') ? `${geometry.value} ` : geometry.value;
+    if (this.text.data !== value) this.text.data = value;
+    this.element.scrollTop = geometry.scrollTop;
+    this.element.scrollLeft = geometry.scrollLeft;
+  }
+
+  /** Viewport rectangles of value[start, end), clipped to the field's visible text area. */
+  rects(start: number, end: number): ViewportRect[] {
+    const length = this.text.data.length;
+    if (start < 0 || end > length || start >= end) return [];
+    const range = this.field.ownerDocument.createRange();
+    range.setStart(this.text, start);
+    range.setEnd(this.text, end);
+    const field = this.field.getBoundingClientRect();
+    const computed = this.field.ownerDocument.defaultView!.getComputedStyle(this.field);
+    const clip = {
+      left: field.left + parseFloat(computed.borderLeftWidth),
+      top: field.top + parseFloat(computed.borderTopWidth),
+      right: field.left + this.field.clientWidth + parseFloat(computed.borderLeftWidth),
+      bottom: field.top + this.field.clientHeight + parseFloat(computed.borderTopWidth),
+    };
+    const out: ViewportRect[] = [];
+    for (const r of range.getClientRects()) {
+      // The underline sits on the rect's bottom edge: a line scrolled half out of view shows none.
+      if (r.bottom > clip.bottom + 1 || r.bottom <= clip.top) continue;
+      const left = Math.max(r.left, clip.left);
+      const right = Math.min(r.right, clip.right);
+      const top = Math.max(r.top, clip.top);
+      const bottom = Math.min(r.bottom, clip.bottom);
+      if (right - left > 0.5 && bottom - top > 0.5) out.push({ left, top, width: right - left, height: bottom - top });
+    }
+    return out;
+  }
+
+  /** Scrolls the field so value offset `index` sits mid-field (setSelectionRange alone does not scroll). */
+  reveal(index: number): void {
+    if (index < 0 || index >= this.text.data.length) return;
+    const range = this.field.ownerDocument.createRange();
+    range.setStart(this.text, index);
+    range.setEnd(this.text, index + 1);
+    const line = range.getBoundingClientRect();
+    const mirror = this.element.getBoundingClientRect();
+    const contentTop = line.top - mirror.top + this.element.scrollTop;
+    this.field.scrollTop = Math.max(0, contentTop - (this.field.clientHeight - line.height) / 2);
+  }
+
+  remove(): void {
+    this.element.remove();
+  }
+}

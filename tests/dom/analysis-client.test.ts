@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalysisService } from '../../src/extension/analysis-service';
+import { createAnalysisClient, sendWithRetry } from '../../src/extension/analysis-client';
+import type { Request } from '../../src/extension/messages';
+
+const noWait = () => Promise.resolve();
+
+describe('content-script analysis client', () => {
+  it('retries while the worker is unreachable, then gets its answer', async () => {
+    let calls = 0;
+    const send = async () => {
+      calls++;
+      if (calls < 3) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return 'ok';
+    };
+    expect(await sendWithRetry(send, { kind: 'count', count: 1 }, noWait)).toBe('ok');
+    expect(calls).toBe(3);
+  });
+
+  it('gives up after its retries so the page can ask again on the next edit', async () => {
+    await expect(sendWithRetry(() => Promise.reject(new Error('gone')), { kind: 'count', count: 1 }, noWait)).rejects.toThrow('gone');
+  });
+
+  it('sends only changed blocks, and everything a restarted worker asks for', async () => {
+    let service = createAnalysisService();
+    const sent: Request[] = [];
+    const send = async (r: Request) => {
+      sent.push(r);
+      return r.kind === 'analyze' ? service.analyze(r, '1:0') : undefined;
+    };
+    const analyze = createAnalysisClient(send, 'doc', noWait);
+    const blocks = [
+      { id: 'a', text: 'Sam will have access to a laptop.' },
+      { id: 'b', text: 'Weekly reading with a teacher.' },
+    ];
+    await analyze(blocks, new Set(['a', 'b']));
+    service = createAnalysisService(); // the worker was stopped and started again
+    const answer = await analyze([blocks[0]!, { id: 'b', text: 'Regular reading.' }], new Set(['b']));
+    expect(answer.blocks.map((b) => b.id).sort()).toEqual(['a', 'b']);
+    const changedSent = sent.map((r) => (r.kind === 'analyze' ? r.changed.map((b) => b.id) : []));
+    expect(changedSent).toEqual([['a', 'b'], ['b'], ['a', 'b']]);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it, vi } from 'vitest';
+import { analyze } from '../../src/analysis';
+import { createAnalysisService } from '../../src/extension/analysis-service';
+
+const block = (id: string, text: string) => ({ id, text });
+
+describe('analysis service (service worker side)', () => {
+  it('analyses the whole document but answers only with reports the page does not have', () => {
+    const spy = vi.fn(analyze);
+    const service = createAnalysisService(spy);
+    const first = service.analyze({ kind: 'analyze', doc: 'd1', ids: ['a', 'b'], changed: [block('a', 'Sam will have access to a laptop.'), block('b', 'Weekly reading.')] }, '1:0');
+    expect(first.kind === 'analyzed' && first.blocks.map((b) => b.id)).toEqual(['a', 'b']);
+
+    const second = service.analyze({ kind: 'analyze', doc: 'd1', ids: ['a', 'b'], changed: [block('b', 'Regular reading.')] }, '1:0');
+    expect(second.kind === 'analyzed' && second.blocks.map((b) => b.id)).toEqual(['b']);
+    // The analyser saw every block, the unchanged one from the worker's memory.
+    expect(spy.mock.calls[1]![0].map((b) => b.text)).toEqual(['Sam will have access to a laptop.', 'Regular reading.']);
+  });
+
+  it('asks for texts it does not hold (a restarted worker) instead of guessing', () => {
+    const service = createAnalysisService();
+    expect(service.analyze({ kind: 'analyze', doc: 'd2', ids: ['a', 'b'], changed: [block('b', 'x')] }, '1:0')).toEqual({ kind: 'resend', ids: ['a'] });
+  });
+
+  it('forgets a document when its frame loads a new one, and all documents of a closed tab', () => {
+    const service = createAnalysisService();
+    service.analyze({ kind: 'analyze', doc: 'old', ids: ['a'], changed: [block('a', 'text')] }, '3:0');
+    service.analyze({ kind: 'analyze', doc: 'new', ids: ['a'], changed: [block('a', 'text')] }, '3:0');
+    expect(service.analyze({ kind: 'analyze', doc: 'old', ids: ['a'], changed: [] }, '4:0').kind).toBe('resend');
+    service.forgetTab(3);
+    expect(service.analyze({ kind: 'analyze', doc: 'new', ids: ['a'], changed: [] }, '5:0').kind).toBe('resend');
+  });
+});

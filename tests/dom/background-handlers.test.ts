@@ -1,0 +1,33 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { WxtBrowser } from 'wxt/browser';
+import { createAnalysisService } from '../../src/extension/analysis-service';
+import { createBadge } from '../../src/extension/badge';
+import { handleRequest } from '../../src/extension/handle-request';
+
+const browser = fakeBrowser as unknown as WxtBrowser;
+
+describe('service worker request handling', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('answers analysis requests per frame', async () => {
+    const services = { analysis: createAnalysisService(), badge: createBadge(browser) };
+    const answer = await handleRequest({ kind: 'analyze', doc: 'd', ids: ['a'], changed: [{ id: 'a', text: 'Sam will have access to a laptop.' }] }, { tab: { id: 1 }, frameId: 0 }, services);
+    expect(answer).toMatchObject({ kind: 'analyzed', blocks: [{ id: 'a', text: 'Sam will have access to a laptop.' }] });
+  });
+
+  it('shows the finding count of all frames of a tab on its badge, also after a worker restart', async () => {
+    const services = { analysis: createAnalysisService(), badge: createBadge(browser) };
+    await handleRequest({ kind: 'count', count: 3 }, { tab: { id: 7 }, frameId: 0 }, services);
+    await handleRequest({ kind: 'count', count: 2 }, { tab: { id: 7 }, frameId: 5 }, services);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('5');
+
+    // A restarted worker has fresh objects; the counts live in storage.session.
+    const restarted = { analysis: createAnalysisService(), badge: createBadge(browser) };
+    await handleRequest({ kind: 'count', count: 0 }, { tab: { id: 7 }, frameId: 5 }, restarted);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('3');
+
+    await restarted.badge.clearTab(7);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
+  });
+});

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { analyze, type Block, type BlockReport } from '../../src/analysis';
+import { startPlanLens, type PageAbilities } from '../../src/page/plan-lens';
+
+let controller: AbortController;
+afterEach(() => controller?.abort());
+
+function abilities(isPlan: boolean, hold?: () => Promise<void>) {
+  const counts: number[] = [];
+  const calls: { blocks: Block[]; changed: string[] }[] = [];
+  const a: PageAbilities = {
+    async analyze(blocks, changed) {
+      calls.push({ blocks, changed: [...changed] });
+      const report = { isPlan, blocks: analyze(blocks).blocks as BlockReport[] };
+      await hold?.();
+      return report;
+    },
+    reportCount: (n) => counts.push(n),
+    mountCard: async () => document.body.appendChild(document.createElement('div')),
+  };
+  return { a, counts, calls };
+}
+
+describe('Plan Lens in a document', () => {
+  it('leaves text that does not read as a plan unmarked until the user asks', async () => {
+    document.body.innerHTML = '<p>Members have access to the gym.</p>';
+    const { a, counts, calls } = abilities(false);
+    controller = new AbortController();
+    const page = startPlanLens(document, a, controller.signal);
+    await vi.waitFor(() => expect(calls.length).toBe(1));
+    await vi.waitFor(() => expect(counts.at(-1)).toBe(0));
+    page.checkPage();
+    await vi.waitFor(() => expect(counts.at(-1)).toBe(1));
+  });
+
+  it('drops a result computed on text that has changed since, and asks again for the new text only', async () => {
+    document.body.innerHTML = '<p id="a">Sam will have access to a laptop.</p><p>Reviewed termly.</p>';
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { a, counts, calls } = abilities(true, () => (calls.length === 1 ? gate : Promise.resolve()));
+    controller = new AbortController();
+    startPlanLens(document, a, controller.signal);
+    await vi.waitFor(() => expect(calls.length).toBe(1));
+    // The user edits while the first answer is on its way: that answer is about words no longer there.
+    document.querySelector('#a')!.textContent = 'Sam will use a laptop in every lesson.';
+    release();
+    await vi.waitFor(() => expect(calls.length).toBe(2));
+    expect(calls[1]!.changed).toHaveLength(1);
+    await vi.waitFor(() => expect(counts.at(-1)).toBe(0));
+    expect(counts).not.toContain(1);
+  });
+});

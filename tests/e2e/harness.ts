@@ -1,0 +1,160 @@
+// The one real-browser harness, shared by every e2e file and by `npm run demo`: finds the built
+// extension and Chromium, serves local pages on 127.0.0.1 (logging every request), launches Chromium
+// with Plan Lens loaded, finds its service worker, and guards against any request leaving the machine.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Request, type Worker } from 'playwright-core';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The built Chrome MV3 extension; `wxt build` must have run. */
+export function extensionDir(): string {
+  const dir = path.join(REPO_ROOT, '.output/chrome-mv3');
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new Error(`No built extension in ${dir}: run \`npx wxt build\` first.`);
+  return dir;
+}
+
+/** Chromium to drive: $CHROME_PATH, Debian's /usr/bin/chromium, or chromium(-browser) on PATH. */
+export function findChromium(): string | null {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  for (const c of candidates) if (c && fs.existsSync(c)) return c;
+  for (const name of ['chromium', 'chromium-browser']) {
+    try {
+      const found = execFileSync('which', [name], { encoding: 'utf8' }).trim();
+      if (found) return found;
+    } catch {
+      // not on PATH
+    }
+  }
+  return null;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface StaticServer {
+  origin: string;
+  port: number;
+  /** Every request the server saw: method, Host header, path. */
+  log: { method: string; host: string; url: string }[];
+  close(): Promise<void>;
+}
+
+/** Serves `mounts` (URL prefix → directory) on 127.0.0.1 at an ephemeral port. */
+export async function startServer(mounts: Record<string, string>): Promise<StaticServer> {
+  const log: StaticServer['log'] = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    log.push({ method: req.method ?? 'GET', host: req.headers.host ?? '', url: url.pathname + url.search });
+    const prefix = Object.keys(mounts)
+      .filter((p) => url.pathname.startsWith(p))
+      .sort((a, b) => b.length - a.length)[0];
+    if (prefix === undefined) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const root = path.resolve(mounts[prefix]!);
+    let file = path.resolve(root, '.' + decodeURIComponent(url.pathname.slice(prefix.length - 1)));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    log,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  /** Serve real hostnames from the test server: e.g. ['mail.google.com'] → MAP mail.google.com 127.0.0.1:port. */
+  mapHosts?: { hosts: string[]; port: number };
+  viewport?: { width: number; height: number } | null;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker(): Promise<Worker>;
+  /** Every request any page made, for the network guard. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found: install it (sudo apt-get install chromium) or set CHROME_PATH.');
+  const ext = extensionDir();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-lens-profile-'));
+  const args = [
+    '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+    '--disable-quic', '--disable-features=Translate,OptimizationHints,MediaRouter', '--no-default-browser-check',
+    `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
+  ];
+  if (options.mapHosts) {
+    const rules = options.mapHosts.hosts.map((h) => `MAP ${h} 127.0.0.1:${options.mapHosts!.port}`);
+    args.push(`--host-resolver-rules=${rules.join(',')}`);
+  }
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: options.headless ?? true,
+    args,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: options.viewport === undefined ? { width: 1100, height: 800 } : options.viewport,
+  });
+  const requests: string[] = [];
+  context.on('request', (r: Request) => requests.push(r.url()));
+  const serviceWorker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
+  const extensionId = new URL((await serviceWorker()).url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    requests,
+    close: async () => {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Requests that went anywhere but the local test server (or the extension itself). */
+export function externalRequests(requests: string[], allowedHosts: string[] = []): string[] {
+  return requests.filter((u) => {
+    const url = new URL(u);
+    if (['chrome-extension:', 'data:', 'blob:', 'about:'].includes(url.protocol)) return false;
+    return url.hostname !== '127.0.0.1' && !allowedHosts.includes(url.hostname);
+  });
+}
+
+/** Stops the extension's service worker, as Chrome does to an idle one (Target.closeTarget over CDP). */
+export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    for (const t of targetInfos) {
+      if (t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`)) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
