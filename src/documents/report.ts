@@ -1,7 +1,7 @@
 // What a reader sees of a checked plan: its sections, the marked stretches of each paragraph, the sentence a
 // finding sits in, and plain words for the analyser's vocabulary. Shared by the review page and the side panel.
 import type { Finding, Jurisdiction, Part, PlanType } from '../analysis/types';
-import type { Paragraph, PlanDocument } from './plan-document';
+import { looksLikeHeading, type Paragraph, type PlanDocument } from './plan-document';
 
 export const PART_LABELS: Record<Part, string> = {
   what: 'what the help actually is',
@@ -123,4 +123,49 @@ export function bySentence(text: string, findings: readonly Finding[]): { quote:
 
 export function missingInWords(missing: readonly Part[] | undefined): string {
   return (missing ?? []).map((p) => PART_LABELS[p]).join(', ');
+}
+
+export interface OutlineSection {
+  title: string;
+  start: number;
+  end: number;
+  /** Non-empty, non-heading lines of the section, as offsets into the text. */
+  statements: { start: number; end: number }[];
+}
+
+/** Sections of a text as it is (offsets untouched), for callers whose findings point into that exact text. */
+export function outlineOf(text: string): OutlineSection[] {
+  const sections: OutlineSection[] = [];
+  let pos = 0;
+  for (const line of text.split('\n')) {
+    const start = pos;
+    pos += line.length + 1;
+    if (!line.trim()) continue;
+    if (looksLikeHeading(line)) {
+      sections.push({ title: line.trim(), start, end: start, statements: [] });
+      continue;
+    }
+    if (!sections.length) sections.push({ title: 'Start of the plan', start: 0, end: 0, statements: [] });
+    sections.at(-1)!.statements.push({ start, end: start + line.length });
+  }
+  for (const [i, s] of sections.entries()) s.end = sections[i + 1]?.start ?? text.length;
+  return sections;
+}
+
+export interface SectionSpecificity {
+  title: string;
+  statements: number;
+  /** Statements with no finding in them. */
+  specific: number;
+}
+
+/** Per section, how many of its statements passed every check: a rough picture of where the plan is vague. */
+export function specificityBySection(text: string, findings: readonly Finding[]): SectionSpecificity[] {
+  return outlineOf(text)
+    .filter((s) => s.statements.length)
+    .map((s) => ({
+      title: s.title,
+      statements: s.statements.length,
+      specific: s.statements.filter((st) => !findings.some((f) => f.start < st.end && f.end > st.start)).length,
+    }));
 }

@@ -1,0 +1,68 @@
+// Findings grouped by section. "Go to" selects the words in the document when the route allows it (live
+// Google Docs); otherwise "Copy quote" puts them on the clipboard for the editor's own Find.
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Category, Finding } from '../../src/analysis/types';
+import { missingInWords, outlineOf } from '../../src/documents/report';
+import type { GoToRequest, TabPlan } from '../../src/extension/tab-plans';
+import { CATEGORY_STYLES } from '../../src/page/categories';
+
+interface Props {
+  plan: TabPlan;
+  tabId: number | undefined;
+  shown: ReadonlySet<Category>;
+}
+
+export function FindingsBySection({ plan, tabId, shown }: Props) {
+  const [note, setNote] = useState<string | null>(null);
+  const visible = plan.findings.filter((f) => shown.has(f.category)).sort((a, b) => a.start - b.start || a.end - b.end);
+  const sections = outlineOf(plan.text)
+    .map((s) => ({ title: s.title, findings: visible.filter((f) => f.start >= s.start && f.start < s.end) }))
+    .filter((s) => s.findings.length);
+
+  const goTo = async (f: Finding) => {
+    if (tabId === undefined) return;
+    const request: GoToRequest = { kind: 'plan-lens/go-to', start: f.start, end: f.end };
+    const moved = await browser.tabs.sendMessage(tabId, request).catch(() => false);
+    setNote(moved ? null : 'The document could not be reached; reload its tab.');
+  };
+  const copy = async (f: Finding) => {
+    await navigator.clipboard.writeText(plan.text.slice(f.start, f.end));
+    setNote('Copied: use Find (Ctrl+F) in the document.');
+  };
+
+  return (
+    <section class="findings" aria-label="Findings by section">
+      <h2>
+        Findings <span class="num">({visible.length})</span>
+      </h2>
+      {note && <p class="note">{note}</p>}
+      {!sections.length && <p class="none">Nothing to show with these filters.</p>}
+      {sections.map((s) => (
+        <section key={s.title}>
+          <h3>{s.title}</h3>
+          <ol>
+            {s.findings.map((f) => (
+              <li key={`${f.start}-${f.end}-${f.rule}`} class={`finding cat-${f.category}`} data-rule={f.rule} data-start={f.start} data-end={f.end}>
+                <p>
+                  <q>{plan.text.slice(f.start, f.end)}</q> <span class="kind">{CATEGORY_STYLES[f.category].label}</span>
+                </p>
+                <p>{f.message}</p>
+                {f.missing?.length ? <p class="missing">Missing: {missingInWords(f.missing)}</p> : null}
+                {plan.canGoTo ? (
+                  <button type="button" onClick={() => void goTo(f)}>
+                    Go to
+                  </button>
+                ) : (
+                  <button type="button" onClick={() => void copy(f)}>
+                    Copy quote
+                  </button>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </section>
+  );
+}

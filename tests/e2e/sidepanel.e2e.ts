@@ -1,0 +1,90 @@
+// The side panel page, opened in a tab pinned to a Google Docs tab (sidePanel.open needs a user gesture):
+// overview, counts as filters, specificity per section, B↔F grid, findings by section, Go to, live updates.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/analysis/index';
+import { cleanDocsText } from '../../src/sites/google-docs';
+import { startDocsStandIn, type DocsStandIn } from '../fixtures/gdocs/stand-in';
+
+declare const chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } };
+
+const plan = readFileSync(path.resolve('tests/fixtures/files/plan.txt'), 'utf8');
+const docsText = cleanDocsText('\u0003' + plan);
+
+let docs: DocsStandIn;
+let doc: Page;
+let panel: Page;
+
+beforeAll(async () => {
+  docs = await startDocsStandIn(plan);
+  doc = await docs.context.newPage();
+  await doc.goto('https://docs.google.com/document/d/draft-ehcp/edit');
+  const tabId = await docs.worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://docs.google.com/*' }))[0]!.id);
+  panel = await docs.context.newPage();
+  await panel.goto(`chrome-extension://dkjnaakmdcmeofhpcljobeojognknpbp/sidepanel.html?tab=${tabId}`);
+  await panel.locator('[data-testid=route]').waitFor();
+});
+
+afterAll(async () => {
+  await docs?.close();
+});
+
+const listed = () => panel.$$eval('.findings .finding', (items) => items.map((i) => ({ rule: i.getAttribute('data-rule'), start: Number(i.getAttribute('data-start')), end: Number(i.getAttribute('data-end')) })));
+const expected = (text: string) =>
+  analyzeText(text)
+    .findings.map((f) => ({ rule: f.rule, start: f.start, end: f.end }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+
+describe('side panel', () => {
+  it('shows the route, the plan type, and counts per category', async () => {
+    expect(await panel.textContent('[data-testid=route]')).toContain('live as you type');
+    expect(await panel.textContent('[data-testid=plan-type]')).toBeTruthy();
+    const counts = await panel.$$eval('.chip', (chips) => Object.fromEntries(chips.map((c) => [c.getAttribute('data-category'), Number(c.querySelector('strong')!.textContent)])));
+    const findings = analyzeText(docsText).findings;
+    for (const [category, n] of Object.entries(counts)) expect(n).toBe(findings.filter((f) => f.category === category).length);
+  });
+
+  it('lists the findings by section, as the analyser gives them for the document text', async () => {
+    expect((await listed()).sort((a, b) => a.start - b.start || a.end - b.end)).toEqual(expected(docsText));
+    expect(await panel.$$eval('.findings h3', (hs) => hs.map((h) => h.textContent))).toEqual(['Section F: Special educational provision']);
+  });
+
+  it('charts how specific each section is and compares needs in B with provision in F', async () => {
+    const chart = await panel.$$eval('.chart tr', (rows) => rows.map((r) => [r.getAttribute('data-section'), r.querySelector('[data-testid=specific]')!.textContent]));
+    expect(chart).toEqual([
+      ['Section B: Special educational needs', '2/2'],
+      ['Section E: Outcomes', '2/2'],
+      ['Section F: Special educational provision', '1/3'],
+    ]);
+    // Anxiety is a need in B, and nothing in F addresses it.
+    expect(await panel.getAttribute('.coverage tr[data-area=semh]', 'class')).toBe('gap');
+    expect(await panel.getAttribute('.coverage tr[data-area=communication]', 'class')).toBe('');
+  });
+
+  it('filters by category', async () => {
+    const total = (await listed()).length;
+    await panel.click('.chip[data-category=hedge]');
+    expect((await listed()).length).toBe(total - analyzeText(docsText).findings.filter((f) => f.category === 'hedge').length);
+    await panel.click('.chip[data-category=hedge]');
+    expect((await listed()).length).toBe(total);
+  });
+
+  it('"Go to" selects the finding in the document', async () => {
+    const first = (await listed()).sort((a, b) => a.start - b.start)[0]!;
+    await panel.locator(`.finding[data-start="${first.start}"][data-end="${first.end}"] button`, { hasText: 'Go to' }).first().click();
+    await expect.poll(() => doc.evaluate(() => (window as { __selections?: number[][] }).__selections)).toContainEqual([first.start, first.end]);
+  });
+
+  it('follows edits in the document', async () => {
+    const edited = plan.replace('Sam will have access to speech and language therapy as required.', 'A speech and language therapist will see Sam for 30 minutes each week.');
+    await doc.evaluate((text) => (window as { __edit?: (t: string) => void }).__edit!(text), edited);
+    await expect.poll(async () => (await listed()).length).toBe(expected(cleanDocsText('\u0003' + edited)).length);
+    await panel.screenshot({ path: 'test-results/sidepanel.png', fullPage: true });
+  });
+
+  it('sent nothing beyond (the stand-in for) docs.google.com', () => {
+    expect(docs.leaks).toEqual([]);
+  });
+});
