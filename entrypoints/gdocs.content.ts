@@ -46,7 +46,7 @@ export default defineContentScript({
         position: 'inline',
         anchor: () => document.body,
         css: STATUS_CSS,
-        onMount: (container) => createDocsStatus(container, { refresh: () => void docs.refresh(), openReview: () => void send({ kind: 'plan-lens/open-review', from: 'gdocs' }) }),
+        onMount: (container) => createDocsStatus(container, { refresh: () => void docs.refresh(), openReview: () => void send({ kind: 'plan-lens/open-review', from: 'gdocs' }), openPanel: () => void send({ kind: 'plan-lens/open-panel' }) }),
       });
       ui.mount();
       status = ui.mounted;

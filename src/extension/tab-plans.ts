@@ -24,7 +24,9 @@ export type TabPlanRequest =
   /** Content script → worker: fetch a Google Docs export with the user's session (answer: ExportAnswer). */
   | { kind: 'plan-lens/gdocs-export'; url: string }
   /** Content script → worker: open the review page for a document Plan Lens could not read in place. */
-  | { kind: 'plan-lens/open-review'; from: 'gdocs' };
+  | { kind: 'plan-lens/open-review'; from: 'gdocs' }
+  /** Content script → worker: show this tab's report (the user clicked in the page). */
+  | { kind: 'plan-lens/open-panel' };
 
 /** Side panel → content script in a tab: select a finding's text in the page (answer: whether it could). */
 export type GoToRequest = { kind: 'plan-lens/go-to'; start: number; end: number };
@@ -34,7 +36,7 @@ export type ExportAnswer = { ok: true; text: string } | { ok: false; reason: str
 export const tabPlanKey = (tabId: number) => `tab-plan:${tabId}`;
 
 const isTabPlanRequest = (m: unknown): m is TabPlanRequest =>
-  typeof m === 'object' && m !== null && ['plan-lens/tab-plan', 'plan-lens/gdocs-export', 'plan-lens/open-review'].includes((m as { kind?: string }).kind ?? '');
+  typeof m === 'object' && m !== null && ['plan-lens/tab-plan', 'plan-lens/gdocs-export', 'plan-lens/open-review', 'plan-lens/open-panel'].includes((m as { kind?: string }).kind ?? '');
 
 export const isGoToRequest = (m: unknown): m is GoToRequest => typeof m === 'object' && m !== null && (m as { kind?: string }).kind === 'plan-lens/go-to';
 
@@ -53,7 +55,27 @@ export async function fetchGoogleDocsExport(url: string, fetchFn: typeof fetch =
   }
 }
 
+const OPEN_PANEL_MENU = 'plan-lens-open-panel';
+
+/** The side panel (Chrome) or sidebar (Firefox) for a tab; both need a user gesture, so where the gesture
+ *  was lost on the way the report opens in a tab of its own instead. */
+async function openPanel(browser: WxtBrowser, tabId: number): Promise<void> {
+  const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  try {
+    if (sidebar) await sidebar.open();
+    else await browser.sidePanel.open({ tabId });
+  } catch {
+    await browser.tabs.create({ url: `${browser.runtime.getURL('/sidepanel.html')}?tab=${tabId}` });
+  }
+}
+
 export function registerTabPlans(browser: WxtBrowser): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: OPEN_PANEL_MENU, title: 'Show the plan report in the side panel', contexts: ['action', 'page'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === OPEN_PANEL_MENU && tab?.id !== undefined) void openPanel(browser, tab.id);
+  });
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isTabPlanRequest(message)) return undefined;
     switch (message.kind) {
@@ -75,6 +97,8 @@ export function registerTabPlans(browser: WxtBrowser): void {
       }
       case 'plan-lens/gdocs-export':
         return fetchGoogleDocsExport(message.url);
+      case 'plan-lens/open-panel':
+        return sender.tab?.id === undefined ? undefined : openPanel(browser, sender.tab.id).then(() => true);
       case 'plan-lens/open-review':
         return browser.tabs.create({ url: `${browser.runtime.getURL('/review.html')}?from=${message.from}` }).then(() => true);
     }

@@ -11,12 +11,13 @@ export const STATUS_CSS = `
 .status[data-route="export"] { border-left-color: #b45309; }
 .status[data-route="docx"] { border-left-color: #b91c1c; }
 .title { font-weight: 600; }
-button { font: inherit; margin-top: 6px; padding: 2px 8px; border: 1px solid #9ca3af; border-radius: 5px; background: #fff; cursor: pointer; }
+button { font: inherit; margin: 6px 6px 0 0; padding: 2px 8px; border: 1px solid #9ca3af; border-radius: 5px; background: #fff; cursor: pointer; }
 `;
 
 export interface StatusActions {
   refresh(): void;
   openReview(): void;
+  openPanel(): void;
 }
 
 export interface DocsStatus {
@@ -34,13 +35,18 @@ export function createDocsStatus(container: HTMLElement, actions: StatusActions)
   detail.className = 'detail';
   const button = doc.createElement('button');
   button.type = 'button';
-  box.append(title, detail, button);
+  const panel = doc.createElement('button');
+  panel.type = 'button';
+  panel.textContent = 'Show findings';
+  panel.onclick = actions.openPanel;
+  box.append(title, detail, button, panel);
   container.append(box);
 
   return {
     update(state, findings) {
       box.dataset.route = state.route;
-      title.textContent = findings === undefined ? 'Plan Lens' : `Plan Lens: ${findings} ${findings === 1 ? 'finding' : 'findings'} (see the side panel)`;
+      title.textContent = findings === undefined ? 'Plan Lens' : `Plan Lens: ${findings} ${findings === 1 ? 'finding' : 'findings'}`;
+      panel.hidden = findings === undefined;
       detail.textContent = [routeLabel(state), state.reason].filter(Boolean).join(' ');
       button.hidden = state.route === 'waiting' || state.route === 'live';
       button.textContent = state.route === 'export' ? 'Refresh snapshot' : 'Check a downloaded .docx';

@@ -58,11 +58,19 @@ describe('Google Docs', () => {
     await expect.poll(() => status(page).textContent()).toContain('live as you type');
     await expect.poll(async () => shape(await tabPlan())).toEqual({ route: 'live', text: docsText, findings: expected(docsText) });
     await expect.poll(() => status(page).textContent()).toContain(`${expected(docsText).length} findings`);
+    await page.screenshot({ path: 'test-results/gdocs-live.png' });
 
     const edited = plan.replace('as required', 'for 30 minutes twice a week');
     await page.evaluate((text) => (window as { __edit?: (t: string) => void }).__edit!(text), edited);
     await expect.poll(async () => (await tabPlan())?.text).toBe(cleanDocsText('\u0003' + edited));
     expect((await tabPlan())!.findings).toHaveLength(expected(cleanDocsText('\u0003' + edited)).length);
+
+    // "Show findings" on the page opens Chrome's side panel: the click carries its gesture to the worker.
+    await status(page).locator('button', { hasText: 'Show findings' }).click();
+    const cdp = await context.newCDPSession(page);
+    const targets = async () => ((await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] }).targetInfos.map((t) => t.url);
+    await expect.poll(targets).toContain('chrome-extension://dkjnaakmdcmeofhpcljobeojognknpbp/sidepanel.html');
+    await cdp.detach();
 
     const target = (await tabPlan())!.findings[0]!;
     const moved = await worker.evaluate(async (f) => {
@@ -81,7 +89,7 @@ describe('Google Docs', () => {
     // The export's byte-order mark and CRLFs are gone: the same text as the document, the same findings.
     await expect.poll(async () => shape(await tabPlan())).toEqual({ route: 'export', text: plan, findings: expected(plan) });
     expect(docs.served).toContain('/document/d/draft-ehcp/export?format=txt');
-    await expect(status(page).locator('button').textContent()).resolves.toBe('Refresh snapshot');
+    expect(await status(page).locator('button', { hasText: 'Refresh snapshot' }).isVisible()).toBe(true);
     await page.close();
   });
 
