@@ -43,6 +43,22 @@ export function App() {
     }
   };
 
+  // A file dropped anywhere on the page is checked, rather than the browser opening it in place of the page.
+  useEffect(() => {
+    const keep = (e: DragEvent) => e.preventDefault();
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      const file = e.dataTransfer?.files[0];
+      if (file) void openFile(file);
+    };
+    window.addEventListener('dragover', keep);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', keep);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+
   useEffect(() => {
     void takeHandedOverText(location).then((handover) => {
       if (handover?.notice) setNotice(handover.notice);

@@ -1,8 +1,9 @@
-// Three ways in: drop a file anywhere on the zone, pick one, or paste the text.
+// Three ways in: drop a file (anywhere on the page), pick one, or paste the text.
 import { useState } from 'preact/hooks';
 import { SUPPORTED_FILES } from '../../src/documents/index';
 
 interface Props {
+  /** A picked file; dropped files are handled page-wide by the App. */
   onFile(file: File): void;
   onText(text: string): void;
   /** Once a plan is shown the zone shrinks to a bar. */
@@ -21,12 +22,8 @@ export function DropZone({ onFile, onText, compact }: Props) {
         setOver(true);
       }}
       onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        const file = e.dataTransfer?.files[0];
-        if (file) onFile(file);
-      }}
+      // The drop itself bubbles to the page's handler, which reads the file.
+      onDrop={() => setOver(false)}
     >
       <label class="pick">
         <span>Drop the plan here, or choose a file</span>

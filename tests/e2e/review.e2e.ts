@@ -90,6 +90,21 @@ describe('review page', () => {
     await page.close();
   });
 
+  it('checks a Markdown file dropped on the page', async () => {
+    const page = await openReview();
+    const markdown = '# Section F: Provision\n\n- Sam will have **access to** speech and language therapy *as required*.';
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped.md', { type: 'text/markdown' }));
+      document.querySelector('.drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, markdown);
+    await page.locator('.summary .file', { hasText: 'dropped.md' }).waitFor();
+    expect(await page.$$eval('.plan-section h3', (hs) => hs.map((h) => h.textContent))).toEqual(['Section F: Provision']);
+    const words = 'Section F: Provision\nSam will have access to speech and language therapy as required.';
+    expect((await shownFindings(page)).map((f) => f.start)).toEqual(analyzeText(words).findings.map((f) => f.start).sort((a, b) => a - b));
+    await page.close();
+  });
+
   it('checks pasted text the same way', async () => {
     const page = await openReview();
     await page.fill('#paste-text', plan);
