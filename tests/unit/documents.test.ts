@@ -55,6 +55,11 @@ describe('reading plan files', () => {
     expect(doc.text.split('\n')).toEqual(long);
   });
 
+  it('keeps words apart when a PDF draws table cells as separate runs without spaces', async () => {
+    const doc = await readPlanFileFromPath(write('table.pdf', pdfOf([{ text: 'Need | Provision | Who', row: true }, { text: 'Speech | Weekly therapy | SALT', row: true }])));
+    expect(doc.text).toBe('Need Provision Who\nSpeech Weekly therapy SALT');
+  });
+
   it('maps Word lists and tables to one paragraph each, never markup', async () => {
     const { paragraphsFromMammothHtml } = await import('../../src/documents/docx');
     const parts = paragraphsFromMammothHtml('<h2>Section F</h2><ul><li>Speech &amp; language <strong>therapy</strong></li><li>A &lt;b&gt; tag</li></ul><table><tr><td><p>Need</p></td><td><p>Provision</p></td></tr></table>');
