@@ -96,7 +96,7 @@ export function App() {
             <Summary checked={checked} />
             <div class="layout">
               <PlanView checked={checked} selected={selected} onSelect={setSelected} />
-              <aside class="side">
+              <aside class="side" aria-live="polite">
                 {finding && selected !== null && (
                   <FindingCard
                     text={checked.doc.text}

@@ -38,10 +38,16 @@ export function PrintReport({ checked }: { checked: Checked }) {
                       <strong>What is missing:</strong> {missing}
                     </p>
                   )}
-                  {f.suggestion && (
+                  {f.suggestion ? (
                     <p>
                       <strong>Ask for instead:</strong> <Suggestion text={f.suggestion} />
                     </p>
+                  ) : (
+                    missing && (
+                      <p>
+                        <strong>Ask for:</strong> wording that states {missing}.
+                      </p>
+                    )
                   )}
                   <p class="why">
                     <strong>The rule behind it:</strong> {f.why}
