@@ -13,6 +13,8 @@ interface Line {
   y: number;
   size: number;
   page: number;
+  startX: number;
+  endX: number;
 }
 
 const PAGE_NUMBER = /^(page\s+)?\d{1,3}(\s*(of|\/)\s*\d{1,3})?$/i;
@@ -30,9 +32,11 @@ function linesOf(items: TextItem[], page: number): Line[] {
       current = undefined;
     }
     if (item.str) {
-      if (!current) current = { text: '', y, size, page };
+      const x = Number(item.transform[4]);
+      if (!current) current = { text: '', y, size, page, startX: x, endX: x };
       current.text += item.str;
       current.size = Math.max(current.size, size);
+      current.endX = Math.max(current.endX, x + item.width);
     }
     if (item.hasEOL && current) {
       lines.push(current);
@@ -50,8 +54,19 @@ function bodySize(lines: Line[]): number {
   return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }
 
-export function paragraphsFromLines(lines: Line[]): ParagraphText[] {
+/** A line that ends a sentence well short of the right margin, where the next line's first word would have fitted:
+ *  the writer ended the paragraph there (plans often have no space between paragraphs). */
+function endsParagraphEarly(prev: Line, next: Line, rightEdge: number): boolean {
+  if (!/[.!?]["'”’)]?$/.test(prev.text)) return false;
+  const charWidth = (next.endX - next.startX) / Math.max(1, next.text.length);
+  const firstWord = next.text.split(' ')[0]!.length;
+  return prev.endX + charWidth * (firstWord + 1) < rightEdge;
+}
+
+function paragraphsFromLines(lines: Line[]): ParagraphText[] {
   const body = bodySize(lines);
+  const rightEdge = new Map<number, number>();
+  for (const l of lines) rightEdge.set(l.page, Math.max(rightEdge.get(l.page) ?? 0, l.endX));
   const parts: ParagraphText[] = [];
   let prev: Line | undefined;
   for (const line of lines) {
@@ -61,7 +76,7 @@ export function paragraphsFromLines(lines: Line[]): ParagraphText[] {
     if (prev && last && !last.heading && !heading && !LIST_ITEM.test(line.text)) {
       if (prev.page === line.page) {
         // Lines of one paragraph sit about 1.2 sizes apart; a paragraph break leaves a visibly larger gap.
-        continues = prev.y - line.y > 0 && prev.y - line.y < Math.max(prev.size, line.size) * 1.5;
+        continues = prev.y - line.y > 0 && prev.y - line.y < Math.max(prev.size, line.size) * 1.5 && !endsParagraphEarly(prev, line, rightEdge.get(line.page)!);
       } else {
         continues = !/[.:;!?]$/.test(last.text) && /^[a-z]/.test(line.text);
       }

@@ -55,6 +55,11 @@ describe('reading plan files', () => {
     expect(doc.text.split('\n')).toEqual(long);
   });
 
+  it('finds paragraph ends in a PDF with no space between paragraphs, from lines that stop short', async () => {
+    const doc = await readPlanFileFromPath(write('tight.pdf', pdfOf(paragraphsOf(plan), { paragraphGap: 0 })));
+    expect(doc.text).toBe(plan);
+  });
+
   it('keeps words apart when a PDF draws table cells as separate runs without spaces', async () => {
     const doc = await readPlanFileFromPath(write('table.pdf', pdfOf([{ text: 'Need | Provision | Who', row: true }, { text: 'Speech | Weekly therapy | SALT', row: true }])));
     expect(doc.text).toBe('Need Provision Who\nSpeech Weekly therapy SALT');
