@@ -7,6 +7,7 @@ import { createBadge } from '../src/extension/badge';
 import { checkPage } from '../src/extension/check-page';
 import { handleRequest } from '../src/extension/handle-request';
 import { isRequest } from '../src/extension/messages';
+import { createSiteMenu, handleSiteMenuClick } from '../src/extension/site-menu';
 import { registerSelectionReview } from '../src/extension/selection-review';
 import { registerTabPlans } from '../src/extension/tab-plans';
 
@@ -33,9 +34,11 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: CHECK_PAGE_MENU, title: 'Check this page with Plan Lens', contexts: ['page', 'action'] });
+    createSiteMenu(browser);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CHECK_PAGE_MENU && tab?.id !== undefined) void checkPage(browser, tab.id);
+    else void handleSiteMenuClick(browser, info.menuItemId, info.pageUrl ?? tab?.url);
   });
   browser.action.onClicked.addListener((tab) => {
     if (tab.id !== undefined) void checkPage(browser, tab.id);

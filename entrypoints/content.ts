@@ -1,12 +1,15 @@
 // Per document (every frame, about:blank editor frames included): starts Plan Lens's page layer with
-// the browser abilities it needs, and answers "Check this page".
+// the browser abilities it needs, honours the site's setting (automatic, always, off), and answers
+// "Check this page".
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createAnalysisClient, sendWithRetry } from '../src/extension/analysis-client';
 import { isTabCommand, type Request } from '../src/extension/messages';
+import { addIgnoredPhrase, loadSiteSettings, siteOf, watchSiteSettings, type SiteSettings } from '../src/extension/site-settings';
 import { CARD_CSS } from '../src/page/card';
-import { startPlanLens } from '../src/page/plan-lens';
+import { startPlanLens, type PlanLensPage } from '../src/page/plan-lens';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -14,31 +17,59 @@ export default defineContentScript({
   matchAboutBlank: true,
   matchOriginAsFallback: true,
   runAt: 'document_idle',
-  main(ctx) {
-    const send = (request: Request) => browser.runtime.sendMessage(request);
-    const page = startPlanLens(
-      document,
-      {
-        analyze: createAnalysisClient(send, crypto.randomUUID()),
-        reportCount: (count) => void sendWithRetry(send, { kind: 'count', count }).catch(() => undefined),
-        mountCard: async () => {
-          const ui = await createShadowRootUi(ctx, {
-            name: 'plan-lens-card',
-            position: 'inline',
-            anchor: () => document.body ?? document.documentElement,
-            css: CARD_CSS,
-            onMount: (container) => container,
-          });
-          ui.mount();
-          return ui.mounted!;
-        },
-      },
-      ctx.signal,
-    );
+  async main(ctx) {
+    const site = siteOf(location);
+    let settings = await loadSiteSettings(browser.storage.local, site);
+    let running: { page: PlanLensPage; stop: AbortController } | null = null;
+
+    const start = () => {
+      const stop = new AbortController();
+      ctx.signal.addEventListener('abort', () => stop.abort());
+      const page = startPlanLens(document, abilities(ctx, site, () => settings), stop.signal);
+      if (settings.mode === 'always') page.checkPage();
+      running = { page, stop };
+    };
+    const apply = () => {
+      if (settings.mode === 'off') {
+        running?.stop.abort();
+        running = null;
+      } else if (!running) start();
+      else if (settings.mode === 'always') running.page.checkPage();
+      else running.page.refresh();
+    };
+    watchSiteSettings(browser, site, (next) => ((settings = next), apply()), ctx.signal);
+    apply();
+
     browser.runtime.onMessage.addListener((message) => {
       if (!isTabCommand(message)) return undefined;
-      page.checkPage();
+      // The user asked on this page: that overrides "off" until the page is reloaded.
+      if (!running) start();
+      running!.page.checkPage();
       return Promise.resolve(true);
     });
   },
 });
+
+function abilities(ctx: ContentScriptContext, site: string, settings: () => SiteSettings) {
+  const send = (request: Request) => browser.runtime.sendMessage(request);
+  return {
+    analyze: createAnalysisClient(send, crypto.randomUUID()),
+    reportCount: (count: number) => void sendWithRetry(send, { kind: 'count', count }).catch(() => undefined),
+    mountCard: async () => {
+      const ui = await createShadowRootUi(ctx, {
+        name: 'plan-lens-card',
+        position: 'inline',
+        anchor: () => document.body ?? document.documentElement,
+        css: CARD_CSS,
+        onMount: (container) => container,
+      });
+      ui.mount();
+      return ui.mounted!;
+    },
+    ignoredPhrases: () => settings().ignoredPhrases,
+    ignorePhrase: (phrase: string) => {
+      settings().ignoredPhrases.add(phrase);
+      void addIgnoredPhrase(browser.storage.local, site, phrase);
+    },
+  };
+}

@@ -1,6 +1,6 @@
 // The card a mark opens: what is wrong, why (rule + source), a stronger wording with visible [slots],
 // and what the wording leaves out. Rendered with Preact into a shadow root; reachable by keyboard.
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Finding, Part } from '../analysis';
 import { CATEGORY_STYLES } from './categories';
 import type { ViewportRect } from './textarea-mirror';
@@ -20,7 +20,8 @@ const PART_WORDS: Record<Part, string> = {
 
 export interface CardAction {
   label: string;
-  run(): void;
+  /** Returns a line to show in the card when the action could not do what it says. */
+  run(): string | undefined | Promise<string | undefined>;
 }
 
 export interface CardProps {
@@ -43,6 +44,7 @@ function withSlots(text: string) {
 
 export function Card(props: CardProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const [status, setStatus] = useState<string | null>(null);
   const { finding, anchor } = props;
   const style = CATEGORY_STYLES[finding.category];
 
@@ -103,9 +105,14 @@ export function Card(props: CardProps) {
           {finding.missing.map((p) => PART_WORDS[p]).join(', ')}
         </p>
       )}
+      {status && (
+        <p class="status" role="status">
+          {status}
+        </p>
+      )}
       <footer>
         {props.actions.map((a) => (
-          <button type="button" key={a.label} onClick={() => a.run()}>
+          <button type="button" key={a.label} onClick={async () => setStatus((await a.run()) ?? null)}>
             {a.label}
           </button>
         ))}
@@ -133,6 +140,7 @@ p, .suggestion { margin: 8px 0 0; }
 .suggestion { padding: 8px; border-radius: 6px; background: #f4f4f5; }
 .slot { background: #fef3c7; color: inherit; border-radius: 3px; padding: 0 2px; }
 .missing { font-size: 13px; }
+.status { font-size: 13px; color: #b91c1c; }
 footer { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 12px; }
 button { font: inherit; font-size: 13px; padding: 4px 10px; border: 1px solid #a1a1aa; border-radius: 6px; background: #fafafa; color: #18181b; cursor: pointer; }
 button:hover { background: #f4f4f5; }

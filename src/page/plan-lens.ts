@@ -4,12 +4,15 @@
 import { h, render } from 'preact';
 import type { Block, BlockReport } from '../analysis';
 import { BoxLayer, type Box } from './box-layer';
-import { Card } from './card';
+import { applyFix, type FixTarget } from './apply-fix';
+import { Card, type CardAction } from './card';
 import { HighlightLayer, supportsHighlights } from './highlights';
 import { CardController } from './card-controller';
 import { buildMarks, fieldSpan, type Mark } from './marks';
-import { OWN_HOST_TAGS } from './opt-outs';
+import { editableRootOf, OWN_HOST_TAGS } from './opt-outs';
+import { sentenceAround } from './sentence';
 import { SourceReader, toBlock, type Source } from './sources';
+import { rangeForSpan } from './text-blocks';
 import { TextareaMirror, type ViewportRect } from './textarea-mirror';
 
 export interface PageAbilities {
@@ -19,11 +22,16 @@ export interface PageAbilities {
   reportCount(count: number): void;
   /** A container inside an isolated shadow root for the card. */
   mountCard(): Promise<HTMLElement>;
+  /** Phrases (lower case) the user chose to ignore on this site. */
+  ignoredPhrases(): ReadonlySet<string>;
+  ignorePhrase(phrase: string): void;
 }
 
 export interface PlanLensPage {
   /** The user asked: annotate even if the text does not read as a plan. */
   checkPage(): void;
+  /** Settings changed (ignored phrases): redraw the marks. */
+  refresh(): void;
 }
 
 /** Typing settles before text is re-read: one analysis per pause, not per keystroke. */
@@ -54,7 +62,10 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   let passAgain = false;
   let marks: Mark[] = [];
   let shownCount = -1;
-  const isIgnored = (_mark: Mark) => false;
+  /** "Ignore here": this finding in this sentence, for as long as the page is open. */
+  const ignoredHere = new Set<string>();
+  const hereKey = (m: Mark) => `${m.source.text}\u0000${m.finding.rule}\u0000${m.finding.start}`;
+  const isIgnored = (m: Mark) => ignoredHere.has(hereKey(m)) || abilities.ignoredPhrases().has(m.flagged.toLowerCase());
 
   let passTimer: ReturnType<typeof setTimeout> | undefined;
   const schedulePass = (delay = EDIT_DEBOUNCE_MS) => {
@@ -183,7 +194,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       const container = await cardContainer();
       render(props ? h(Card, props) : null, container);
     },
-    actionsFor: () => [],
+    actionsFor: (mark, close) => cardActions(mark, close),
     reveal: (mark) => {
       const span = fieldSpan(mark);
       if (span) {
@@ -194,6 +205,63 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       }
     },
   });
+
+  function cardActions(mark: Mark, close: () => void): CardAction[] {
+    const actions: CardAction[] = [];
+    const suggestion = mark.finding.suggestion;
+    if (suggestion) {
+      actions.push({
+        label: 'Copy suggestion',
+        run: () => view.navigator.clipboard.writeText(suggestion).then(
+          () => undefined,
+          () => 'The clipboard is not available on this page.',
+        ),
+      });
+      const target = fixTarget(mark);
+      if (target) {
+        actions.push({
+          label: 'Replace',
+          run: () => {
+            const result = applyFix(target.target, target.expected, suggestion);
+            if (result === 'replaced') {
+              close();
+              schedulePass(0);
+              return;
+            }
+            return result === 'changed-meanwhile' ? 'The text changed since it was checked; try again in a moment.' : 'This editor did not accept the change; copy the suggestion instead.';
+          },
+        });
+      }
+    }
+    actions.push({
+      label: 'Ignore here',
+      run: () => {
+        ignoredHere.add(hereKey(mark));
+        rebuild();
+        return undefined;
+      },
+    });
+    actions.push({
+      label: `Ignore “${mark.flagged}” on this site`,
+      run: () => {
+        abilities.ignorePhrase(mark.flagged.toLowerCase());
+        rebuild();
+        return undefined;
+      },
+    });
+    return actions;
+  }
+
+  /** What Replace rewrites: the sentence holding the finding, in an editable field only. */
+  function fixTarget(mark: Mark): { target: FixTarget; expected: string } | null {
+    const s = mark.source;
+    const sentence = sentenceAround(s.text, mark.finding.start, mark.finding.end);
+    const expected = s.text.slice(sentence.start, sentence.end);
+    if (s.kind === 'field') return { target: { kind: 'field', field: s.field, start: s.start + sentence.start, end: s.start + sentence.end }, expected };
+    const root = mark.range ? editableRootOf(mark.range.startContainer) : null;
+    const range = root ? rangeForSpan(s.block, sentence.start, sentence.end) : null;
+    return root && range ? { target: { kind: 'range', root, range }, expected } : null;
+  }
 
   let cardMount: Promise<HTMLElement> | null = null;
   const cardContainer = () => (cardMount ??= abilities.mountCard());
@@ -238,5 +306,6 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       rebuild();
       schedulePass(0);
     },
+    refresh: () => rebuild(),
   };
 }

@@ -17,6 +17,8 @@ function abilities(isPlan: boolean, hold?: () => Promise<void>) {
     },
     reportCount: (n) => counts.push(n),
     mountCard: async () => document.body.appendChild(document.createElement('div')),
+    ignoredPhrases: () => new Set(),
+    ignorePhrase: () => undefined,
   };
   return { a, counts, calls };
 }

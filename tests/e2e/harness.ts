@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,10 +47,24 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `mounts` (URL prefix → directory) on 127.0.0.1 at an ephemeral port. */
-export async function startServer(mounts: Record<string, string>): Promise<StaticServer> {
+/** A throwaway self-signed certificate for `hosts` (Chromium is told to accept it). */
+function selfSignedCertificate(hosts: string[]): { key: Buffer; cert: Buffer } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-lens-cert-'));
+  const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
+  const san = hosts.map((h) => `DNS:${h}`).join(',');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${hosts[0]}`, '-addext', `subjectAltName=${san}`, '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  const pair = { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
+  fs.rmSync(dir, { recursive: true, force: true });
+  return pair;
+}
+
+/**
+ * Serves `mounts` (URL prefix → directory) on 127.0.0.1 at an ephemeral port. With `tlsHosts` it
+ * speaks HTTPS for those names (real hostnames such as mail.google.com are HSTS-preloaded).
+ */
+export async function startServer(mounts: Record<string, string>, options: { tlsHosts?: string[] } = {}): Promise<StaticServer> {
   const log: StaticServer['log'] = [];
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     log.push({ method: req.method ?? 'GET', host: req.headers.host ?? '', url: url.pathname + url.search });
     const prefix = Object.keys(mounts)
@@ -72,11 +87,12 @@ export async function startServer(mounts: Record<string, string>): Promise<Stati
     }
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     fs.createReadStream(file).pipe(res);
-  });
+  };
+  const server = options.tlsHosts ? https.createServer(selfSignedCertificate(options.tlsHosts), handler) : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `${options.tlsHosts ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     log,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -111,7 +127,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   ];
   if (options.mapHosts) {
     const rules = options.mapHosts.hosts.map((h) => `MAP ${h} 127.0.0.1:${options.mapHosts!.port}`);
-    args.push(`--host-resolver-rules=${rules.join(',')}`);
+    // The mapped names are served with a throwaway self-signed certificate.
+    args.push(`--host-resolver-rules=${rules.join(',')}`, '--ignore-certificate-errors');
   }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,

@@ -1,0 +1,293 @@
+// Issue 4 in a real browser: fixes go through each editor's own input pipeline (undo works, nothing
+// duplicated or lost), marks follow typing, forms submit exactly what was typed, opt-outs and per-site
+// choices are honoured, real editors (TinyMCE in its iframe, Quill) and webmail read views under their
+// real hostnames get marks, and no request leaves the machine.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import type { WxtBrowser } from 'wxt/browser';
+import { analyze } from '../../src/analysis';
+import { externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { bundleForPage } from './page-modules';
+import { caretAt, cardText, centre, highlightMarks, markBoxes, phraseRects } from './page-probes';
+
+declare const chrome: WxtBrowser;
+declare const PlanLensFix: typeof import('../../src/page/apply-fix');
+declare const tinymce: { activeEditor: { getContent(o: { format: 'text' }): string } };
+declare const quill: { getText(): string };
+
+const WEBMAIL_HOSTS = ['mail.google.com', 'outlook.office.com'];
+
+let server: StaticServer;
+let webmail: StaticServer;
+let browser: ExtensionBrowser;
+let applyFixBundle: string;
+
+beforeAll(async () => {
+  server = await startServer({
+    '/fixtures/': `${REPO_ROOT}/tests/fixtures`,
+    '/vendor/tinymce/': `${REPO_ROOT}/node_modules/tinymce`,
+    '/vendor/quill/': `${REPO_ROOT}/node_modules/quill/dist`,
+  });
+  webmail = await startServer({ '/': `${REPO_ROOT}/tests/fixtures/webmail` }, { tlsHosts: WEBMAIL_HOSTS });
+  browser = await launchWithExtension({ mapHosts: { hosts: WEBMAIL_HOSTS, port: webmail.port } });
+  applyFixBundle = await bundleForPage('src/page/apply-fix.ts', 'PlanLensFix');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await webmail?.close();
+});
+
+async function open(pathname: string, origin = server.origin): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(origin + pathname);
+  return page;
+}
+
+const hasHighlight = (target: Page | Frame, phrase: string) =>
+  target.waitForFunction((p) => [...CSS.highlights.values()].some((h) => [...(h as unknown as Set<Range>)].some((r) => r.toString().toLowerCase() === p)), phrase);
+
+const highlighted = async (target: Page | Frame) => (await highlightMarks(target)).map((m) => m.text.toLowerCase()).sort();
+
+/** Whether a box in the page sits on `phrase` in textarea `id`, by the browser's own caret hit test. */
+async function boxOnPhrase(page: Page, id: string, phrase: string): Promise<boolean> {
+  const value = await page.$eval(`#${id}`, (t: HTMLTextAreaElement) => t.value);
+  const start = value.indexOf(phrase);
+  for (const box of await markBoxes(page)) {
+    const y = box.top + box.height / 2;
+    const from = await caretAt(page, box.left + 1, y);
+    const to = await caretAt(page, box.left + box.width - 1, y);
+    if (from?.node === 'TEXTAREA' && from.offset === start && to?.offset === start + phrase.length) return true;
+  }
+  return false;
+}
+
+describe('Replace goes through the editor and undo brings the old text back', () => {
+  const REPLACEMENT = 'Sam will use a laptop in [which lessons] for [how long], set up by [who].';
+
+  const LAPTOP = 'Sam will have access to a laptop in lessons.';
+
+  async function replaceThenUndo(target: Page | Frame, page: Page, run: () => Promise<string>, read: () => Promise<string>, old = LAPTOP) {
+    await target.addScriptTag({ content: applyFixBundle });
+    const before = await read();
+    expect(await run()).toBe('replaced');
+    const after = await read();
+    expect(after).toBe(before.replace(old, REPLACEMENT));
+    await page.keyboard.press('Control+z');
+    await expect.poll(read).toBe(before);
+  }
+
+  it('in a textarea (execCommand insertText keeps the native undo stack)', async () => {
+    const page = await open('/fixtures/plan-textarea.html');
+    await page.$eval('#targets', (t: HTMLTextAreaElement) => (t.value = 'Section F: Sam will have access to a laptop in lessons. Reviewed termly.'));
+    await replaceThenUndo(
+      page,
+      page,
+      () =>
+        page.evaluate((r) => {
+          const field = document.querySelector<HTMLTextAreaElement>('#targets')!;
+          const old = 'Sam will have access to a laptop in lessons.';
+          const start = field.value.indexOf(old);
+          return PlanLensFix.applyFix({ kind: 'field', field, start, end: start + old.length }, old, r);
+        }, REPLACEMENT),
+      () => page.$eval('#targets', (t: HTMLTextAreaElement) => t.value),
+    );
+    await page.close();
+  });
+
+  /** Runs in the page: replaces the laptop sentence inside the editable root `selector`. */
+  const replaceInEditable = ([selector, old, r]: readonly [string, string, string]) => {
+    const root = document.querySelector<HTMLElement>(selector)!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const i = n.data.indexOf(old);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + old.length);
+      return PlanLensFix.applyFix({ kind: 'range', root, range }, old, r);
+    }
+    return 'not found';
+  };
+
+  it('in a plain contenteditable (native undo)', async () => {
+    const page = await open('/fixtures/plan-contenteditable.html');
+    const old = 'Sam will have access to a small group for phonics.';
+    await replaceThenUndo(page, page, () => page.evaluate(replaceInEditable, ['#editor', old, REPLACEMENT] as const), () => page.$eval('#editor', (e) => e.textContent!.replace(/\u00a0/g, ' ')), old);
+    await page.close();
+  });
+
+  it('in TinyMCE (classic editor in its iframe): the editor model has the new text', async () => {
+    const page = await open('/fixtures/editors/tinymce.html');
+    await page.waitForSelector('body[data-editor-ready="true"]');
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    await replaceThenUndo(frame, page, () => frame.evaluate(replaceInEditable, ['#tinymce', LAPTOP, REPLACEMENT] as const), () => page.evaluate(() => tinymce.activeEditor.getContent({ format: 'text' }).replace(/\s+/g, ' ').trim()));
+    await page.close();
+  });
+
+  it('in Quill: the editor model has the new text', async () => {
+    const page = await open('/fixtures/editors/quill.html');
+    await page.waitForSelector('body[data-editor-ready="true"]');
+    await replaceThenUndo(page, page, () => page.evaluate(replaceInEditable, ['.ql-editor', LAPTOP, REPLACEMENT] as const), () => page.evaluate(() => quill.getText().replace(/\s+/g, ' ').trim()));
+    await page.close();
+  });
+
+  it('refuses to write over text that changed since it was checked', async () => {
+    const page = await open('/fixtures/plan-textarea.html');
+    await page.addScriptTag({ content: applyFixBundle });
+    const result = await page.evaluate(() => {
+      const field = document.querySelector<HTMLTextAreaElement>('#targets')!;
+      return PlanLensFix.applyFix({ kind: 'field', field, start: 0, end: 8 }, 'Words that are no longer there', 'x');
+    });
+    expect(result).toBe('changed-meanwhile');
+    expect(await page.$eval('#targets', (t: HTMLTextAreaElement) => t.value === t.defaultValue)).toBe(true);
+    await page.close();
+  });
+});
+
+const analyserSuggests = analyze([{ id: 'x', text: 'Sam will have access to a laptop.' }]).blocks[0]!.findings.some((f) => f.suggestion);
+
+describe('the card', () => {
+  it.skipIf(!analyserSuggests)('Replace from the card rewrites the sentence in a contenteditable; Ctrl+Z restores it', async () => {
+    const page = await open('/fixtures/plan-contenteditable.html');
+    await hasHighlight(page, 'access to');
+    const before = await page.$eval('#editor', (e) => e.textContent);
+    const mark = (await highlightMarks(page)).find((m) => m.text.toLowerCase() === 'access to')!;
+    const { x, y } = centre(mark.rects[0]!);
+    await page.mouse.move(x, y);
+    await page.locator('plan-lens-card .card button', { hasText: 'Replace' }).click();
+    await expect.poll(() => page.$eval('#editor', (e) => e.textContent)).not.toBe(before);
+    expect(await page.$eval('#editor', (e) => e.textContent)).not.toContain('Sam will have access to a small group for phonics.');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.$eval('#editor', (e) => e.textContent)).toBe(before);
+    await page.close();
+  });
+
+  it('"Ignore here" hides one finding; "Ignore … on this site" hides the phrase after a reload too', async () => {
+    const page = await open('/fixtures/plan-static.html');
+    await hasHighlight(page, 'where possible');
+    const hover = async (phrase: string) => {
+      const mark = (await highlightMarks(page)).find((m) => m.text.toLowerCase() === phrase)!;
+      const { x, y } = centre(mark.rects[0]!);
+      await page.mouse.move(x, y);
+      await expect.poll(() => cardText(page)).toContain(phrase);
+    };
+    await hover('where possible');
+    await page.locator('plan-lens-card .card button', { hasText: 'Ignore here' }).click();
+    await expect.poll(() => highlighted(page)).toEqual(['access to', 'as required', 'regular']);
+
+    await hover('regular');
+    await page.locator('plan-lens-card .card button', { hasText: 'on this site' }).click();
+    await expect.poll(() => highlighted(page)).toEqual(['access to', 'as required']);
+
+    await page.reload();
+    await hasHighlight(page, 'access to');
+    // "Ignore here" lasted for the page; the site-wide phrase is still ignored.
+    await hasHighlight(page, 'where possible');
+    expect(await highlighted(page)).toEqual(['access to', 'as required', 'where possible']);
+    const sw = await browser.serviceWorker();
+    await sw.evaluate(() => chrome.storage.local.remove('ignored-phrases:127.0.0.1'));
+    await page.close();
+  });
+});
+
+describe('editing', () => {
+  it('typing before a finding keeps its mark on the phrase (textarea and contenteditable)', async () => {
+    const page = await open('/fixtures/plan-textarea.html');
+    await expect.poll(() => boxOnPhrase(page, 'targets', 'access to')).toBe(true);
+    await page.focus('#targets');
+    await page.$eval('#targets', (t: HTMLTextAreaElement) => t.setSelectionRange(0, 0));
+    await page.keyboard.type('Updated after the meeting on 3 March. ');
+    await expect.poll(() => boxOnPhrase(page, 'targets', 'access to')).toBe(true);
+
+    await page.goto(`${server.origin}/fixtures/plan-contenteditable.html`);
+    await hasHighlight(page, 'as required');
+    await page.click('#editor p:first-child');
+    await page.keyboard.press('Home');
+    await page.keyboard.type('From September: ');
+    await expect
+      .poll(async () => {
+        const mark = (await highlightMarks(page)).find((m) => m.text.toLowerCase() === 'access to');
+        const phrase = await phraseRects(page, '#editor', 'access to');
+        return mark !== undefined && Math.abs(mark.rects[0]!.left - phrase[0]!.left) < 1 && Math.abs(mark.rects[0]!.top - phrase[0]!.top) < 1;
+      })
+      .toBe(true);
+    await page.close();
+  });
+
+  it('a form submits exactly what was typed: marks add nothing to the field', async () => {
+    const page = await open('/fixtures/plan-textarea.html');
+    await expect.poll(() => boxOnPhrase(page, 'targets', 'access to')).toBe(true);
+    await page.focus('#targets');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nSam will have access to a laptop where possible.');
+    const typed = await page.$eval('#targets', (t: HTMLTextAreaElement) => t.value);
+    await Promise.all([page.waitForURL(/\/submit\?/), page.click('button[type="submit"]')]);
+    const submitted = server.log.filter((r) => r.url.startsWith('/submit?')).at(-1)!;
+    expect(new URLSearchParams(submitted.url.split('?')[1]).getAll('targets')).toEqual([typed.replace(/\r?\n/g, '\r\n')]);
+    await page.close();
+  });
+
+  it('opt-outs are honoured: data-gramm="false", data-enable-grammarly="false", readonly and password fields', async () => {
+    const page = await open('/fixtures/opt-outs.html');
+    await expect.poll(() => boxOnPhrase(page, 'checked', 'where possible')).toBe(true);
+    // Exactly one mark on the page: the one in the field that did not opt out.
+    expect(await markBoxes(page)).toHaveLength(1);
+    expect(await highlightMarks(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('"Turn off on this site" removes the marks; "automatic" brings them back', async () => {
+    const page = await open('/fixtures/plan-static.html');
+    await hasHighlight(page, 'access to');
+    const sw = await browser.serviceWorker();
+    await sw.evaluate(() => chrome.storage.local.set({ 'site-mode:127.0.0.1': 'off' }));
+    await expect.poll(() => highlightMarks(page)).toEqual([]);
+    await sw.evaluate(() => chrome.storage.local.remove('site-mode:127.0.0.1'));
+    await hasHighlight(page, 'access to');
+    await page.close();
+  });
+});
+
+describe('real editors and webmail', () => {
+  it('TinyMCE: marks inside the editor iframe, on the phrase', async () => {
+    const page = await open('/fixtures/editors/tinymce.html');
+    await page.waitForSelector('body[data-editor-ready="true"]');
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    await hasHighlight(frame, 'access to');
+    const mark = (await highlightMarks(frame)).find((m) => m.text.toLowerCase() === 'access to')!;
+    expect(mark.rects).toEqual(await phraseRects(frame, '#tinymce', 'access to'));
+    await page.close();
+  });
+
+  it('Quill: marks on the phrase, editor content untouched', async () => {
+    const page = await open('/fixtures/editors/quill.html');
+    await page.waitForSelector('body[data-editor-ready="true"]');
+    await hasHighlight(page, 'as required');
+    const mark = (await highlightMarks(page)).find((m) => m.text.toLowerCase() === 'as required')!;
+    expect(mark.rects).toEqual(await phraseRects(page, '.ql-editor', 'as required'));
+    expect(await page.evaluate(() => quill.getText())).toContain('A teaching assistant will support him as required at lunchtime.');
+    await page.close();
+  });
+
+  for (const [host, file, phrase] of [
+    ['mail.google.com', 'gmail.html', 'access to'],
+    ['outlook.office.com', 'outlook.html', 'would benefit from'],
+  ] as const) {
+    it(`a plan read in ${host} gets marks in the message body`, async () => {
+      const page = await open(`/${file}`, `https://${host}`);
+      await hasHighlight(page, phrase);
+      const mark = (await highlightMarks(page)).find((m) => m.text.toLowerCase() === phrase)!;
+      expect(mark.rects).toEqual(await phraseRects(page, '#msg-body', phrase));
+      await page.close();
+    });
+  }
+
+  it('no request left the machine', () => {
+    expect(externalRequests(browser.requests, WEBMAIL_HOSTS)).toEqual([]);
+    expect(server.log.every((r) => r.host === `127.0.0.1:${server.port}`)).toBe(true);
+    expect(webmail.log.length).toBeGreaterThan(0);
+    for (const r of webmail.log) expect(WEBMAIL_HOSTS).toContain(r.host);
+  });
+});
