@@ -31,7 +31,8 @@ export function PrintReport({ checked }: { checked: Checked }) {
               return (
                 <div key={`${f.start}-${f.rule}`} class="issue">
                   <p>
-                    <strong>“{doc.text.slice(f.start, f.end)}”</strong> — {CATEGORY_STYLES[f.category].label.toLowerCase()}: {f.message}
+                    <strong>{doc.text.slice(f.start, f.end).trim() === s.quote ? 'The whole sentence' : `“${doc.text.slice(f.start, f.end)}”`}</strong> —{' '}
+                    {CATEGORY_STYLES[f.category].label.toLowerCase()}: {f.message}
                   </p>
                   {missing && (
                     <p>

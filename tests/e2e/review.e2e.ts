@@ -139,9 +139,17 @@ describe('review page', () => {
     const points = page.locator('.report .point');
     expect(await points.count()).toBe(sentences.size);
     expect(await page.locator('.report .issue').count()).toBe(findings.length);
-    const firstPoint = (await points.first().textContent()) ?? '';
-    expect(firstPoint).toContain('The rule behind it:');
-    expect(firstPoint).toContain(plan.split('\n').find((l) => l.includes('access to'))!);
+    const accessLine = plan.split('\n').find((l) => l.includes('access to'))!;
+    const point = (await points.filter({ hasText: accessLine }).first().textContent()) ?? '';
+    const lineStart = plan.indexOf(accessLine);
+    const inLine = findings.filter((f) => f.start >= lineStart && f.end <= lineStart + accessLine.length);
+    for (const f of inLine) {
+      const words = plan.slice(f.start, f.end);
+      expect(point).toContain(words.trim() === accessLine.trim() ? 'The whole sentence' : `“${words}”`);
+      expect(point).toContain(f.why);
+      if (f.missing?.length) expect(point).toContain('What is missing:');
+      if (f.suggestion) expect(point).toContain(f.suggestion);
+    }
     await page.screenshot({ path: 'test-results/review-print.png', fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     await page.screenshot({ path: 'test-results/review-screen.png', fullPage: true });
