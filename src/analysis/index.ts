@@ -1,7 +1,19 @@
 // The analyser's public surface. Pure: no DOM, no browser API; runs in Node and in the service worker.
-import { DEFAULT_OPTIONS, type Block, type Finding, type Jurisdiction, type Options, type PlanType } from './types';
+// Steps: structure (labels, sections, jurisdiction, plan type) → per-block judgement of each item by its role
+// (cached by text + context + options) → document-level structure (B↔F coverage, target count).
+import { DEFAULT_OPTIONS, type Block, type Finding, type Jurisdiction, type Options, type PlanType, type Role } from './types';
+import type { Item } from './item';
+import { segment } from './segment';
+import { choosePlanType, isStatutory, jurisdictionVotes, planNames, readLabel, roleFromWording, type Label } from './structure';
+import { quotedSpans, wordCount, type Span } from './text';
+import { findHedges } from './rules/hedges';
+import { provisionFindings } from './rules/provision';
+import { goalFindings } from './rules/goals';
+import { needFindings } from './rules/needs';
+import { areasOf, checkCoverage, checkReviewDate, checkTargetCount, type CoverageEntry, type UnitSummary } from './rules/plan-structure';
 
 export * from './types';
+export type { CoverageEntry } from './rules/plan-structure';
 
 export interface BlockReport {
   id: string;
@@ -10,38 +22,217 @@ export interface BlockReport {
   findings: Finding[];
 }
 
+export interface SectionFound {
+  /** The heading or label as written, e.g. "Section F: Special educational provision". */
+  name: string;
+  role: Role;
+  /** Id of the block where the section starts. */
+  blockId: string;
+}
+
+export interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+  needs: number;
+  outcomes: number;
+  targets: number;
+  provisions: number;
+}
+
 export interface Report {
   planType: PlanType;
   jurisdiction: Jurisdiction | 'unknown';
   /** True when the text reads as an SEN plan; pages that are not plans are left alone. */
   isPlan: boolean;
   blocks: BlockReport[];
+  /** Sections recognised, in document order. */
+  sections: SectionFound[];
+  /** Each area of need in the needs section and whether any provision addresses it (empty without both sections). */
+  coverage: CoverageEntry[];
+  counts: Counts;
 }
 
-// Interim first slice (issue 2): the hedge lexicon only. Replaced by the full analyser (issue 3).
-const HEDGES = ['access to', 'opportunities to', 'opportunities for', 'as required', 'where possible', 'as appropriate', 'regular', 'would benefit from'];
+// ---- per-block caches (bounded; Map keeps insertion order, so the oldest entry goes first) ----
+
+function bounded<V>(max: number): { get(k: string): V | undefined; set(k: string, v: V): void } {
+  const map = new Map<string, V>();
+  return {
+    get: (k) => map.get(k),
+    set(k, v) {
+      if (map.size >= max) map.delete(map.keys().next().value!);
+      map.set(k, v);
+    },
+  };
+}
+
+interface Scan {
+  label: Label | undefined;
+  votes: Partial<Record<Jurisdiction, number>>;
+  plans: PlanType[];
+}
+const scans = bounded<Scan>(5000);
+function scan(text: string): Scan {
+  let s = scans.get(text);
+  if (!s) {
+    s = { label: readLabel(text), votes: jurisdictionVotes(text), plans: planNames(text) };
+    scans.set(text, s);
+  }
+  return s;
+}
+
+interface BlockResult {
+  findings: Finding[];
+  units: Omit<UnitSummary, 'block'>[];
+}
+const results = bounded<BlockResult>(5000);
+
+/** A paragraph of up to this many words is one provision item, so a schedule in its second sentence counts. */
+const ITEM_WORDS = 90;
+const VIEW_START = /^['‘"“]|^(?:I|I'm|I’m)\s/;
+
+interface BlockContext {
+  role: Role | undefined;
+  label: Label | undefined;
+  personsByWhom: boolean;
+  jurisdiction: Jurisdiction | 'unknown';
+  planType: PlanType;
+}
+
+function itemsOf(text: string, from: number): Span[] {
+  const content = text.slice(from);
+  const units = segment(content).map((u) => ({ ...u, start: u.start + from, end: u.end + from }));
+  if (units.length <= 1 || (units.length <= 3 && wordCount(content) <= ITEM_WORDS)) {
+    const first = units[0];
+    const last = units[units.length - 1];
+    return first && last ? [{ start: first.start, end: last.end, text: text.slice(first.start, last.end) }] : [];
+  }
+  return units;
+}
+
+function judgeBlock(text: string, ctx: BlockContext, options: Options): BlockResult {
+  const from = ctx.label ? Math.min(ctx.label.contentStart, text.length) : 0;
+  const quotes = quotedSpans(text);
+  const findings: Finding[] = [];
+  const units: BlockResult['units'] = [];
+  const review = checkReviewDate(text);
+  if (review) return { findings: [review], units: [] };
+  for (const span of itemsOf(text, from)) {
+    const role: Role = VIEW_START.test(span.text) ? 'view' : (ctx.role ?? roleFromWording(span.text));
+    const item: Item = {
+      ...span,
+      block: text,
+      role,
+      jurisdiction: ctx.jurisdiction,
+      planType: ctx.planType,
+      statutory: isStatutory(ctx.planType),
+      personsByWhom: ctx.personsByWhom,
+      label: ctx.label && !ctx.label.heading ? text.slice(0, ctx.label.contentStart) : '',
+      quotes,
+      options,
+    };
+    units.push({ start: span.start, end: span.end, role, areas: role === 'need' || role === 'provision' ? areasOf(span.text) : [] });
+    if (role === 'provision') findings.push(...provisionFindings(item, findHedges(item)));
+    else if (role === 'target' || role === 'outcome') findings.push(...goalFindings(item, findHedges(item)));
+    else if (role === 'need') findings.push(...needFindings(item));
+  }
+  return { findings, units };
+}
+
+function chooseJurisdiction(scanned: readonly Scan[], options: Options): Jurisdiction | 'unknown' {
+  if (options.jurisdiction !== 'auto') return options.jurisdiction;
+  const total: Partial<Record<Jurisdiction, number>> = {};
+  for (const s of scanned) {
+    for (const [j, n] of Object.entries(s.votes) as [Jurisdiction, number][]) total[j] = (total[j] ?? 0) + n;
+    // A section code is strong evidence (Section F → England, 2B.2 → Wales, Part 3 → NI).
+    if (s.label?.jurisdiction) total[s.label.jurisdiction] = (total[s.label.jurisdiction] ?? 0) + 3;
+  }
+  let best: Jurisdiction | 'unknown' = 'unknown';
+  let top = 0;
+  for (const [j, n] of Object.entries(total) as [Jurisdiction, number][]) {
+    if (n > top) {
+      best = j;
+      top = n;
+    }
+  }
+  return best;
+}
+
+function disabled(rule: string, options: Options): boolean {
+  return options.disabledRules.some((d) => rule === d || rule.startsWith(`${d}-`));
+}
+
+const PLAN_ROLES: ReadonlySet<Role> = new Set(['need', 'outcome', 'target', 'provision']);
 
 export function analyze(blocks: Block[], options: Partial<Options> = {}): Report {
-  void { ...DEFAULT_OPTIONS, ...options };
-  const out: BlockReport[] = blocks.map((b) => {
-    const findings: Finding[] = [];
-    const lower = b.text.toLowerCase();
-    for (const h of HEDGES) {
-      for (let i = lower.indexOf(h); i >= 0; i = lower.indexOf(h, i + 1)) {
-        findings.push({
-          rule: 'HEDGE',
-          category: 'hedge',
-          severity: 'warning',
-          start: i,
-          end: i + h.length,
-          message: `"${b.text.slice(i, i + h.length)}" is non-committal.`,
-          why: 'SEND Code of Practice 9.69',
-        });
-      }
+  const opts: Options = { ...DEFAULT_OPTIONS, ...options };
+  const optionsKey = JSON.stringify([opts.customPhrases, opts.assumePlan]);
+  const scanned = blocks.map((b) => scan(b.text));
+  const jurisdiction = chooseJurisdiction(scanned, opts);
+  const planType = choosePlanType(new Set(scanned.flatMap((s) => s.plans)), jurisdiction);
+
+  const sections: SectionFound[] = [];
+  const units: UnitSummary[] = [];
+  const perBlock: Finding[][] = [];
+  let current: Label | undefined;
+  blocks.forEach((b, i) => {
+    const label = scanned[i]!.label;
+    if (label?.persistent) {
+      current = label;
+      sections.push({ name: label.name, role: label.role, blockId: b.id });
     }
+    if (label?.heading) {
+      perBlock.push([]);
+      return;
+    }
+    const active = label ?? current;
+    const ctx: BlockContext = {
+      role: active?.role,
+      label,
+      personsByWhom: active?.personsByWhom ?? false,
+      jurisdiction,
+      planType,
+    };
+    const key = `${ctx.role ?? '-'}|${ctx.personsByWhom}|${label ? label.contentStart : -1}|${jurisdiction}|${planType}|${optionsKey}|${b.text}`;
+    let result = results.get(key);
+    if (!result) {
+      result = judgeBlock(b.text, ctx, opts);
+      results.set(key, result);
+    }
+    perBlock.push([...result.findings]);
+    for (const u of result.units) units.push({ ...u, block: i });
+  });
+
+  const ids = blocks.map((b) => b.id);
+  const { coverage, findings: coverageFindings } = checkCoverage(units, ids);
+  const count = checkTargetCount(units, planType);
+  for (const placed of count ? [...coverageFindings, count] : coverageFindings) perBlock[placed.block]!.push(placed.finding);
+
+  const planUnits = units.filter((u) => PLAN_ROLES.has(u.role)).length;
+  const named = scanned.some((s) => s.plans.length > 0);
+  const isPlan =
+    opts.assumePlan ||
+    sections.some((s) => PLAN_ROLES.has(s.role)) ||
+    (named && planUnits >= 2 && planUnits >= units.length * 0.3);
+
+  const counts: Counts = { error: 0, warning: 0, info: 0, needs: 0, outcomes: 0, targets: 0, provisions: 0 };
+  for (const u of units) {
+    if (u.role === 'need') counts.needs++;
+    else if (u.role === 'outcome') counts.outcomes++;
+    else if (u.role === 'target') counts.targets++;
+    else if (u.role === 'provision') counts.provisions++;
+  }
+  const out: BlockReport[] = blocks.map((b, i) => {
+    let findings = perBlock[i]!.filter((f) => !disabled(f.rule, opts));
+    // Text that does not read as a plan is left alone (FP-POLICY-PROSE): only its hedge phrases stay, as hints
+    // for a user who asks to check the page anyway.
+    if (!isPlan) findings = findings.filter((f) => f.category === 'hedge').map((f) => ({ ...f, severity: 'info' as const }));
+    if (opts.strictness === 'statutory') findings = findings.filter((f) => f.severity !== 'info');
+    findings.sort((a, c) => a.start - c.start || c.end - a.end || a.rule.localeCompare(c.rule));
+    for (const f of findings) counts[f.severity]++;
     return { id: b.id, text: b.text, findings };
   });
-  return { planType: 'unknown', jurisdiction: 'unknown', isPlan: true, blocks: out };
+  return { planType, jurisdiction, isPlan, blocks: out, sections, coverage, counts };
 }
 
 /** Convenience for callers with one string (CLI, review page): blocks are paragraphs; offsets are into `text`. */

@@ -50,6 +50,11 @@ export interface Options {
   disabledRules: string[];
   /** A school's or LA's own phrases to flag, matched case-insensitively on whole words. */
   customPhrases: string[];
+  /**
+   * The caller knows the text is plan wording (a selection the user asked to check, the review page): judge it
+   * even when it has no plan headings. Otherwise text that does not read as a plan only gets info findings.
+   */
+  assumePlan: boolean;
 }
 
 export const DEFAULT_OPTIONS: Options = {
@@ -57,4 +62,5 @@ export const DEFAULT_OPTIONS: Options = {
   strictness: 'good-practice',
   disabledRules: [],
   customPhrases: [],
+  assumePlan: false,
 };

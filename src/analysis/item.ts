@@ -1,0 +1,21 @@
+// One judged piece of plan wording with everything the rules need to know about where it sits.
+import type { Finding, Jurisdiction, Options, PlanType, Role } from './types';
+import type { Span } from './text';
+
+export interface Item extends Span {
+  /** The whole block the item is in; offsets are into it. */
+  block: string;
+  role: Role;
+  jurisdiction: Jurisdiction | 'unknown';
+  planType: PlanType;
+  /** The plan is a legal document (EHCP, IDP, CSP, Statement, US IEP): weak provision is an error there. */
+  statutory: boolean;
+  /** A CSP "persons by whom" line (ASL Act s.9(2)). */
+  personsByWhom: boolean;
+  /** The section label in front of the item ("Educational objective (by June 2026)"), which can carry a date. */
+  label: string;
+  quotes: Span[];
+  options: Options;
+}
+
+export type ItemFinding = Finding;

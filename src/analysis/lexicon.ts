@@ -1,0 +1,311 @@
+// The checker's vocabulary as data (domain/rules.md Appendix A and B). Rules compile these once.
+import type { Part } from './types';
+
+export interface HedgeGroup {
+  rule: string;
+  /** What the phrase leaves open, for the parent-facing message. */
+  problem: string;
+  /** The provision question the phrase undermines; its slot replaces the phrase in a suggestion. */
+  part?: Part;
+  /** A hedge that an otherwise fully specified item makes harmless (FP-QUANTIFIED-ACCESS, FP-FREQUENT-PLUS-NUMBER). */
+  softWhenSpecified: boolean;
+  phrases: readonly string[];
+}
+
+export const HEDGE_GROUPS: readonly HedgeGroup[] = [
+  {
+    rule: 'HEDGE-ACCESS',
+    problem: 'says the child may use something, not that it will be delivered',
+    softWhenSpecified: true,
+    phrases: ['access to', 'have access to', 'has access to', 'will have access to', 'regular access to', 'is available', 'are available', 'available to', 'can access', 'may access'],
+  },
+  {
+    rule: 'HEDGE-OPPORTUNITY',
+    problem: 'offers an opportunity, which is not the same as provision',
+    softWhenSpecified: true,
+    phrases: ['opportunities for', 'opportunities to', 'opportunity to', 'opportunity for', 'regular opportunities', 'given the opportunity'],
+  },
+  {
+    rule: 'HEDGE-DISCRETION',
+    problem: 'leaves it to someone to decide later whether the help is given',
+    part: 'frequency',
+    softWhenSpecified: false,
+    phrases: [
+      'as appropriate', 'where appropriate', 'when appropriate', 'if appropriate', 'appropriate', 'appropriately', 'as required', 'when required',
+      'if required', 'where required', 'as and when', 'as and when needed', 'as and when required', 'where possible', 'wherever possible', 'if possible',
+      'subject to review', 'subject to availability', 'at the discretion of', 'or equivalent', 'where the school is able',
+    ],
+  },
+  {
+    // Student-triggered use ("if needed" by the pupil) is legitimate once the item is specified (FP-STUDENT-TRIGGERED).
+    rule: 'HEDGE-DISCRETION',
+    problem: 'leaves it to someone to decide later whether the help is given',
+    part: 'frequency',
+    softWhenSpecified: true,
+    phrases: ['as needed', 'when needed', 'if needed', 'where needed', 'as advised', 'as recommended by'],
+  },
+  {
+    rule: 'HEDGE-VAGUE-FREQUENCY',
+    problem: 'does not say how often',
+    part: 'frequency',
+    softWhenSpecified: true,
+    phrases: [
+      'regular', 'regularly', 'frequent', 'frequently', 'ongoing', 'periodic', 'periodically', 'occasional', 'occasionally', 'from time to time', 'at times',
+      'throughout the day', 'at different points',
+    ],
+  },
+  {
+    // "Initially … thereafter reducing to …" was held too vague even with amounts: no trigger or date for the change.
+    rule: 'HEDGE-VAGUE-FREQUENCY',
+    problem: 'changes the amount later without saying when or why',
+    part: 'frequency',
+    softWhenSpecified: false,
+    phrases: ['thereafter reducing', '/initially\\b[^.;]{0,80}\\bthereafter(?: reducing)?/'],
+  },
+  {
+    rule: 'HEDGE-MODAL',
+    problem: 'is a recommendation, not a commitment',
+    softWhenSpecified: true,
+    phrases: [
+      'would benefit from', 'may benefit from', 'could benefit from', 'will benefit from', 'benefit from', 'benefits from', 'would be helpful', 'would be useful',
+      'may be a useful strategy', 'it is recommended that', 'is recommended', 'are recommended', 'encouraged to', 'will be encouraged to',
+      'consideration should be given', 'consideration will be given', 'will be considered', 'aim to', 'aims to', 'try to', 'tries to', 'may need',
+      'may', 'might', 'could', 'should', 'would',
+    ],
+  },
+  {
+    rule: 'HEDGE-VAGUE-QUANTITY',
+    problem: 'does not say how much',
+    part: 'duration',
+    softWhenSpecified: true,
+    phrases: [
+      'some', 'a range of', 'a high level of', 'high level of', 'high adult:child ratio', 'additional support', 'extra support', 'a lot of', 'as much as possible',
+      'typically', 'usually', '/(?:approximately|about|around) \\d+(?:\\.\\d+)? ?(?:hours?|hrs?|minutes?|mins?|sessions?)/',
+      '/\\d+ ?[-–] ?\\d+ ?(?:minutes?|mins?|hours?|hrs?|times|sessions?)(?: (?:a|per|each) \\w+)?/',
+    ],
+  },
+  {
+    rule: 'HEDGE-UP-TO',
+    problem: 'caps the amount and so also permits none at all',
+    part: 'duration',
+    softWhenSpecified: false,
+    phrases: ['up to'],
+  },
+  {
+    rule: 'HEDGE-SMALL-GROUP',
+    problem: 'does not say how many children are in the group',
+    part: 'group_size',
+    softWhenSpecified: true,
+    phrases: ['small group', 'small groups', 'small group setting', 'small class sizes', 'small classes', 'small teaching groups', 'group setting'],
+  },
+  {
+    rule: 'HEDGE-EXAMPLES',
+    problem: 'is an open list, so the provision could shrink to any one item',
+    part: 'what',
+    softWhenSpecified: true,
+    phrases: ['e.g.', 'e.g', 'eg', 'for example', 'such as', 'etc', 'etc.', 'including but not limited to', 'and/or', 'or similar'],
+  },
+  {
+    rule: 'HEDGE-VAGUE-ACTOR',
+    problem: 'does not name the role or expertise of the person who will do it',
+    part: 'who',
+    softWhenSpecified: true,
+    phrases: [
+      'the setting will', 'the school will', 'school staff', 'support staff', 'education staff', 'skilled staff', 'a member of staff', 'members of staff',
+      'adult support', 'key adult', 'key adults', 'familiar adult', 'trusted adult', 'appropriate professional', 'other agencies',
+      '/(?:by|from|with) (?:the )?(?:an? )?(?:adult|staff)(?![\\w-])/', '/^staff(?![\\w-])/', '/\\bstaff will\\b/',
+    ],
+  },
+  {
+    rule: 'HEDGE-DEFERRAL',
+    problem: 'hands the detail to another document or to the school, so the plan itself specifies nothing',
+    part: 'what',
+    softWhenSpecified: false,
+    phrases: ['as set out in', 'as per', 'set out in the provision map', 'provision map', 'support timetable will provide', 'the school will decide', 'to be determined', 'tbc'],
+  },
+];
+
+/** Roles and people whose naming answers "by whom" (PROV-WHO). */
+export const SPECIFIC_ROLES: readonly string[] = [
+  '/[\\w-]*teachers?/', 'teaching assistant', 'teaching assistants', 'TA', 'TAs', 'LSA', 'LSAs', 'HLTA', 'higher level teaching assistant', 'SENCO', 'SENDCo', 'ALNCo', 'SENCo',
+  '/[\\w-]*therapists?/', '/[\\w-]*psychologists?/', 'counsellor', 'counselor', '/[\\w-]*pathologists?/', 'key person', 'key worker', 'ELSA',
+  'mentor', 'tutor', 'invigilator', 'assessor', 'nurse', 'paraprofessional', 'classroom assistant', 'pupil support assistant', 'learning support assistant',
+  'support assistant', 'learning support coordinator', 'coordinator', 'co-ordinator', 'head of year', 'interpreter', 'communication support worker', 'aide',
+  'job coach', 'technician', 'practitioner', 'instructor', 'consultant', 'physiotherapist', 'specialist', 'advisor', 'adviser', 'clinician', 'doctor',
+  'the OT', 'by the OT', 'IEP team', 'case manager', 'social worker', 'youth worker', 'support worker', 'lunchtime supervisor', 'mr', 'mrs', 'ms', 'miss', 'dr',
+  '/[A-Z][\\w-]+(?: [A-Z][\\w-]+)* (?:Service|Team)/',
+];
+
+/** Concrete activities, approaches and equipment: they answer "what exactly" (PROV-WHAT). */
+export const CONCRETE_CONTENT: readonly string[] = [
+  // named programmes and approaches
+  'Numicon', 'precision teaching', 'Talkabout', 'Wilson', 'Read Write Inc', 'Fresh Start', 'Write from the Start', 'Language for Thinking', 'Attention Autism',
+  'Zones of Regulation', 'Lego therapy', 'Emotion Coaching', 'social stories', 'social story', 'Makaton', 'PECS', 'Colourful Semantics', 'Toe by Toe', 'Nessy',
+  'Lexia', 'ELSA', 'Elklan', 'Word Aware', 'Intensive Interaction', 'TEACCH', 'Five Minute Box', 'Catch Up', 'phonics', 'paired reading', 'guided reading',
+  'touch typing', 'touch-type', 'AAC', 'BSL', 'Braille', 'Social Thinking', 'Sensory Circuits', 'Rapid Reading', 'Success@Arithmetic', 'Power of 2',
+  // concrete activities
+  'tuition', 'instruction', 'taught', 'teaching of', 'lessons', 'pre-teaching', 'pre-tutoring', 'counselling', 'counseling', 'check-in', 'check-ins', 'check in',
+  'movement breaks', 'movement break', 'breaks', 'reading', 'interpret', 'handwriting', 'typing', 'vocabulary', 'transportation', 'supervised', 'visual timetable',
+  'now-and-next', 'checklist', 'exit card', 'pass', 'laptop', 'speech-to-text', 'overlay', 'reader', 'scribe', 'extended time', 'extra time', 'separate room',
+  'radio aid', 'hearing aids', 'enlarged', 'desk', 'chair', 'quiet space', 'calm room', 'soft-play', 'tactile', 'visits to', 'timetable', 'direct therapy',
+  'consultation', 'study skills', 'co-taught', '/sessions? on/', '/sessions? with (?:the |a |an )?(?:school )?(?:counsell?or|therapist|psychologist|mentor|tutor)/', 'training session', 'blood glucose', 'photo book', 'physiotherapy programme', 'sensory programme', 'circle of friends', 'lunch club', 'social skills programme',
+];
+
+/** Generic content words that say nothing about what is done (PROV-WHAT, HEDGE-VAGUE-CONTENT). */
+export const GENERIC_CONTENT: readonly string[] = [
+  'support', 'supported', 'input', 'intervention', 'interventions', 'strategies', 'advice', 'guidance', 'help', 'equipment', 'services', 'service', 'provision',
+  'programme', 'programmes', 'program', 'programs', 'a range of', 'differentiated curriculum', 'a differentiated curriculum', 'sensory diet', 'visits',
+  'be aware', 'are aware', 'awareness', 'spend time', 'spend some time', 'attend', 'preferential seating', 'resources', 'adjustments', 'tailored to need', 'supports',
+  'environment sympathetic to', 'encouragement', 'skills group', 'social skills group', 'nurture group',
+];
+
+/** Therapies named as a category: without a model, amount or focus they do not say what is provided (PROV-THERAPY-AMOUNT). */
+export const BARE_THERAPIES: readonly string[] = [
+  'speech and language therapy', 'speech and language', 'speech-language', 'speech therapy', 'SALT', 'SLT', 'occupational therapy', 'OT', 'physiotherapy',
+  'physio', 'educational psychologist', 'educational psychology',
+];
+
+/** Deliverers who need stated training when they deliver something specialist (PROV-TRAINING). */
+export const NON_SPECIALIST_DELIVERERS: readonly string[] = [
+  'teaching assistant', 'teaching assistants', 'TA', 'TAs', 'LSA', 'learning support assistant', 'classroom assistant', 'paraprofessional', 'school staff',
+  'support staff', 'adult support', '/^staff(?![\\w-])/', 'staff will', 'the school will', 'the setting will', 'pupil support assistant',
+];
+
+/** Specialist work that needs a trained deliverer whoever does it. */
+export const SPECIALIST_WORK: readonly string[] = [
+  'precision teaching', 'phonics', 'sensory diet', 'therapy advice', 'occupational therapy advice', 'speech and language programme', 'epilepsy', 'diabetes',
+  'toileting', 'changing', 'intimate care', 'medication', 'seizures', 'tube feeding', 'moving and handling',
+];
+
+export const TRAINING_EVIDENCE: readonly string[] = [
+  'trained', 'training', 'qualified', 'qualification', '/level \\d/', 'certified', 'accredited', 'registered', 'experience in', 'experienced in', 'ELSA',
+  'specialist', 'HLTA', 'higher level teaching assistant', 'licensed', 'BACP', 'HCPC', 'AMBDA', 'postgraduate',
+];
+
+export const MONITORING_EVIDENCE: readonly string[] = [
+  'review', 'reviews', 'reviewed', 'reviewing', 'monitor', 'monitors', 'monitored', 'monitoring', 'check', 'checks', 'checked', 'checking', 'measured',
+  'assessed', 'assessment', 'log', 'logs', 'logged', 'record', 'records', 'recorded', 'track', 'tracked', 'tracker', 'report', 'reports', 'evaluate',
+  'evaluated', 'observe', 'observed', 'data', 'progress', 'probes', 'compared', 'update', 'updated', 'test', 'tested',
+];
+
+const NUMBER = '(?:\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?|an?)';
+const DAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+
+/** Evidence of "how often" (Appendix B FREQUENCY) and of an occasion that fixes when (in every lesson, at break). */
+export const FREQUENCY_EVIDENCE: readonly string[] = [
+  'daily', 'weekly', 'fortnightly', 'monthly', 'termly', 'half-termly', 'half termly', 'yearly', 'annually', 'twice', 'once', 'bi-weekly', 'biweekly',
+  'every school day', 'each school day', 'every day', 'every morning', 'every afternoon', 'each morning', 'each day', 'each afternoon',
+  `/(?:every|each) (?:other |second |two |three |\\d+ )?(?:school )?(?:day|days|morning|afternoon|week|weeks|fortnight|term|half[ -]term|lesson|lessons|period|session|${DAYS}|class|block)/`,
+  `/${NUMBER} (?:times|sessions?|periods?|visits?|lessons?) (?:a|per|each|every) \\w+/`,
+  // A fixed number of occasions is a total amount ("4 extra visits in June and July").
+  '/(?:\\d+|two|three|four|five|six|eight|ten|twelve) (?:extra |more |additional |further )?(?:visits|sessions|lessons|blocks|meetings)/',
+  `/(?:a|per) (?:week|day|fortnight|term|month|lesson|half[ -]term)/`,
+  `/${DAYS}s?(?: to ${DAYS})?/`, '/after every/', '/(?:before|after) (?:each|every|morning break|lunch|registration|school|break)/',
+  '/at \\d{1,2}[.:]\\d{2}/', '/(?:in|during|for) (?:all|every|each) (?:\\w+ ){0,3}(?:lessons?|classes|class|periods?|tests?|quizzes|examinations?|exams?|assessments?|subjects?)/',
+  '/(?:at|during) (?:break|lunch|playtime|break time|breaktime|lunchtime|play|transitions?)/', '/between lessons/', '/for (?:tests|assessments|exams|examinations)/',
+  '/on (?:all )?(?:tests|assessments|exams)/', '/in (?:lessons|class|assessments|tests|exams)/', '/all lessons/', 'IEP term', '/(?:for|in|during|at|before) every \\w+/', 'whole day', '/before \\d/', '/when (?:he|she|they) (?:becomes?|feels?|is|are)/',
+];
+
+/** Evidence of "for how long": session length, hours, coverage of the day, a block of weeks, an exact extra-time amount. */
+export const DURATION_EVIDENCE: readonly string[] = [
+  `/${NUMBER}[\\s-]*(?:x\\s*)?(?:min(?:ute)?s?|mins|hours?|hrs?|hr)(?![\\w])/`, '/\\d+(?:\\.\\d+)?hrs?/', '/\\d+ (?:periods?|lessons?)/', '/\\d+(?:\\.\\d+)?\\s?x(?![\\w])/', '/\\d+% extra time/',
+  '/covering all/', '/throughout the school day/', '/(?:all|every) (?:of )?(?:\\w+ )?(?:lessons|day|periods)/', '/for (?:the )?(?:\\d+|\\w+) weeks?/',
+  '/(?:\\d+|\\w+)-week/', '/for the (?:IEP|school|academic) (?:term|year)/', 'IEP term', '/\\d{1,2}\\/\\d{1,2}\\/\\d{2,4} to/', 'start date', 'end date',
+  '/from \\d{1,2}(?:[.:]\\d{2})? ?(?:am|pm)? to \\d/', '/\\d+ weeks/',
+];
+
+export const GROUP_WORDS = '/(?:small[ -])?groups?(?![\\w-])/';
+export const GROUP_SIZE_EVIDENCE: readonly string[] = [
+  '1:1', '1-1', 'one-to-one', 'individual', 'individually', 'in a pair', 'pair', '/groups? of (?:no more than |up to |at most |)\\d+/', '/(?:up to|no more than|maximum of|at most) \\d+/',
+  '/\\d+ (?:pupils|students|learners|children|peers|year \\d+ pupils)/', '/\\d:\\d/', '/(?:two|three|four|five|six) (?:pupils|students|learners|children)/',
+];
+
+/** Accommodations and equipment: standing arrangements whose occasion, not a session length, is what matters. */
+export const ACCOMMODATIONS: readonly string[] = [
+  'extended time', 'extra time', 'reader', 'scribe', 'separate room', 'overlay', 'seating', 'seat', 'sit', 'laptop', 'equipment', 'visual supports',
+  'radio aid', 'enlarged', 'desk', 'chair', 'exit card', 'pass', 'transportation', 'visual timetable', 'now-and-next', 'checklist', 'ear defenders',
+  'fidget', 'wobble cushion', 'be aware', 'are aware', 'awareness', 'curriculum', 'transitions', 'word processor', 'calculator', 'access arrangements',
+];
+/** Accommodations that need an amount ("1.5x") rather than a deliverer. */
+export const AMOUNT_ACCOMMODATIONS: readonly string[] = ['extended time', 'extra time'];
+/** Standing arrangements that need neither frequency nor a deliverer to be checkable (a seat is always there). */
+export const STANDING_ACCOMMODATIONS: readonly string[] = ['preferential seating', 'seating', 'extended time', 'extra time', 'be aware', 'are aware', 'awareness', 'curriculum', 'transitions'];
+
+/** Interventions and therapies whose delivery should be reviewed (PROV-MONITORING). */
+export const REVIEWABLE_WORK: readonly string[] = [
+  'therapy', 'counselling', 'counseling', 'intervention', 'programme', 'program', 'tuition', 'precision teaching', 'phonics', 'social skills group', 'sessions', 'session',
+  'sensory diet', 'input', 'curriculum', 'ELSA', 'advice', '/\\d+ hours/', 'quiet space', 'literacy support', 'numeracy support',
+];
+
+// ---- targets and outcomes (GOAL-*) ----
+
+export const GOAL_VAGUE: readonly string[] = [
+  'improve', 'improves', 'improving', 'improvement', 'get better at', 'be a better', 'develop', 'develops', 'developing', 'understand', 'understands',
+  'understanding', 'increase', 'engage more', 'be attentive', 'will like', 'demonstrate appropriate', 'appropriate behaviour', 'appropriate behavior',
+  'demonstrate skills in', 'become more', 'be more', 'continue to maintain', 'work on', 'work to improve', 'consistently exhibit', 'show improvement',
+  'make progress', 'make good progress', 'make expected progress', 'make some progress', 'achieve his potential', 'achieve her potential',
+  'achieve their potential', 'reach his full potential', 'reach her full potential', 'reach their full potential', 'full potential', 'potential',
+  'more successfully', 'more effectively', 'access the curriculum', 'be supported to', 'be supported with', 'regulate', 'know her', 'know his', 'know their',
+  'be happy', 'be safe', 'feel safe', 'feel happy', 'be confident', 'more confident', 'more independent', 'communicate her needs', 'communicate his needs',
+  'communicate their needs', 'appropriately', 'more words', 'good attendance', 'commitment to', 'significantly reduce', 'measurably develop', 'cope with',
+  'manage his', 'manage her', 'manage their', 'be aware', 'be able to write independently', 'be able to access',
+];
+
+export const GOAL_TIMESCALE: readonly string[] = [
+  '/by (?:the )?end of/', '/by (?:the )?(?:\\w+ )?(?:review|half[ -]term|term|year|semester|easter|christmas|summer|spring|autumn|annual review)/',
+  '/by (?:\\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october|november|december)/', '/by easter|by christmas|by whitsun/',
+  '/by (?:year|key stage|ks|s|p) ?\\d/', '/within (?:one|a|the next|\\d+|two|three|six) (?:\\w+ )?(?:years?|weeks?|months?|terms?|key stage|academic year|semester)/',
+  '/(?:this|next) (?:term|year|half[ -]term|semester)/', '/in the next \\d+ (?:weeks|months)/', '/\\b20\\d\\d\\b/', '/IEP year/', '/\\d{1,2}\\/\\d{1,2}\\/\\d{2,4}/',
+  '/by the (?:end of the )?(?:school |academic )?year/', '/(?:by|before) (?:the )?(?:annual )?review/', '/over the (?:next|coming) (?:year|term)/',
+];
+
+export const GOAL_MEASURE: readonly string[] = [
+  '/\\d+(?:\\.\\d+)? ?%/', '/\\d+ (?:out )?of (?:the )?(?:\\d+|every \\d+)/', '/(?:at least|no more than|fewer than|more than|up from|under|within|all) (?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)/',
+  '/\\d+ (?:words|sounds|letters|sentences|turns|times|occasions|questions|steps|days|minutes|seconds|correct)/', 'words per minute', 'words correct per minute', 'wpm',
+  '/(?:\\d+|two|three|four|five) consecutive/', '/(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of (?:one|two|three|four|five|six|seven|eight|nine|ten)/',
+  'accuracy', 'as measured by', '/in under \\d+/', '/the full \\d+/', '/(?:every|each) (?:\\w+ )?lesson/', '/on \\d+ separate/', '/(?:score|scores) (?:of )?\\d+/',
+  '/(?:\\d+ )?(?:verbal )?prompts?/',
+];
+
+export const GOAL_CONTEXT: readonly string[] = [
+  'during', '/when (?:given|shown|asked|presented|provided|reading|writing|speaking|another|his|her|the|it|a|he|she|they)/', 'while', '/given (?:a|an|the|grade|\\d)/',
+  '/(?:in|at|on) (?:the |a |his |her |their |each |every |all |whole[- ]class |mainstream |independent )?(?:\\w+ ){0,2}(?:class|classes|classroom|lessons?|playground|dinner hall|hall|cafeteria|recess|group work|college|school|home|assembly|circle time|PE|kitchen|room|setting|placement|bus|shifts?|club|break|breaktime|break time|lunch|lunchtime|playtime|snack time|test|probe|check|assessment|assessments|sheet|passage|task|tasks|session|sessions|game|work|pieces of work|samples|story|flashcards|software|worksheet|record|scale|chart|device|app|register|rubric|register)\\b/',
+  'independently', 'without adult help', 'without adult prompting', 'without prompting', 'without staff prompting', '/with (?:a|his|her|their) (?:peer|partner)/',
+  '/using (?:a|an|the|his|her|their)/', '/from (?:a|the) (?:picture|board)/', 'on her own', 'on his own', '/at (?:playtime|break|lunch|college|school|home|snack time)/',
+];
+
+/** An outcome that is really a service or resource (STRUCT-OUTCOME-NOT-PROVISION). */
+export const PROVISION_IN_OUTCOME: readonly string[] = [
+  'will receive', 'will be provided with', 'will have access to', 'will be given access to', '/will have \\d+ (?:hours|sessions|minutes)/', 'hours of TA support',
+  '/will (?:attend|have) (?:speech|occupational|physio)/',
+];
+
+/** A need written as a diagnosis or category label only (STRUCT-NEED-IMPACT). */
+export const NEED_LABELS: readonly string[] = [
+  'ADHD', 'ADD', 'autism', 'autistic', 'ASD', 'ASC', 'autism spectrum condition', 'autism spectrum disorder', 'dyslexia', 'dyspraxia', 'dyscalculia',
+  'diagnosis', 'diagnosed', 'condition', 'difficulty', 'difficulties', 'disorder', 'needs', 'impairment', 'disability', 'syndrome', 'delay', 'palsy',
+  'SEMH', 'SLCN', 'MLD', 'SLD', 'PMLD', 'SpLD', 'DCD', 'ODD', 'PDA', 'epilepsy', 'anxiety', 'Down syndrome',
+];
+export const NEED_IMPACT: readonly string[] = [
+  'cannot', "can't", 'can', 'finds', 'find', 'struggles', 'struggle', 'unable', 'needs to', 'needs help', 'needs an', 'needs a', 'uses', 'follows', 'reads',
+  'writes', 'misses', 'becomes', 'avoids', 'forgets', 'leaves', 'loses', 'takes', 'so', 'which', 'when', 'because', 'but', 'affects', 'impacts', 'means',
+  'percentile', 'below', 'above', 'score', 'scored', 'reading age', 'assessment', 'often', 'rarely', 'does not', "doesn't", 'is not', 'will not', 'refuses',
+];
+
+/** Areas of need, for matching Section B needs to Section F provision (STRUCT-B-F-MATCH). */
+export const NEED_AREAS: ReadonlyArray<{ area: string; words: readonly string[] }> = [
+  { area: 'speech and language', words: ['speech', 'language', 'SLCN', 'vocabulary', 'communication', 'communicate', 'expressive', 'receptive', 'stammer', 'AAC', 'Makaton', 'words'] },
+  { area: 'social interaction', words: ['social', 'friendships', 'friends', 'peers', 'turn-taking', 'play', 'autism', 'autistic', 'ASC', 'ASD'] },
+  { area: 'literacy', words: ['reading', 'read', 'literacy', 'phonics', 'spelling', 'dyslexia', 'decoding', 'comprehension', 'writing'] },
+  { area: 'numeracy', words: ['maths', 'math', 'numeracy', 'number', 'calculation', 'dyscalculia', 'arithmetic'] },
+  { area: 'memory and processing', words: ['working memory', 'memory', 'processing speed', 'processing', 'attention', 'concentrate', 'concentration', 'focus'] },
+  { area: 'fine motor', words: ['handwriting', 'fine motor', 'pencil', 'dyspraxia', 'DCD', 'scissors', 'typing', 'write'] },
+  { area: 'gross motor and physical', words: ['gross motor', 'mobility', 'wheelchair', 'physiotherapy', 'physio', 'balance', 'cerebral palsy', 'transfers', 'physical'] },
+  { area: 'sensory', words: ['sensory', 'noise', 'overwhelmed', 'sensory processing', 'ear defenders', 'movement breaks'] },
+  { area: 'hearing', words: ['hearing', 'deaf', 'radio aid', 'hearing aids', 'BSL'] },
+  { area: 'vision', words: ['visual impairment', 'vision', 'sight', 'print', 'braille', 'magnifier'] },
+  { area: 'emotional wellbeing', words: ['anxiety', 'anxious', 'emotional', 'emotions', 'wellbeing', 'self-esteem', 'mental health', 'ELSA', 'counselling', 'counseling', 'distress', 'distressing', 'stomach aches'] },
+  { area: 'behaviour and regulation', words: ['behaviour', 'behavior', 'regulation', 'regulate', 'dysregulated', 'anger', 'ADHD', 'calm', 'outbursts', 'leaves his seat', 'calls out'] },
+  { area: 'medical and self-care', words: ['diabetes', 'epilepsy', 'toileting', 'medical', 'blood glucose', 'insulin', 'feeding', 'intimate care', 'medication'] },
+  { area: 'attendance', words: ['attendance', 'school refusal', 'attend'] },
+];

@@ -1,0 +1,154 @@
+// HEDGE-*: non-committal wording (rules.md §4, Appendix A) with the false-positive guards of §6.
+import { HEDGE_GROUPS, GROUP_SIZE_EVIDENCE, type HedgeGroup } from '../lexicon';
+import type { Item } from '../item';
+import type { Finding } from '../types';
+import { findAll, inside, phraseRegex, test, type Span } from '../text';
+import { slotFor } from '../suggest';
+
+export interface HedgeHit extends Span {
+  group: HedgeGroup;
+}
+
+const GROUP_REGEXES = HEDGE_GROUPS.map((g) => ({ group: g, re: phraseRegex(g.phrases) }));
+const GROUP_SIZE = phraseRegex(GROUP_SIZE_EVIDENCE);
+
+/** Hedges "with care" on targets and outcomes: only wording that turns a commitment into a wish. */
+const TARGET_HEDGES = new Set(['HEDGE-MODAL', 'HEDGE-CUSTOM']);
+
+function customGroup(phrases: readonly string[]): { group: HedgeGroup; re: RegExp } | undefined {
+  const clean = phrases.map((p) => p.trim()).filter((p) => p.length > 0 && p.length < 200 && !(p.startsWith('/') && p.endsWith('/')));
+  if (!clean.length) return undefined;
+  return {
+    group: { rule: 'HEDGE-CUSTOM', problem: 'is on your list of phrases to avoid', softWhenSpecified: false, phrases: clean },
+    re: phraseRegex(clean),
+  };
+}
+
+const customCache = new Map<string, { group: HedgeGroup; re: RegExp } | undefined>();
+function groupsFor(item: Item): { group: HedgeGroup; re: RegExp }[] {
+  const key = item.options.customPhrases.join('\u0000');
+  let custom = customCache.get(key);
+  if (!customCache.has(key)) {
+    custom = customGroup(item.options.customPhrases);
+    if (customCache.size > 20) customCache.clear();
+    customCache.set(key, custom);
+  }
+  return custom ? [...GROUP_REGEXES, custom] : GROUP_REGEXES;
+}
+
+/** FP guards: the word is there but, read in place, it is not a hedge. */
+function guarded(hit: HedgeHit, item: Item): boolean {
+  const { block } = item;
+  const after = block.slice(hit.end, hit.end + 60);
+  const before = block.slice(Math.max(item.start, hit.start - 40), hit.start);
+  const word = hit.text.toLowerCase().replace(/[\s-]+/g, ' ');
+  if (inside(item.quotes, hit.start, hit.end)) return true; // a pupil's or parent's own words
+  switch (word) {
+    case 'may':
+      // May the month: "From May 2025", "By 22 May", "the May annual review".
+      if ((hit.text === 'May' && hit.start > item.start) || /^\s*\d/.test(after) || /(?:\d|\b(?:in|from|by|since|of|the|until|before|after))\s*$/i.test(before)) return true;
+      break;
+    case 'up to':
+      // FP-UPTO-GROUP: caps group size, not provision.
+      return /^\s*\d+\s*(?:pupils|students|learners|children|peers|others)\b/i.test(after) || /\bgroups? of\s*$/i.test(before);
+    case 'regular':
+      // FP-LOCATION-NAME: a US place or role name.
+      return /^\s*(?:classroom|class|education|ed\b|teacher|school|setting|program)/i.test(after);
+    case 'additional support':
+      // Scotland's statutory term (ASL Act), and headings that use it.
+      return item.jurisdiction === 'scotland' || /^\s*(?:needs|required|for learning|is to be provided|plan)/i.test(after);
+    case 'some':
+      return /^\s*(?:of|other|days|weeks|lessons)\b/i.test(after);
+    default:
+      break;
+  }
+  // "(e.g. 'evaporation', 'tectonic')" illustrates the content; it does not open a list of provision.
+  if (hit.group.rule === 'HEDGE-EXAMPLES' && /\(\s*$/.test(before)) return true;
+  if (hit.group.rule === 'HEDGE-SMALL-GROUP') return test(GROUP_SIZE, block.slice(item.start, item.end));
+  if (hit.group.rule === 'HEDGE-VAGUE-QUANTITY' && /\d\s*[-–]\s*\d/.test(hit.text)) {
+    // A narrow range ("10-12 minutes") still fixes the amount; only a wide one is unenforceable.
+    const [lo, hi] = hit.text.match(/\d+/g)?.map(Number) ?? [0, 0];
+    return lo !== undefined && hi !== undefined && lo > 0 && hi / lo <= 1.5;
+  }
+  if (hit.group.rule === 'HEDGE-MODAL' && /\bso that\b[^.;]*$/i.test(block.slice(Math.max(item.start, hit.start - 200), hit.start))) return true; // pupil-focused purpose clause
+  return false;
+}
+
+/** All hedge phrases in the item that survive the guards, longest match first, no overlaps. */
+export function findHedges(item: Item): HedgeHit[] {
+  if (item.role === 'need' || item.role === 'view' || item.role === 'other') return [];
+  const goal = item.role === 'target' || item.role === 'outcome';
+  const hits: HedgeHit[] = [];
+  for (const { group, re } of groupsFor(item)) {
+    if (goal && !TARGET_HEDGES.has(group.rule)) continue;
+    for (const s of findAll(re, item.text, item.start)) hits.push({ ...s, group });
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: HedgeHit[] = [];
+  let reach = -1;
+  for (const h of hits) {
+    if (h.start < reach) continue;
+    if (goal && h.group.rule === 'HEDGE-MODAL' && /^(?:would|could|might)$/i.test(h.text)) continue; // conditional prose in goals
+    if (guarded(h, item)) continue;
+    kept.push(h);
+    reach = h.end;
+  }
+  return kept;
+}
+
+/** One finding per hedge. In a fully specified provision item the soft hedges are harmless and dropped. */
+export function hedgeFindings(item: Item, hits: readonly HedgeHit[], specified: boolean): Finding[] {
+  const out: Finding[] = [];
+  for (const h of hits) {
+    if (specified && h.group.softWhenSpecified) continue;
+    const provision = item.role === 'provision';
+    const severity = provision ? (item.statutory ? 'error' : 'warning') : 'warning';
+    const phrase = h.text;
+    const slot = h.group.part ? slotFor(h.group.part) : undefined;
+    const local = item.text;
+    const at = h.start - item.start;
+    out.push({
+      rule: h.group.rule,
+      category: 'hedge',
+      severity,
+      start: h.start,
+      end: h.end,
+      message: `"${phrase}" ${h.group.problem}.`,
+      why: provision ? provisionWhy(item) : goalWhy(item),
+      ...(slot ? { suggestion: local.slice(0, at) + slot + local.slice(at + phrase.length) } : {}),
+    });
+  }
+  return out;
+}
+
+export function provisionWhy(item: Pick<Item, 'jurisdiction' | 'planType'>): string {
+  switch (item.jurisdiction) {
+    case 'wales':
+      return 'ALN Code for Wales 2021, 23.37: additional learning provision "needs to be detailed, specific and quantifiable".';
+    case 'scotland':
+      return 'ASL (Scotland) Act 2004 s.9(2): a CSP must state the additional support required and the persons by whom it is provided.';
+    case 'ni':
+      return 'Education (SEN) Regulations (NI) 2005 Sch 2: Part 3 must specify the provision, including staffing arrangements.';
+    case 'us':
+      return item.planType === '504'
+        ? 'Section 504 (34 CFR 104.33): a 504 plan should say how, where and by whom each accommodation is provided.'
+        : '34 CFR 300.320(a)(7): an IEP states the anticipated frequency, location and duration of each service.';
+    default:
+      return 'SEND Code of Practice 9.69: provision "must be detailed and specific and should normally be quantified"; L v Clarke and Somerset [1998]: "no room for doubt".';
+  }
+}
+
+export function goalWhy(item: Pick<Item, 'jurisdiction'>): string {
+  switch (item.jurisdiction) {
+    case 'wales':
+      return 'ALN Code for Wales 2021, 23.31: intended outcomes in 2B.1 must be SMART.';
+    case 'scotland':
+      return 'ASL (Scotland) Act 2004 s.9: educational objectives must be clear and specific enough to monitor and review over the year.';
+    case 'ni':
+      return 'Education (SEN) Regulations (NI) 2005 Sch 2: Part 3 objectives; PLP targets should be short-term and measurable.';
+    case 'us':
+      return '34 CFR 300.320(a)(2)-(3): measurable annual goals and how progress toward them will be measured.';
+    default:
+      return 'SEND Code of Practice 9.66: outcomes should be specific, measurable, achievable, realistic and time bound (SMART).';
+  }
+}

@@ -1,0 +1,109 @@
+// Document-level structure: every need in Section B (2A, Part 2, factors, present levels) has matching provision
+// (STRUCT-B-F-MATCH); an IEP has 2–4 targets (IEP-TARGET-COUNT) and a dated review (IEP-REVIEW-DATE).
+import { NEED_AREAS } from '../lexicon';
+import type { Finding, PlanType, Role } from '../types';
+import { phraseRegex, test } from '../text';
+
+const AREAS = NEED_AREAS.map(({ area, words }) => ({ area, re: phraseRegex(words) }));
+
+/** The areas of need a piece of wording is about (speech and language, literacy, anxiety…). */
+export function areasOf(text: string): string[] {
+  return AREAS.filter(({ re }) => test(re, text)).map(({ area }) => area);
+}
+
+export interface UnitSummary {
+  block: number;
+  start: number;
+  end: number;
+  role: Role;
+  areas: string[];
+}
+
+export interface CoverageEntry {
+  /** Area of need named in the needs section. */
+  area: string;
+  /** Ids of the blocks whose needs mention it. */
+  needBlocks: string[];
+  /** Whether any provision mentions the same area. */
+  provided: boolean;
+}
+
+export interface PlacedFinding {
+  block: number;
+  finding: Finding;
+}
+
+/** B↔F: only judged when the document has both a needs section and a provision section. */
+export function checkCoverage(units: readonly UnitSummary[], blockIds: readonly string[]): { coverage: CoverageEntry[]; findings: PlacedFinding[] } {
+  const needs = units.filter((u) => u.role === 'need');
+  const provision = units.filter((u) => u.role === 'provision');
+  if (!needs.length || !provision.length) return { coverage: [], findings: [] };
+  const provided = new Set(provision.flatMap((u) => u.areas));
+  const byArea = new Map<string, UnitSummary[]>();
+  for (const u of needs) for (const a of u.areas) byArea.set(a, [...(byArea.get(a) ?? []), u]);
+  const coverage: CoverageEntry[] = [];
+  const findings: PlacedFinding[] = [];
+  for (const [area, us] of byArea) {
+    const ok = provided.has(area);
+    coverage.push({ area, needBlocks: [...new Set(us.map((u) => blockIds[u.block]!))], provided: ok });
+    if (ok) continue;
+    const first = us[0]!;
+    findings.push({
+      block: first.block,
+      finding: {
+        rule: 'STRUCT-B-F-MATCH',
+        category: 'structure',
+        severity: 'warning',
+        start: first.start,
+        end: first.end,
+        message: `This need (${area}) has no matching provision in the provision section.`,
+        why: 'R v SoS for Education ex p E [1992]: the provision section must specify provision for each and every need ("hand and glove").',
+        suggestion: `Add provision for ${area}: [what exactly] [how often] [for how long] [delivered by] [monitored by].`,
+      },
+    });
+  }
+  return { coverage, findings };
+}
+
+const REVIEW_LABEL = /^\s*(?:(?:next|date of|plan)\s+)?review(?:\s+date)?\s*[:–-]\s*(.*)$/i;
+const BAD_REVIEW = /^(?:|ongoing|tbc|tba|to be confirmed|to be arranged|as needed|as required|regularly|termly|annually|n\/?a|-+|\.+)\.?$/i;
+
+/** IEP-REVIEW-DATE: a review field with no date (ongoing, TBC, termly…). Returns the offsets of the value. */
+export function checkReviewDate(block: string): Finding | undefined {
+  const m = REVIEW_LABEL.exec(block);
+  if (!m) return undefined;
+  const value = (m[1] ?? '').trim();
+  if (!BAD_REVIEW.test(value)) return undefined;
+  return {
+    rule: 'IEP-REVIEW-DATE',
+    category: 'structure',
+    severity: 'warning',
+    start: block.length - block.trimStart().length,
+    end: block.trimEnd().length,
+    message: value ? `"${value}" is not a review date.` : 'The review date is empty.',
+    why: 'Plans are reviewed on a set date: termly for IEPs and PLPs, at least every 12 months for an EHCP (Code 9.166).',
+    suggestion: `${block.trim().replace(/[:–-]\s*.*$/, ':')} [review date: e.g. 12 February 2027]`,
+  };
+}
+
+const IEP_LIKE: ReadonlySet<PlanType> = new Set(['sen-support', 'iep', 'plp']);
+
+/** IEP-TARGET-COUNT: an IEP should focus on three or four key targets. */
+export function checkTargetCount(units: readonly UnitSummary[], planType: PlanType): PlacedFinding | undefined {
+  if (!IEP_LIKE.has(planType)) return undefined;
+  const targets = units.filter((u) => u.role === 'target');
+  if (targets.length <= 4) return undefined;
+  const fifth = targets[4]!;
+  return {
+    block: fifth.block,
+    finding: {
+      rule: 'IEP-TARGET-COUNT',
+      category: 'structure',
+      severity: 'warning',
+      start: fifth.start,
+      end: fifth.end,
+      message: `This plan has ${targets.length} targets; an IEP works best with 2 to 4 prioritised targets.`,
+      why: 'IEPs "should focus on up to three or four key individual short-term targets".',
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { judge } from '../testing';
+
+const F = 'Section F: Special educational provision';
+
+describe('the seven provision questions', () => {
+  it('a bare service name misses what, how often, how long and who', () => {
+    const r = judge(F, 'Occupational therapy.');
+    expect(r.flagged).toBe(true);
+    expect(r.missing).toEqual(expect.arrayContaining(['what', 'frequency', 'duration', 'who']));
+  });
+
+  it('generic support with hours still says nothing about what is done', () => {
+    const r = judge(F, '15 hours per week of teaching assistant support.');
+    expect(r.missing).toEqual(expect.arrayContaining(['what', 'training']));
+    expect(r.missing).not.toContain('frequency');
+    expect(r.missing).not.toContain('who');
+  });
+
+  it('numbers alone do not satisfy "by whom"', () => {
+    const r = judge(F, 'Daily 15-minute 1:1 spelling practice with an adult.');
+    expect(r.missing).toContain('who');
+  });
+
+  it('a wide range fixes neither amount nor frequency', () => {
+    const r = judge(F, 'Phonics catch-up for 15-60 minutes per week with the class teacher, tracked weekly.');
+    expect(r.missing).toEqual(expect.arrayContaining(['frequency', 'duration']));
+  });
+
+  it('a small group with no size asks for the group size', () => {
+    const r = judge(F, 'Maths intervention in a small group.');
+    expect(r.missing).toContain('group_size');
+  });
+
+  it('a fully specified item is not flagged', () => {
+    const r = judge(F, 'Theo will receive 3 x 20-minute 1:1 sessions per week of the Toe by Toe reading programme from a teaching assistant trained in Toe by Toe; the SENCO will review his reading age each half term.');
+    expect(r.flagged).toBe(false);
+  });
+
+  it('missing training or monitoring alone is a good-practice note, not a flag', () => {
+    const r = judge(F, 'Nia will have 2 x 30-minute 1:1 touch typing sessions each week with her teaching assistant.');
+    expect(r.flagged).toBe(false);
+    const note = r.findings.find((f) => f.rule === 'PROV-GOOD-PRACTICE');
+    expect(note?.severity).toBe('info');
+    expect(note?.missing).toContain('training');
+  });
+
+  it('equipment needs its occasion, not a session length', () => {
+    expect(judge(F, 'Leo will use a writing slope in every lesson, set out by his teaching assistant.').flagged).toBe(false);
+    expect(judge(F, 'A writing slope.').missing).toContain('frequency');
+  });
+
+  it('a CSP "persons by whom" line is judged on who', () => {
+    const H = 'Persons by whom the additional support is to be provided';
+    expect(judge(H, 'Class teacher; pupil support assistant; NHS occupational therapist.').flagged).toBe(false);
+    expect(judge(H, 'Relevant partners and agencies.').missing).toEqual(['who']);
+  });
+
+  it('suggests a rewrite of the user\'s own sentence with visible slots', () => {
+    const r = judge(F, 'Regular speech and language therapy.');
+    const main = r.findings.find((f) => f.rule === 'PROV-SPECIFY')!;
+    expect(main.suggestion).toContain('[how often:');
+    expect(main.suggestion).toContain('speech and language therapy');
+    expect(main.suggestion).toContain('[delivered by:');
+    expect(main.why).toMatch(/9\.69/);
+  });
+
+  it('cites the law of the plan\'s own jurisdiction', () => {
+    const wales = judge('2B.2 Additional learning provision', 'Support from the ALNCo.').findings.find((f) => f.rule === 'PROV-SPECIFY')!;
+    expect(wales.why).toMatch(/ALN Code/);
+    const us = judge('Special education and related services', 'Counseling as needed.').findings.find((f) => f.rule === 'PROV-SPECIFY')!;
+    expect(us.why).toMatch(/300\.320\(a\)\(7\)/);
+  });
+});

@@ -1,0 +1,158 @@
+// PROV-*: the seven provision questions (what, how often, how long, by whom, group size, training, monitoring)
+// for EHCP Section F, IDP 2B.2, CSP additional support, NI Part 3, US services/accommodations and IEP support.
+import {
+  ACCOMMODATIONS, AMOUNT_ACCOMMODATIONS, BARE_THERAPIES, CONCRETE_CONTENT, DURATION_EVIDENCE, FREQUENCY_EVIDENCE, GENERIC_CONTENT, GROUP_SIZE_EVIDENCE,
+  GROUP_WORDS, MONITORING_EVIDENCE, NON_SPECIALIST_DELIVERERS, REVIEWABLE_WORK, SPECIALIST_WORK, SPECIFIC_ROLES, STANDING_ACCOMMODATIONS, TRAINING_EVIDENCE,
+} from '../lexicon';
+import type { Item } from '../item';
+import type { Finding, Part } from '../types';
+import { phraseRegex, test } from '../text';
+import { suggestRewrite } from '../suggest';
+import { hedgeFindings, provisionWhy, type HedgeHit } from './hedges';
+
+const re = {
+  roles: phraseRegex(SPECIFIC_ROLES),
+  concrete: phraseRegex(CONCRETE_CONTENT),
+  generic: phraseRegex(GENERIC_CONTENT),
+  therapy: phraseRegex(BARE_THERAPIES),
+  frequency: phraseRegex(FREQUENCY_EVIDENCE),
+  duration: phraseRegex(DURATION_EVIDENCE),
+  group: phraseRegex([GROUP_WORDS]),
+  groupSize: phraseRegex(GROUP_SIZE_EVIDENCE),
+  accommodation: phraseRegex(ACCOMMODATIONS),
+  amountAccommodation: phraseRegex(AMOUNT_ACCOMMODATIONS),
+  standing: phraseRegex(STANDING_ACCOMMODATIONS),
+  reviewable: phraseRegex(REVIEWABLE_WORK),
+  monitoring: phraseRegex(MONITORING_EVIDENCE),
+  nonSpecialist: phraseRegex(NON_SPECIALIST_DELIVERERS),
+  specialistWork: phraseRegex(SPECIALIST_WORK),
+  training: phraseRegex(TRAINING_EVIDENCE),
+  number: /\d/,
+  therapyModel: /\b(?:direct|indirect|consultation|model|focus(?:ed|sed|ing)? on|targets|written by|programme (?:written|devised|set))\b/i,
+  // Work delivered in sessions (as opposed to equipment or a standing arrangement); "teaching assistant" is a role.
+  sessionWork: /\b(?:sessions?|therapy|tuition|support(?! (?:assistant|staff|for learning|service))|programme|program|intervention|check[- ]?ins?|breaks?|visits?|group|reading|teaching(?! assistant)|taught|instruction|help|input|counsel+ing|time with|diet|space|room|sensory circuits?)\b/i,
+  monitoringClause: /[^;.,]*\b(?:will|to) (?:check|review|monitor|update|observe|log)\b[^;.]*/gi,
+  groupChoice: /(?:1:1|individual(?:ly)?|small[ -]group|whole class|pairs?)[^.;]{0,40}\bor\b[^.;]{0,30}(?:1:1|small[ -]group|whole class|groups?|individual)/i,
+  usLocation: /\b(?:classroom|resource room|special education(?: setting)?|general education|regular education|setting|room|school|home|community|center|centre|office|library|gym|bus|cafeteria)\b/i,
+  usService: /\b(?:related service|special education|speech|occupational|physical therapy|counseling|services?|instruction|minutes)\b/i,
+};
+
+export const CORE: readonly Part[] = ['what', 'frequency', 'duration', 'who'];
+const ORDER: readonly Part[] = ['what', 'frequency', 'duration', 'who', 'group_size', 'training', 'monitoring'];
+
+export interface ProvisionJudgement {
+  missing: Part[];
+  /** What, how often, how long and who are all answered. */
+  specified: boolean;
+}
+
+/** Answers the seven questions for one provision item, using its hedges (a vague word cancels its part). */
+export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): ProvisionJudgement {
+  const t = item.text;
+  const missing = new Set<Part>();
+  if (item.personsByWhom) {
+    if (!test(re.roles, t)) missing.add('who');
+    return { missing: [...missing], specified: missing.size === 0 };
+  }
+  const rules = new Set(hedges.map((h) => h.group.rule));
+  const hasNumber = re.number.test(t);
+  const therapy = test(re.therapy, t);
+  const concrete = test(re.concrete, t) || (therapy && hasNumber);
+  const generic = test(re.generic, t);
+  const bareTherapy = therapy && !hasNumber && !re.therapyModel.test(t) && !test(re.concrete, t);
+  const openList = rules.has('HEDGE-EXAMPLES');
+  // Whether the item is delivered in sessions is read without its monitoring clause ("…at her half-termly visit").
+  const delivered = t.replace(re.monitoringClause, ' ');
+  const sessions = re.sessionWork.test(delivered);
+  const accommodation = test(re.accommodation, t) && !sessions;
+  const standing = test(re.standing, t) && !sessions;
+
+  // what: a generic category (support, input, a programme) with nothing concrete, an open list, a bare therapy name.
+  if (bareTherapy || (generic && (!concrete || openList || /\ba range of\b/i.test(t)))) missing.add('what');
+  // how often / how long: standing arrangements (a seat, awareness, a curriculum) need neither;
+  // equipment needs its occasion; extra time needs its amount.
+  if (!standing && !test(re.frequency, t)) missing.add('frequency');
+  // Only work delivered over time has a length; equipment and standing arrangements do not (extra time needs its amount).
+  if (accommodation || !sessions ? test(re.amountAccommodation, t) && !/\d+(?:\.\d+)?\s?x\b|\d+\s?%|\d+\s?min/i.test(t) : !standing && !test(re.duration, t)) missing.add('duration');
+  if (!test(re.roles, t) && !(standing && /\b(?:seating|extended time|extra time)\b/i.test(t))) missing.add('who');
+  if (item.jurisdiction !== 'us' && ((test(re.group, t) && !test(re.groupSize, t)) || re.groupChoice.test(t))) missing.add('group_size');
+  if ((test(re.nonSpecialist, t) || test(re.specialistWork, t)) && !test(re.training, t)) missing.add('training');
+  if (item.jurisdiction !== 'us' && test(re.reviewable, t) && !test(re.monitoring, t)) missing.add('monitoring');
+
+  // A hedge cancels the part it leaves open: always for discretion, caps and deferrals; for softer words only
+  // when nothing else in the item answers that question (FP-FREQUENT-PLUS-NUMBER).
+  for (const h of hedges) {
+    const part = h.group.part;
+    if (!part || part === 'what') continue;
+    if (!h.group.softWhenSpecified) missing.add(part);
+  }
+  for (const h of hedges) {
+    if (h.group.rule === 'HEDGE-VAGUE-QUANTITY' && /\d\s*[-–]\s*\d/.test(h.text)) {
+      // A wide range fixes neither the amount nor how often.
+      missing.add('frequency');
+      if (/min|hour|hr/i.test(h.text)) missing.add('duration');
+    }
+    if (h.group.rule === 'HEDGE-VAGUE-QUANTITY' && /^some$/i.test(h.text)) missing.add('duration');
+    if (h.group.rule === 'HEDGE-DEFERRAL' || h.group.rule === 'HEDGE-OPPORTUNITY') missing.add('what');
+  }
+  const list = ORDER.filter((p) => missing.has(p));
+  return { missing: list, specified: !CORE.some((p) => missing.has(p)) };
+}
+
+const QUESTION: Record<Part, string> = {
+  what: 'what exactly will be done',
+  frequency: 'how often',
+  duration: 'for how long',
+  who: 'who will deliver it',
+  group_size: 'the group size',
+  training: 'what training the staff have',
+  monitoring: 'how it will be monitored',
+  measure: 'how success is measured',
+  context: 'when or where',
+  timescale: 'by when',
+};
+
+export function listParts(parts: readonly Part[]): string {
+  const words = parts.map((p) => QUESTION[p]);
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]!}`;
+}
+
+export function provisionFindings(item: Item, hedges: readonly HedgeHit[]): Finding[] {
+  const { missing, specified } = judgeProvision(item, hedges);
+  const out = hedgeFindings(item, hedges, specified);
+  const why = provisionWhy(item);
+  if (missing.length) {
+    const suggestion = suggestRewrite(
+      item.text,
+      hedges.map((h) => ({ start: h.start - item.start, end: h.end - item.start, ...(h.group.part ? { part: h.group.part } : {}) })),
+      missing,
+    );
+    out.push({
+      rule: specified ? 'PROV-GOOD-PRACTICE' : 'PROV-SPECIFY',
+      category: 'provision',
+      severity: specified ? 'info' : item.statutory ? 'error' : 'warning',
+      start: item.start,
+      end: item.end,
+      message: specified
+        ? `This provision could also say ${listParts(missing)}.`
+        : `This provision does not say ${listParts(missing)}, so nobody could check whether it is being delivered.`,
+      why,
+      suggestion,
+      missing,
+    });
+  }
+  // US services: 34 CFR 300.320(a)(7) asks for the location as well.
+  if (item.jurisdiction === 'us' && item.planType !== '504' && re.usService.test(item.text) && !re.usLocation.test(item.text)) {
+    out.push({
+      rule: 'PROV-US-LOCATION',
+      category: 'provision',
+      severity: 'info',
+      start: item.start,
+      end: item.end,
+      message: 'This service does not say where it is delivered (for example general education classroom or resource room).',
+      why: '34 CFR 300.320(a)(7): the IEP states the anticipated frequency, location and duration of services.',
+      suggestion: suggestRewrite(item.text, [], []).replace(/[\s.]*$/, '') + ' [where: e.g. general education classroom].',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,218 @@
+// Structure: which plan this is, whose law applies, which section each block sits in, and the role of
+// each piece of wording (need, outcome, target, provision, view, other).
+import type { Jurisdiction, PlanType, Role } from './types';
+import { test } from './text';
+
+export interface Label {
+  /** Section code or title as found, e.g. "Section F", "2B.2", "Additional support required". */
+  name: string;
+  role: Role;
+  jurisdiction?: Jurisdiction;
+  /** The whole block is a heading: nothing after it to judge. */
+  heading: boolean;
+  /** Offset in the block where the content after the label starts. */
+  contentStart: number;
+  /** The label names a section that runs on to later blocks (not a one-off field such as "Parent view:"). */
+  persistent: boolean;
+  /** A CSP "persons by whom" line: judged on who provides the support (ASL Act s.9(2)). */
+  personsByWhom: boolean;
+}
+
+const EHCP_ROLES: Record<string, Role> = { A: 'view', B: 'need', C: 'need', D: 'need', E: 'outcome', F: 'provision', G: 'provision', H: 'provision', H1: 'provision', H2: 'provision', I: 'other', J: 'other', K: 'other' };
+const NI_ROLES: Record<string, Role> = { '1': 'other', '2': 'need', '3': 'provision', '4': 'other', '5': 'other', '6': 'other' };
+
+const VIEW_TITLE = /\b(?:views?|says?|said|comments?|concerns?|input|aspirations?|all about me|one[- ]page profile|what (?:people )?(?:like|admire)|likes|dislikes|interests|what (?:\w+ )?(?:says|thinks|wants))\b/i;
+const OTHER_TITLE = /^(?:name|date|dob|address|school|setting|co-?ordinator|contact|named|review|advice|eligibility|least restrictive|lre|placement|personal budget|extract|background|history|introduction|meeting|signed|consent|iep meeting|annual iep review|attendance|current attainment|education authority|local authority|reason|type of)\b|information report|policy|statement of special educational needs/i;
+const PROVISION_TITLE = /special educational provision|additional learning provision|\bALP\b|additional support required|persons by whom|related services?|special education services|special education and related|supplementary aids|accommodations?|modifications|health provision|social care provision|extended school year|plp provision|support to be provided|what (?:we|school|the school) will do|how (?:we|school|the school) will help|\bprovision\b/i;
+const PERSONS_TITLE = /persons by whom/i;
+const NEED_TITLE = /special educational needs?|additional learning needs|additional support needs|\bfactors\b|present levels?|plaafp|\bplop\b|areas? of need|\bneeds\b|difficulties|description of/i;
+const OUTCOME_TITLE = /^(?:section e\b.*|outcomes?)$|\boutcomes\b(?! and)/i;
+const TARGET_TITLE = /\b(?:targets?|goals?|objectives?|benchmarks|intended outcomes?)\b/i;
+const GENERIC_PROVISION_TITLE = /\b(?:support|strategies|services|interventions|help)\b/i;
+// A subtitle that asks the heading's question ("what we would like Ruby to achieve") is part of the heading.
+const SUBTITLE = /^(?:what|how|who|where|when|which|details? of|description of|the child's|the young person's|including)\b/i;
+
+function titleRole(title: string): Role | undefined {
+  if (VIEW_TITLE.test(title)) return 'view';
+  if (OTHER_TITLE.test(title)) return 'other';
+  if (PROVISION_TITLE.test(title)) return 'provision';
+  if (NEED_TITLE.test(title)) return 'need';
+  if (/intended outcomes?/i.test(title)) return 'target';
+  if (OUTCOME_TITLE.test(title)) return 'outcome';
+  if (TARGET_TITLE.test(title)) return 'target';
+  if (GENERIC_PROVISION_TITLE.test(title)) return 'provision';
+  return undefined;
+}
+
+const CODE = /^(?:section\s+([A-K]|H[12])(?![\w.])|part\s+([1-6])(?!\d)|(?:section\s+)?(2A|2B(?:\.\d)?)(?![\w.]))/i;
+const SEPARATOR = /\s*(?::|\s[–—-]\s|–|—)\s*/g;
+
+function wordsIn(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+/** Recognises a section heading, or an inline label in front of content ("Part 3: Provision – a classroom assistant…"). */
+export function readLabel(block: string): Label | undefined {
+  const lead = block.length - block.trimStart().length;
+  const text = block.slice(lead).trimEnd();
+  if (!text) return undefined;
+  const code = CODE.exec(text);
+  let role: Role | undefined;
+  let jurisdiction: Jurisdiction | undefined;
+  let pos = 0;
+  let name = '';
+  if (code) {
+    name = code[0];
+    pos = code[0].length;
+    if (code[1]) {
+      role = EHCP_ROLES[code[1].toUpperCase()];
+      jurisdiction = 'england';
+    } else if (code[2]) {
+      role = NI_ROLES[code[2]];
+      jurisdiction = 'ni';
+    } else if (code[3]) {
+      const c = code[3].toUpperCase();
+      role = c === '2A' ? 'need' : c === '2B.1' ? 'target' : c === '2B' || c === '2B.2' ? 'provision' : 'other';
+      jurisdiction = 'wales';
+    }
+  }
+  // Up to two title segments follow the code (or stand alone): "Section E: Outcomes – what we would like…".
+  const segments: { start: number; end: number }[] = [];
+  SEPARATOR.lastIndex = pos;
+  let segStart = pos;
+  for (let m = SEPARATOR.exec(text); m && segments.length < 3; m = SEPARATOR.exec(text)) {
+    if (m.index === segStart && m.index === pos) {
+      segStart = m.index + m[0].length;
+      continue;
+    }
+    segments.push({ start: segStart, end: m.index });
+    segStart = m.index + m[0].length;
+  }
+  segments.push({ start: segStart, end: text.length });
+
+  const first = segments[0]!;
+  const firstText = text.slice(first.start, first.end);
+  let contentStart = first.start;
+  let titled = false;
+  if (segments.length > 1 && wordsIn(firstText) <= 9 && !/[.;]$/.test(firstText)) {
+    const r = titleRole(firstText);
+    if (r !== undefined || code) {
+      // A code's own title may refine its role ("Part 3: Objectives" is the objectives half of Part 3).
+      if (r !== undefined && (!code || r === 'target' || r === 'outcome' || (role === 'provision' && r !== 'view'))) role = r;
+      name = text.slice(0, first.end);
+      contentStart = segments[1]!.start;
+      titled = true;
+    }
+  }
+  const rest = text.slice(contentStart);
+  let heading = false;
+  if (!titled && !code) {
+    // A short line with no sentence end is a heading when its title is recognised ("Measurable annual goals").
+    if (wordsIn(text) <= 12 && !/[.!?]$/.test(text)) {
+      const r = titleRole(text);
+      if (r !== undefined) return { name: text, role: r, heading: true, contentStart: block.length, persistent: r !== 'view' && r !== 'other', personsByWhom: PERSONS_TITLE.test(text) };
+    }
+    return undefined;
+  }
+  if (code && !titled) {
+    const r = titleRole(firstText);
+    if (wordsIn(firstText) <= 9 && !/[.!?]$/.test(firstText) && (r !== undefined || firstText.trim() === '')) {
+      heading = true;
+      if (r !== undefined && r !== 'view' && (r === 'target' || r === 'outcome' || role === 'provision')) role = r;
+      name = text;
+    } else contentStart = first.start;
+  } else if (!rest.trim() || SUBTITLE.test(rest)) heading = true;
+  else if (titled && segments.length === 2 && wordsIn(rest) <= 6 && !/[.!?]$/.test(rest) && titleRole(rest) !== undefined && !code) {
+    // "SEN Support plan: targets" — a plan name then the section's title.
+    const r = titleRole(rest)!;
+    return { name: text, role: r, heading: true, contentStart: block.length, persistent: r !== 'view' && r !== 'other', personsByWhom: false };
+  }
+  if (role === undefined) return undefined;
+  const persistent = code !== null || (role !== 'view' && role !== 'other');
+  return {
+    name: name.trim(),
+    role,
+    ...(jurisdiction ? { jurisdiction } : {}),
+    heading,
+    contentStart: heading ? block.length : lead + contentStart,
+    persistent,
+    personsByWhom: PERSONS_TITLE.test(name),
+  };
+}
+
+// ---- roles from wording, for fragments with no section ----
+
+const VIEW_WORDING = /^['‘"“]|\b(?:I|I'm|I’m|we|We)\s+(?:am|want|like|would|feel|think|need|love|hate|enjoy|don't|do not|find)\b|\b(?:says|said|told us)\s*:/;
+const TARGET_WORDING = /^(?:by|within|in|over)\b[^.]{0,80}?,\s*[A-Z][\w'’-]+ will\b|\bwill be able to\b|^(?:to|target|goal|objective)\b/i;
+const PROVISION_WORDING = /\b(?:will (?:receive|have|be given|be provided|attend|be taught|be supported)|per (?:week|day|fortnight)|sessions?|delivered by|provided by|support from|therapy|programme|program|1:1|intervention|access to|accommodations?|extended time|extra time|breaks|seating|tuition|teaching assistant|scribe|reader|will support)\b/i;
+const NEED_WORDING = /\b(?:has (?:a )?(?:diagnosis|difficult|diagnosed)|difficult(?:y|ies)|struggles?|finds? it|cannot|diagnosed|is autistic|has (?:ADHD|autism|dyslexia|dyspraxia)|percentile|reading age)\b/i;
+
+export function roleFromWording(text: string): Role {
+  if (VIEW_WORDING.test(text)) return 'view';
+  if (TARGET_WORDING.test(text)) return 'target';
+  if (NEED_WORDING.test(text) && !/\bwill (?:receive|have|be given|be provided)\b/i.test(text)) return 'need';
+  if (PROVISION_WORDING.test(text)) return 'provision';
+  return 'other';
+}
+
+// ---- jurisdiction and plan type from vocabulary (JUR-DETECT) ----
+
+const JURISDICTION_VOCAB: ReadonlyArray<[Jurisdiction, RegExp]> = [
+  ['england', /\b(?:EHCP|EHC plan|education, health and care|section [a-k]\b|SENCO|SENDCo|SEN Support|SEND Code|key stage|SENDIASS|provision map|year \d{1,2}\b|GCSE|Ofsted)/gi],
+  ['wales', /\b(?:IDP|individual development plan|ALNCo|ALN\b|ALP\b|additional learning (?:needs|provision)|2A\b|2B\.\d|Welsh|Ysgol|ALNET|Cymru)/gi],
+  ['scotland', /\b(?:CSP|co-ordinated support plan|coordinated support plan|additional support needs|educational objectives|GIRFEC|ASN\b|pupil support assistant|support for learning|S[1-6]\b|named person|Child's Plan|persons by whom|additional support required)/gi],
+  ['ni', /\b(?:Statement of Special Educational Needs|Education Authority|EA\b|PLP\b|personal learning plan|Part [1-6]\b|LSC\b|learning support co-?ordinator|classroom assistant|Primary [1-7]\b)/gi],
+  ['us', /\b(?:IEP team|PLAAFP|present levels|annual goals?|related services?|minutes per week|FAPE|504|LRE|least restrictive|general education|special education|paraprofessional|grade\b|math\b|behavior|counseling|IDEA|semester|recess|cafeteria|school psychologist|speech-language pathologist)/gi],
+];
+
+export function jurisdictionVotes(text: string): Partial<Record<Jurisdiction, number>> {
+  const votes: Partial<Record<Jurisdiction, number>> = {};
+  for (const [j, re] of JURISDICTION_VOCAB) {
+    re.lastIndex = 0;
+    let n = 0;
+    while (re.exec(text) && n < 50) n++;
+    re.lastIndex = 0;
+    if (n) votes[j] = n;
+  }
+  return votes;
+}
+
+const PLAN_NAMES: ReadonlyArray<[PlanType, RegExp]> = [
+  ['504', /\b504\b/],
+  ['us-iep', /\b(?:PLAAFP|present levels of academic|measurable annual goals|IEP team|related services)\b/i],
+  ['ehcp', /\b(?:EHCP|EHC plan|education, health and care plan|section [a-k]\b)/i],
+  ['idp', /\b(?:IDP|individual development plan|additional learning provision)\b/i],
+  ['csp', /\b(?:CSP|co-ordinated support plan|coordinated support plan|persons by whom|additional support required)\b/i],
+  ['statement', /\b(?:Statement of Special Educational Needs|statement)\b.*|\bpart [23]\b/i],
+  ['plp', /\b(?:PLP|personal learning plan)\b/i],
+  ['sen-support', /\b(?:SEN Support|My Support Plan|provision map)\b/i],
+  ['iep', /\b(?:IEP|individual(?:ised|ized)? education(?:al)? (?:plan|programme))\b/i],
+];
+
+export function planNames(text: string): PlanType[] {
+  return PLAN_NAMES.filter(([, re]) => test(re, text)).map(([p]) => p);
+}
+
+/** Chooses the plan type from names seen in the document, read in the light of the jurisdiction. */
+export function choosePlanType(seen: ReadonlySet<PlanType>, jurisdiction: Jurisdiction | 'unknown'): PlanType {
+  const has = (p: PlanType): boolean => seen.has(p);
+  switch (jurisdiction) {
+    case 'us':
+      return has('504') && !has('us-iep') ? '504' : has('us-iep') || has('iep') ? 'us-iep' : has('504') ? '504' : 'us-iep';
+    case 'wales':
+      return 'idp';
+    case 'scotland':
+      return has('csp') ? 'csp' : 'iep';
+    case 'ni':
+      return has('plp') && !has('statement') ? 'plp' : 'statement';
+    case 'england':
+      return has('ehcp') ? 'ehcp' : has('sen-support') || has('iep') ? 'sen-support' : 'ehcp';
+    default:
+      return [...seen][0] ?? 'unknown';
+  }
+}
+
+/** Plans that are legal documents: vague provision there is likely unlawful, so it is an error, not a warning. */
+export function isStatutory(plan: PlanType): boolean {
+  return plan === 'ehcp' || plan === 'idp' || plan === 'csp' || plan === 'statement' || plan === 'us-iep' || plan === 'unknown';
+}

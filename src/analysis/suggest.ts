@@ -1,0 +1,47 @@
+// Stronger wording to start from: the user's own sentence with visible [slots] for what is missing.
+// Slots name the question and give a shape, never a fact about the child.
+import type { Part } from './types';
+
+const SLOTS: Record<Part, string> = {
+  what: '[what exactly: name the programme or activity and its focus]',
+  frequency: '[how often: e.g. 3 × 20 minutes a week]',
+  duration: '[for how long: e.g. 30 minutes a session, for 12 weeks]',
+  who: '[delivered by: role and qualification, e.g. a qualified speech and language therapist]',
+  group_size: '[group size: e.g. 1:1, or a group of no more than 4]',
+  training: '[staff training: e.g. trained in … by …]',
+  monitoring: '[monitored by: who reviews progress, how often, against what]',
+  measure: '[measure: e.g. on 4 out of 5 occasions, or 80% accuracy]',
+  context: '[context: when, where or given what]',
+  timescale: '[by when: e.g. by the end of the spring term 2027]',
+};
+
+export function slotFor(part: Part): string {
+  return SLOTS[part];
+}
+
+export interface Replacement {
+  start: number;
+  end: number;
+  part?: Part;
+}
+
+/**
+ * Rewrites `text` (offsets relative to it): each weak phrase with a part becomes that part's slot, and slots
+ * for the remaining missing parts are appended before the final full stop.
+ */
+export function suggestRewrite(text: string, replacements: readonly Replacement[], missing: readonly Part[]): string {
+  let out = '';
+  let at = 0;
+  const placed = new Set<Part>();
+  for (const r of [...replacements].sort((a, b) => a.start - b.start)) {
+    if (r.start < at || !r.part || placed.has(r.part) || !missing.includes(r.part)) continue;
+    out += text.slice(at, r.start) + SLOTS[r.part];
+    placed.add(r.part);
+    at = r.end;
+  }
+  out += text.slice(at);
+  const rest = missing.filter((p) => !placed.has(p));
+  if (!rest.length) return out;
+  const body = out.replace(/[\s.;,]+$/, '');
+  return `${body} ${rest.map((p) => SLOTS[p]).join(' ')}.`;
+}

@@ -1,0 +1,15 @@
+// Test helpers: judge one line under a heading, the way a plan presents it.
+import { analyzeText, type Finding, type Options, type Part } from './index';
+
+export function judge(heading: string, line: string, options: Partial<Options> = {}): { flagged: boolean; missing: Part[]; rules: string[]; findings: Finding[] } {
+  const text = heading ? `${heading}\n${line}` : line;
+  const from = heading ? heading.length + 1 : 0;
+  const findings = analyzeText(text, options).findings.filter((f) => f.end > from);
+  const serious = findings.filter((f) => f.severity !== 'info');
+  return {
+    flagged: serious.length > 0,
+    missing: [...new Set(serious.flatMap((f) => f.missing ?? []))].sort(),
+    rules: serious.map((f) => f.rule),
+    findings,
+  };
+}
