@@ -27,8 +27,9 @@ export default defineContentScript({
       },
       onState: (state) => {
         show(state);
-        if (state.text === undefined || state.route === 'waiting' || state.route === 'docx') return;
-        void send({ kind: 'plan-lens/tab-plan', source: 'google-docs', route: state.route, ...(state.reason ? { reason: state.reason } : {}), text: state.text }).then((findings) => {
+        if (state.route === 'waiting') return;
+        // The .docx route has no text, but the side panel still says why and offers the review page.
+        void send({ kind: 'plan-lens/tab-plan', source: 'google-docs', route: state.route, ...(state.reason ? { reason: state.reason } : {}), text: state.text ?? '' }).then((findings) => {
           if (typeof findings === 'number') show(state, findings);
         });
       },

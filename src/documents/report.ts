@@ -93,7 +93,7 @@ export function segmentsOf(paragraph: Paragraph, findings: readonly Finding[]): 
 }
 
 /** Where the sentence around a finding starts and ends: a finding never reaches past its paragraph. */
-export function sentenceAround(text: string, finding: Finding): { start: number; end: number } {
+function sentenceAround(text: string, finding: Finding): { start: number; end: number } {
   const lineStart = text.lastIndexOf('\n', finding.start - 1) + 1;
   const lineEndAt = text.indexOf('\n', finding.end);
   const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;

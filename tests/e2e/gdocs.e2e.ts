@@ -98,6 +98,8 @@ describe('Google Docs', () => {
     await page.goto('https://docs.google.com/document/d/signed-out/edit?mode=export');
     await expect.poll(() => status(page).textContent(), { timeout: 20_000 }).toContain('Download it');
     expect(await status(page).textContent()).toContain('sign in');
+    // The side panel shows the same route, with no findings to list.
+    await expect.poll(async () => (await tabPlan())?.route).toBe('docx');
     const opened = context.waitForEvent('page');
     await status(page).locator('button', { hasText: 'Check a downloaded .docx' }).click();
     const review = await opened;
