@@ -63,7 +63,10 @@ export class CardController {
 
   private hitTest(x: number, y: number): void {
     const inside = (r: ViewportRect) => x >= r.left && x <= r.left + r.width && y >= r.top && y <= r.top + r.height + UNDERLINE_SLACK_PX;
-    const hit = this.marks.find((m) => this.host.rectsOf(m).some(inside));
+    // Marks can nest (a hedge inside a provision sentence): the most specific one under the pointer wins.
+    const hit = this.marks
+      .filter((m) => this.host.rectsOf(m).some(inside))
+      .sort((a, b) => a.finding.end - a.finding.start - (b.finding.end - b.finding.start))[0];
     if (hit) {
       clearTimeout(this.closeTimer);
       if (this.open?.mark.key !== hit.key && !this.open?.keyboard) void this.openCard(hit, false);

@@ -46,24 +46,40 @@ export function markBoxes(target: Target): Promise<(Rect & { category: string })
   );
 }
 
-/** Rects of the first occurrence of `phrase` in one text node under `root`, found without Plan Lens. */
-export function phraseRects(target: Target, rootSelector: string, phrase: string): Promise<Rect[]> {
+/**
+ * Rects of the first occurrence of `text` under `root`, found without Plan Lens: a search of the raw
+ * text nodes (the words may cross inline markup), then an ordinary DOM Range.
+ */
+export function phraseRects(target: Target, rootSelector: string, text: string): Promise<Rect[]> {
   return target.evaluate(
-    ([sel, p]) => {
+    ([sel, t]) => {
       const root = document.querySelector(sel)!;
+      const nodes: { node: Text; start: number }[] = [];
+      let all = '';
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-        const i = n.data.indexOf(p);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + p.length);
-        return [...r.getClientRects()].map((c) => ({ left: c.left, top: c.top, width: c.width, height: c.height }));
+        nodes.push({ node: n, start: all.length });
+        all += n.data;
       }
-      return [];
+      const at = all.indexOf(t);
+      if (at < 0) return [];
+      const locate = (i: number, end: boolean) => {
+        const hit = nodes.findLast((x) => (end ? x.start < i : x.start <= i))!;
+        return [hit.node, i - hit.start] as const;
+      };
+      const r = document.createRange();
+      r.setStart(...locate(at, false));
+      r.setEnd(...locate(at + t.length, true));
+      return [...r.getClientRects()].map((c) => ({ left: c.left, top: c.top, width: c.width, height: c.height }));
     },
-    [rootSelector, phrase] as const,
+    [rootSelector, text] as const,
   );
+}
+
+/** The most specific highlight mark whose words include `phrase` (case-insensitive), if any. */
+export async function markContaining(target: Target, phrase: string): Promise<HighlightMark | undefined> {
+  const marks = (await highlightMarks(target)).filter((m) => m.text.toLowerCase().includes(phrase));
+  return marks.sort((a, b) => a.text.length - b.text.length)[0];
 }
 
 /** Where the browser puts the caret for a point: the element or text node and the offset into it. */
@@ -91,6 +107,18 @@ export function focusInCard(target: Target): Promise<boolean> {
     const host = document.querySelector('plan-lens-card');
     return !!host && document.activeElement === host && host.shadowRoot!.activeElement !== null;
   });
+}
+
+/** A textarea mark box whose glyphs, by the browser's own caret hit test, hold `phrase` of field `#id`. */
+export async function boxOverPhrase(target: Target, id: string, phrase: string): Promise<Rect | null> {
+  const value = (await target.$eval(`#${id}`, (t) => (t as HTMLTextAreaElement).value)).toLowerCase();
+  for (const box of await markBoxes(target)) {
+    const y = box.top + box.height / 2;
+    const from = await caretAt(target, box.left + 1, y);
+    const to = await caretAt(target, box.left + box.width - 1, y);
+    if (from?.node === 'TEXTAREA' && to?.node === 'TEXTAREA' && value.slice(from.offset, to.offset).includes(phrase)) return box;
+  }
+  return null;
 }
 
 export const centre = (r: Rect) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
