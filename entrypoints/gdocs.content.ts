@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isGoToRequest, type ExportAnswer, type TabPlanRequest } from '../src/extension/tab-plans';
+import { isGoToRequest, type ExportAnswer, type TabPlanRequest } from '../src/extension/tab-plan-messages';
 import { watchGoogleDocs, type DocsState } from '../src/sites/google-docs';
 import { STATUS_CSS, createDocsStatus, type DocsStatus } from '../src/sites/google-docs-status';
 

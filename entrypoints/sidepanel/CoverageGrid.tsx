@@ -1,6 +1,6 @@
 // EHCP Section B needs against Section F provision, by area of need; a need with no provision stands out.
 import { AREA_LABELS, coverageOf } from '../../src/documents/coverage';
-import type { TabPlan } from '../../src/extension/tab-plans';
+import type { TabPlan } from '../../src/extension/tab-plan-messages';
 
 export function CoverageGrid({ plan }: { plan: TabPlan }) {
   const coverage = coverageOf(plan.text);

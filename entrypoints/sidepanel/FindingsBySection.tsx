@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Category, Finding } from '../../src/analysis/types';
 import { missingInWords, outlineOf } from '../../src/documents/report';
-import type { GoToRequest, TabPlan } from '../../src/extension/tab-plans';
+import type { GoToRequest, TabPlan } from '../../src/extension/tab-plan-messages';
 import { CATEGORY_STYLES } from '../../src/page/categories';
 
 interface Props {

@@ -1,7 +1,7 @@
 // What the plan is, how Plan Lens is reading it, and the count per category (each a filter toggle).
 import type { Category } from '../../src/analysis/types';
 import { JURISDICTION_LABELS, PLAN_TYPE_LABELS } from '../../src/documents/report';
-import type { TabPlan } from '../../src/extension/tab-plans';
+import type { TabPlan } from '../../src/extension/tab-plan-messages';
 import { CATEGORIES, CATEGORY_STYLES } from '../../src/page/categories';
 import { routeLabel } from '../../src/sites/google-docs';
 

@@ -1,6 +1,6 @@
 // Per section, the share of statements that passed every check: where the plan is specific and where it is not.
 import { specificityBySection } from '../../src/documents/report';
-import type { TabPlan } from '../../src/extension/tab-plans';
+import type { TabPlan } from '../../src/extension/tab-plan-messages';
 
 export function SpecificityChart({ plan }: { plan: TabPlan }) {
   const rows = specificityBySection(plan.text, plan.findings);

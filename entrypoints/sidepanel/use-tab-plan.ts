@@ -2,7 +2,7 @@
 // page is opened in a tab of its own), re-read whenever the worker stores a new report for it.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { tabPlanKey, type TabPlan } from '../../src/extension/tab-plans';
+import { tabPlanKey, type TabPlan } from '../../src/extension/tab-plan-messages';
 
 export function useTabPlan(): { tabId: number | undefined; plan: TabPlan | undefined } {
   const [tabId, setTabId] = useState<number | undefined>(undefined);

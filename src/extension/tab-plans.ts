@@ -2,43 +2,8 @@
 // opening the review page). Reports live in storage.session (memory only, cleared with the browser) so they
 // survive the worker being stopped, and the side panel follows them through storage.onChanged.
 import type { WxtBrowser } from 'wxt/browser';
-import { analyzeText, type Finding, type Report } from '../analysis/index';
-import type { Route } from '../sites/google-docs';
-
-/** What the side panel shows for one tab. */
-export interface TabPlan {
-  source: 'google-docs';
-  route: Route;
-  reason?: string;
-  title: string;
-  text: string;
-  report: Report;
-  findings: Finding[];
-  /** True when "Go to" can select text in the page (the live Docs route). */
-  canGoTo: boolean;
-}
-
-export type TabPlanRequest =
-  /** Content script → worker: the tab's plan text now (answer: the number of findings). */
-  | { kind: 'plan-lens/tab-plan'; source: 'google-docs'; route: Route; reason?: string; text: string }
-  /** Content script → worker: fetch a Google Docs export with the user's session (answer: ExportAnswer). */
-  | { kind: 'plan-lens/gdocs-export'; url: string }
-  /** Content script → worker: open the review page for a document Plan Lens could not read in place. */
-  | { kind: 'plan-lens/open-review'; from: 'gdocs' }
-  /** Content script → worker: show this tab's report (the user clicked in the page). */
-  | { kind: 'plan-lens/open-panel' };
-
-/** Side panel → content script in a tab: select a finding's text in the page (answer: whether it could). */
-export type GoToRequest = { kind: 'plan-lens/go-to'; start: number; end: number };
-
-export type ExportAnswer = { ok: true; text: string } | { ok: false; reason: string };
-
-export const tabPlanKey = (tabId: number) => `tab-plan:${tabId}`;
-
-const isTabPlanRequest = (m: unknown): m is TabPlanRequest =>
-  typeof m === 'object' && m !== null && ['plan-lens/tab-plan', 'plan-lens/gdocs-export', 'plan-lens/open-review', 'plan-lens/open-panel'].includes((m as { kind?: string }).kind ?? '');
-
-export const isGoToRequest = (m: unknown): m is GoToRequest => typeof m === 'object' && m !== null && (m as { kind?: string }).kind === 'plan-lens/go-to';
+import { analyzeText } from '../analysis/index';
+import { isTabPlanRequest, tabPlanKey, type ExportAnswer, type TabPlan } from './tab-plan-messages';
 
 /** The export answers with the text when signed in; otherwise with a sign-in page or an error status. */
 export async function fetchGoogleDocsExport(url: string, fetchFn: typeof fetch = fetch): Promise<ExportAnswer> {
