@@ -133,7 +133,9 @@ export const SPECIFIC_ROLES: readonly string[] = [
   'support assistant', 'learning support coordinator', 'coordinator', 'co-ordinator', 'head of year', 'interpreter', 'communication support worker', 'aide',
   'job coach', 'technician', 'practitioner', 'instructor', 'consultant', 'physiotherapist', 'specialist', 'advisor', 'adviser', 'clinician', 'doctor',
   'the OT', 'by the OT', 'IEP team', 'case manager', 'social worker', 'youth worker', 'support worker', 'lunchtime supervisor', 'mr', 'mrs', 'ms', 'miss', 'dr',
-  '/[A-Z][\\w-]+(?: [A-Z][\\w-]+)* (?:Service|Team)/',
+  '/[A-Z][\\w-]+(?: [A-Z][\\w-]+)* (?:Service|Team)/', 'SLP', 'BCBA', 'para', 'paraeducator', 'interventionist', 'related service provider',
+  'learning mentor', '/(?:by|from|with) (?:the |a |an |their |his |her )?(?:SALT|SaLT|SLT|OT|EP|PT|SLP)(?![\\w-])/',
+  '/staff (?:who (?:are|have been) )?(?:trained|qualified)/',
 ];
 
 /** Concrete activities, approaches and equipment: they answer "what exactly" (PROV-WHAT). */
@@ -144,8 +146,8 @@ export const CONCRETE_CONTENT: readonly string[] = [
   'Lexia', 'ELSA', 'Elklan', 'Word Aware', 'Intensive Interaction', 'TEACCH', 'Five Minute Box', 'Catch Up', 'phonics', 'paired reading', 'guided reading',
   'touch typing', 'touch-type', 'AAC', 'BSL', 'Braille', 'Social Thinking', 'Sensory Circuits', 'Rapid Reading', 'Success@Arithmetic', 'Power of 2',
   // concrete activities
-  'tuition', 'instruction', 'taught', 'teaching of', 'lessons', 'pre-teaching', 'pre-tutoring', 'counselling', 'counseling', 'check-in', 'check-ins', 'check in',
-  'movement breaks', 'movement break', 'breaks', 'reading', 'interpret', 'handwriting', 'typing', 'vocabulary', 'transportation', 'supervised', 'visual timetable',
+  'tuition', 'instruction', 'taught', 'teaching of', 'pre-teaching', 'pre-learning', 'pre learning', 'pre-tutoring', 'counselling', 'counseling', 'check-in', 'check-ins', 'check in',
+  '/(?:near|nearest|next to|close to|away from|at the front of) (?:the|a|his|her|their)/', 'movement breaks', 'movement break', 'breaks', 'reading', 'interpret', 'handwriting', 'typing', 'vocabulary', 'transportation', 'supervised', 'visual timetable',
   'now-and-next', 'checklist', 'exit card', 'pass', 'laptop', 'speech-to-text', 'overlay', 'reader', 'scribe', 'extended time', 'extra time', 'separate room',
   'radio aid', 'hearing aids', 'enlarged', 'desk', 'chair', 'quiet space', 'calm room', 'soft-play', 'tactile', 'visits to', 'timetable', 'direct therapy',
   'consultation', 'study skills', 'co-taught', '/sessions? on/', '/sessions? with (?:the |a |an )?(?:school )?(?:counsell?or|therapist|psychologist|mentor|tutor)/', 'training session', 'blood glucose', 'photo book', 'physiotherapy programme', 'sensory programme', 'circle of friends', 'lunch club', 'social skills programme',
@@ -155,6 +157,7 @@ export const CONCRETE_CONTENT: readonly string[] = [
 export const GENERIC_CONTENT: readonly string[] = [
   'support', 'supported', 'input', 'intervention', 'interventions', 'strategies', 'advice', 'guidance', 'help', 'equipment', 'services', 'service', 'provision',
   'programme', 'programmes', 'program', 'programs', 'a range of', 'differentiated curriculum', 'a differentiated curriculum', 'sensory diet', 'visits',
+  'visit', 'visiting', 'group work', 'reduced load', 'use of',
   'be aware', 'are aware', 'awareness', 'spend time', 'spend some time', 'attend', 'preferential seating', 'resources', 'adjustments', 'tailored to need', 'supports',
   'environment sympathetic to', 'encouragement', 'skills group', 'social skills group', 'nurture group',
 ];
@@ -168,7 +171,7 @@ export const BARE_THERAPIES: readonly string[] = [
 /** Deliverers who need stated training when they deliver something specialist (PROV-TRAINING). */
 export const NON_SPECIALIST_DELIVERERS: readonly string[] = [
   'teaching assistant', 'teaching assistants', 'TA', 'TAs', 'LSA', 'learning support assistant', 'classroom assistant', 'paraprofessional', 'school staff',
-  'support staff', 'adult support', '/^staff(?![\\w-])/', 'staff will', 'the school will', 'the setting will', 'pupil support assistant',
+  'support staff', 'adult support', 'skilled staff', '/(?:by|from) (?:the )?(?:\\w+ )?staff/', '/^staff(?![\\w-])/', 'staff will', 'the school will', 'the setting will', 'pupil support assistant',
 ];
 
 /** Specialist work that needs a trained deliverer whoever does it. */
@@ -199,11 +202,14 @@ export const FREQUENCY_EVIDENCE: readonly string[] = [
   `/${NUMBER} (?:times|sessions?|periods?|visits?|lessons?) (?:a|per|each|every) \\w+/`,
   // A fixed number of occasions is a total amount ("4 extra visits in June and July").
   '/(?:\\d+|two|three|four|five|six|eight|ten|twelve) (?:extra |more |additional |further )?(?:visits|sessions|lessons|blocks|meetings)/',
-  `/(?:a|per) (?:week|day|fortnight|term|month|lesson|half[ -]term)/`,
+  '/per (?:week|day|fortnight|term|month|lesson|half[ -]term|session)/',
+  '/(?:times|once|twice|sessions?|minutes?|mins?|hours?|hrs?|visits?|lessons?|periods?) (?:a|each) (?:week|day|fortnight|term|month|half[ -]term)/',
+  '/(?:once|twice|three times|four times)[ -](?:weekly|daily|monthly|termly|fortnightly)/', 'throughout the school day',
   `/${DAYS}s?(?: to ${DAYS})?/`, '/after every/', '/(?:before|after) (?:each|every|morning break|lunch|registration|school|break)/',
   '/at \\d{1,2}[.:]\\d{2}/', '/(?:in|during|for) (?:all|every|each) (?:\\w+ ){0,3}(?:lessons?|classes|class|periods?|tests?|quizzes|examinations?|exams?|assessments?|subjects?)/',
   '/(?:at|during) (?:break|lunch|playtime|break time|breaktime|lunchtime|play|transitions?)/', '/between lessons/', '/for (?:tests|assessments|exams|examinations)/',
-  '/on (?:all )?(?:tests|assessments|exams)/', '/in (?:lessons|class|assessments|tests|exams)/', '/all lessons/', 'IEP term', '/(?:for|in|during|at|before) every \\w+/', 'whole day', '/before \\d/', '/when (?:he|she|they) (?:becomes?|feels?|is|are)/',
+  '/on (?:all )?(?:tests|assessments|exams)/', '/in (?:lessons|class|assessments|tests|exams)/', '/all lessons/', 'IEP term', '/(?:for|in|during|at|before) every \\w+/', '/\\d+ ?x ?(?:\\/|per|a|weekly|daily|each)/', '/\\/ ?(?:week|wk|day|month|term)\\b/',
+  '/on a (?:daily|weekly|fortnightly|monthly|termly) basis/', '/full[ -]time/', 'at all times', 'all day', 'whole day', '/before \\d/', '/when (?:he|she|they) (?:becomes?|feels?|is|are)/',
 ];
 
 /** Evidence of "for how long": session length, hours, coverage of the day, a block of weeks, an exact extra-time amount. */
@@ -211,7 +217,7 @@ export const DURATION_EVIDENCE: readonly string[] = [
   `/${NUMBER}[\\s-]*(?:x\\s*)?(?:min(?:ute)?s?|mins|hours?|hrs?|hr)(?![\\w])/`, '/\\d+(?:\\.\\d+)?hrs?/', '/\\d+ (?:periods?|lessons?)/', '/\\d+(?:\\.\\d+)?\\s?x(?![\\w])/', '/\\d+% extra time/',
   '/covering all/', '/throughout the school day/', '/(?:all|every) (?:of )?(?:\\w+ )?(?:lessons|day|periods)/', '/for (?:the )?(?:\\d+|\\w+) weeks?/',
   '/(?:\\d+|\\w+)-week/', '/for the (?:IEP|school|academic) (?:term|year)/', 'IEP term', '/\\d{1,2}\\/\\d{1,2}\\/\\d{2,4} to/', 'start date', 'end date',
-  '/from \\d{1,2}(?:[.:]\\d{2})? ?(?:am|pm)? to \\d/', '/\\d+ weeks/',
+  '/from \\d{1,2}(?:[.:]\\d{2})? ?(?:am|pm)? to \\d/', '/\\d+ weeks/', '/full[ -]time/', 'at all times', 'all day',
 ];
 
 export const GROUP_WORDS = '/(?:small[ -])?groups?(?![\\w-])/';
@@ -255,15 +261,16 @@ export const GOAL_TIMESCALE: readonly string[] = [
   '/by (?:the )?end of/', '/by (?:the )?(?:\\w+ )?(?:review|half[ -]term|term|year|semester|easter|christmas|summer|spring|autumn|annual review)/',
   '/by (?:\\d{1,2} )?(?:january|february|march|april|may|june|july|august|september|october|november|december)/', '/by easter|by christmas|by whitsun/',
   '/by (?:year|key stage|ks|s|p) ?\\d/', '/within (?:one|a|the next|\\d+|two|three|six) (?:\\w+ )?(?:years?|weeks?|months?|terms?|key stage|academic year|semester)/',
-  '/(?:this|next) (?:term|year|half[ -]term|semester)/', '/in the next \\d+ (?:weeks|months)/', '/\\b20\\d\\d\\b/', '/IEP year/', '/\\d{1,2}\\/\\d{1,2}\\/\\d{2,4}/',
+  '/(?:this|next) (?:term|year|half[ -]term|semester)/', '/in the next \\d+ (?:weeks|months)/', '/\\b20\\d\\d\\b/', '/IEP year/', '/\\d{1,2}\\/\\d{1,2}\\/\\d{2,4}/', '/\\d{1,2}\\/\\d{4}/',
+  '/(?:in|within|over) (?:\\d+|one|two|three|six|nine|twelve) (?:instructional |school )?(?:weeks|months|years?)/',
   '/by the (?:end of the )?(?:school |academic )?year/', '/(?:by|before) (?:the )?(?:annual )?review/', '/over the (?:next|coming) (?:year|term)/',
 ];
 
 export const GOAL_MEASURE: readonly string[] = [
   '/\\d+(?:\\.\\d+)? ?%/', '/\\d+ (?:out )?of (?:the )?(?:\\d+|every \\d+)/', '/(?:at least|no more than|fewer than|more than|up from|under|within|all) (?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)/',
-  '/\\d+ (?:words|sounds|letters|sentences|turns|times|occasions|questions|steps|days|minutes|seconds|correct)/', 'words per minute', 'words correct per minute', 'wpm',
+  '/\\d+ (?:[\\w-]+ ){0,2}(?:words|sounds|letters|sentences|turns|times|occasions|questions|steps|days|minutes|seconds|correct)/', 'words per minute', 'words correct per minute', 'wpm',
   '/(?:\\d+|two|three|four|five) consecutive/', '/(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of (?:one|two|three|four|five|six|seven|eight|nine|ten)/',
-  'accuracy', 'as measured by', '/in under \\d+/', '/the full \\d+/', '/(?:every|each) (?:\\w+ )?lesson/', '/on \\d+ separate/', '/(?:score|scores) (?:of )?\\d+/',
+  '/(?<![\\/\\d])\\d{1,2} ?\\/ ?\\d{1,2}(?![\\/\\d])/', 'accuracy', 'as measured by', '/in under \\d+/', '/the full \\d+/', '/(?:every|each) (?:\\w+ )?lesson/', '/on \\d+ separate/', '/(?:score|scores) (?:of )?\\d+/',
   '/(?:\\d+ )?(?:verbal )?prompts?/',
 ];
 
@@ -289,7 +296,8 @@ export const NEED_LABELS: readonly string[] = [
 export const NEED_IMPACT: readonly string[] = [
   'cannot', "can't", 'can', 'finds', 'find', 'struggles', 'struggle', 'unable', 'needs to', 'needs help', 'needs an', 'needs a', 'uses', 'follows', 'reads',
   'writes', 'misses', 'becomes', 'avoids', 'forgets', 'leaves', 'loses', 'takes', 'so', 'which', 'when', 'because', 'but', 'affects', 'impacts', 'means',
-  'percentile', 'below', 'above', 'score', 'scored', 'reading age', 'assessment', 'often', 'rarely', 'does not', "doesn't", 'is not', 'will not', 'refuses',
+  'percentile', 'below', 'above', 'easily', 'unless', 'without',
+  '/(?:in|during|at|when) (?:class|lessons?|school|the classroom|break|lunch|playtime|group|unstructured)/', 'score', 'scored', 'reading age', 'assessment', 'often', 'rarely', 'does not', "doesn't", 'is not', 'will not', 'refuses',
 ];
 
 /** Areas of need, for matching Section B needs to Section F provision (STRUCT-B-F-MATCH). */

@@ -18,8 +18,10 @@ const MISSING: Part[] = ['what', 'context', 'measure'];
 
 export function isLabelOnly(text: string): boolean {
   if (wordCount(text) > 16 || /[;:]/.test(text)) return false;
-  if (re.evidence.test(text) || test(re.impact, text)) return false;
-  return test(re.label, text) || re.someDifficulties.test(text);
+  if (re.evidence.test(text)) return false;
+  // "Some difficulties" is vague whatever setting it names (rules.md STRUCT-NEED-IMPACT).
+  if (re.someDifficulties.test(text)) return true;
+  return !test(re.impact, text) && test(re.label, text);
 }
 
 export function needFindings(item: Item): Finding[] {

@@ -30,14 +30,16 @@ const re = {
   number: /\d/,
   therapyModel: /\b(?:direct|indirect|consultation|model|focus(?:ed|sed|ing)? on|targets|written by|programme (?:written|devised|set))\b/i,
   // Work delivered in sessions (as opposed to equipment or a standing arrangement); "teaching assistant" is a role.
-  sessionWork: /\b(?:sessions?|therapy|tuition|support(?! (?:assistant|staff|for learning|service))|programme|program|intervention|check[- ]?ins?|breaks?|visits?|group|reading|teaching(?! assistant)|taught|instruction|help|input|counsel+ing|time with|diet|space|room|sensory circuits?)\b/i,
-  monitoringClause: /[^;.,]*\b(?:will|to) (?:check|review|monitor|update|observe|log)\b[^;.]*/gi,
+  sessionWork: /\b(?:sessions?|therapy|tuition|support(?! (?:assistant|staff|for learning|service))|programmes?|programs?|interventions?|check[- ]?ins?|breaks?|visits?|visiting|group|attend|services|pre[- ]?(?:learning|teaching|tutoring)|play|reading|teaching(?! assistant)|taught|instruction|help|input|counsel+ing|time with|diet|space|room|sensory circuits?)\b/i,
+  monitoringClause: /[^;.,]*\b(?:will|to) (?:check(?![- ]?ins?\b)|review|monitor|update|observe|log)\b[^;.]*/gi,
   groupChoice: /(?:1:1|individual(?:ly)?|small[ -]group|whole class|pairs?)[^.;]{0,40}\bor\b[^.;]{0,30}(?:1:1|small[ -]group|whole class|groups?|individual)/i,
   usLocation: /\b(?:classroom|resource room|special education(?: setting)?|general education|regular education|setting|room|school|home|community|center|centre|office|library|gym|bus|cafeteria)\b/i,
   usService: /\b(?:related service|special education|speech|occupational|physical therapy|counseling|services?|instruction|minutes)\b/i,
 };
 
 export const CORE: readonly Part[] = ['what', 'frequency', 'duration', 'who'];
+// 34 CFR 300.320(a)(7) asks US services for frequency, location and duration; the provider is good practice there.
+const CORE_US: readonly Part[] = ['what', 'frequency', 'duration'];
 const ORDER: readonly Part[] = ['what', 'frequency', 'duration', 'who', 'group_size', 'training', 'monitoring'];
 
 export interface ProvisionJudgement {
@@ -63,12 +65,13 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
   const openList = rules.has('HEDGE-EXAMPLES');
   // Whether the item is delivered in sessions is read without its monitoring clause ("…at her half-termly visit").
   const delivered = t.replace(re.monitoringClause, ' ');
-  const sessions = re.sessionWork.test(delivered);
+  // "Opportunities for…" stands for sessions that have not been specified.
+  const sessions = re.sessionWork.test(delivered) || rules.has('HEDGE-OPPORTUNITY');
   const accommodation = test(re.accommodation, t) && !sessions;
   const standing = test(re.standing, t) && !sessions;
 
   // what: a generic category (support, input, a programme) with nothing concrete, an open list, a bare therapy name.
-  if (bareTherapy || (generic && (!concrete || openList || /\ba range of\b/i.test(t)))) missing.add('what');
+  if (bareTherapy || openList || (generic && (!concrete || /\ba range of\b/i.test(t)))) missing.add('what');
   // how often / how long: standing arrangements (a seat, awareness, a curriculum) need neither;
   // equipment needs its occasion; extra time needs its amount.
   if (!standing && !test(re.frequency, t)) missing.add('frequency');
@@ -96,7 +99,8 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
     if (h.group.rule === 'HEDGE-DEFERRAL' || h.group.rule === 'HEDGE-OPPORTUNITY') missing.add('what');
   }
   const list = ORDER.filter((p) => missing.has(p));
-  return { missing: list, specified: !CORE.some((p) => missing.has(p)) };
+  const core = item.jurisdiction === 'us' && item.planType !== '504' ? CORE_US : CORE;
+  return { missing: list, specified: !core.some((p) => missing.has(p)) };
 }
 
 const QUESTION: Record<Part, string> = {
