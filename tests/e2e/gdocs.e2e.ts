@@ -111,6 +111,6 @@ describe('Google Docs', () => {
   });
 
   it('sent nothing beyond (the stand-in for) docs.google.com', () => {
-    expect(docs.leaks).toEqual([]);
+    expect(docs.leaks()).toEqual([]);
   });
 });

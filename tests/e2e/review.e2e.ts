@@ -3,43 +3,34 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analysis/index';
 import { docxOf, paragraphsOf, pdfOf } from '../fixtures/files/build';
+import { externalRequests, launchWithExtension, type ExtensionBrowser } from './harness';
 
 // The service worker's own API, as seen from worker.evaluate().
 declare const chrome: { storage: { session: { set(items: object): Promise<void>; get(key: string): Promise<object> } } };
 
-const EXTENSION = path.resolve('.output/chrome-mv3');
 const plan = readFileSync(path.resolve('tests/fixtures/files/plan.txt'), 'utf8').trim();
 const files = mkdtempSync(path.join(os.tmpdir(), 'plan-lens-review-'));
 
+let browser: ExtensionBrowser;
 let context: BrowserContext;
 let worker: Worker;
 let extensionId: string;
-const leaks: string[] = [];
 
 beforeAll(async () => {
-  context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'plan-lens-profile-')), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
-    ignoreDefaultArgs: ['--disable-extensions'],
-  });
-  // Everything the page needs is inside the extension: any other request is plan text leaving the browser.
-  context.on('request', (r) => {
-    if (!/^(chrome-extension|data|blob):/.test(r.url())) leaks.push(r.url());
-  });
-  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  extensionId = new URL(worker.url()).host;
+  browser = await launchWithExtension();
+  ({ context, extensionId } = browser);
+  worker = await browser.serviceWorker();
   writeFileSync(path.join(files, 'plan.pdf'), pdfOf(paragraphsOf(plan)));
   writeFileSync(path.join(files, 'plan.docx'), await docxOf(paragraphsOf(plan)));
   writeFileSync(path.join(files, 'scan.pdf'), pdfOf(paragraphsOf(plan), { scanned: true }));
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
 });
 
 async function openReview(): Promise<Page> {
@@ -157,6 +148,7 @@ describe('review page', () => {
   });
 
   it('sent nothing over the network', () => {
-    expect(leaks).toEqual([]);
+    // Everything the page needs is inside the extension: any other request is plan text leaving the browser.
+    expect(externalRequests(browser.requests)).toEqual([]);
   });
 });

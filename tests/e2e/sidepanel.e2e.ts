@@ -85,6 +85,6 @@ describe('side panel', () => {
   });
 
   it('sent nothing beyond (the stand-in for) docs.google.com', () => {
-    expect(docs.leaks).toEqual([]);
+    expect(docs.leaks()).toEqual([]);
   });
 });
