@@ -28,6 +28,43 @@ export interface FieldGeometry {
   scrollLeft: number;
 }
 
+interface Clip {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The part of an element's padding box that is on screen. */
+function paddingBox(el: Element): Clip {
+  const r = el.getBoundingClientRect();
+  const left = r.left + el.clientLeft;
+  const top = r.top + el.clientTop;
+  return { left, top, right: left + el.clientWidth, bottom: top + el.clientHeight };
+}
+
+/**
+ * Where the field's text can be seen: its own padding box, cut by every ancestor that clips its
+ * overflow (a scrolled panel), and by the viewport. Boxes are position:fixed, so nothing clips them
+ * for us.
+ */
+function visibleArea(field: HTMLTextAreaElement): Clip {
+  const view = field.ownerDocument.defaultView!;
+  const clip = paddingBox(field);
+  const cut = (c: Clip) => {
+    clip.left = Math.max(clip.left, c.left);
+    clip.top = Math.max(clip.top, c.top);
+    clip.right = Math.min(clip.right, c.right);
+    clip.bottom = Math.min(clip.bottom, c.bottom);
+  };
+  for (let el = field.parentElement; el && el !== field.ownerDocument.documentElement; el = el.parentElement) {
+    const style = view.getComputedStyle(el);
+    if (style.overflowX !== 'visible' || style.overflowY !== 'visible') cut(paddingBox(el));
+  }
+  cut({ left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight });
+  return clip;
+}
+
 export class TextareaMirror {
   readonly element: HTMLDivElement;
   private readonly text: Text;
@@ -82,14 +119,7 @@ export class TextareaMirror {
     const range = this.field.ownerDocument.createRange();
     range.setStart(this.text, start);
     range.setEnd(this.text, end);
-    const field = this.field.getBoundingClientRect();
-    const computed = this.field.ownerDocument.defaultView!.getComputedStyle(this.field);
-    const clip = {
-      left: field.left + parseFloat(computed.borderLeftWidth),
-      top: field.top + parseFloat(computed.borderTopWidth),
-      right: field.left + this.field.clientWidth + parseFloat(computed.borderLeftWidth),
-      bottom: field.top + this.field.clientHeight + parseFloat(computed.borderTopWidth),
-    };
+    const clip = visibleArea(this.field);
     const out: ViewportRect[] = [];
     for (const r of range.getClientRects()) {
       // The underline sits on the rect's bottom edge: a line scrolled half out of view shows none.

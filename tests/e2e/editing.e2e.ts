@@ -8,7 +8,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { analyze } from '../../src/analysis';
 import { externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { bundleForPage } from './page-modules';
-import { boxOverPhrase, cardText, centre, highlightMarks, markBoxes, markContaining, phraseRects, type Rect } from './page-probes';
+import { boxOverPhrase, cardText, centre, highlightMarks, markBoxes, markContaining, phraseRects, textUnderBoxes, type Rect } from './page-probes';
 
 declare const chrome: WxtBrowser;
 declare const PlanLensFix: typeof import('../../src/page/apply-fix');
@@ -225,6 +225,28 @@ describe('editing', () => {
         return !!mark && !!phrase?.[0] && Math.abs(mark.rects[0]!.left - phrase[0].left) < 1 && Math.abs(mark.rects[0]!.top - phrase[0].top) < 1;
       })
       .toBe(true);
+    await page.close();
+  });
+
+  it('marks stay on the words when a scrollable ancestor scrolls, the page scrolls and the field is resized', async () => {
+    const page = await open('/fixtures/plan-scroll.html');
+    await page.$eval('#panel', (p) => (p.scrollTop = 470));
+    await expect.poll(async () => (await markBoxes(page)).length).toBeGreaterThan(0);
+    const covered = (await textUnderBoxes(page, 'targets')).join('');
+    expect(covered).not.toBe('');
+    const same = async () => (await textUnderBoxes(page, 'targets')).join('');
+    await page.evaluate(() => window.scrollTo(0, 60));
+    await expect.poll(same).toBe(covered);
+    // Narrower: the lines wrap differently, and the mirror has to follow.
+    await page.$eval('#targets', (t: HTMLTextAreaElement) => (t.style.width = '18rem'));
+    await expect.poll(same).toBe(covered);
+    // Scroll the panel until the field is half hidden: boxes are clipped to what the panel shows.
+    await page.$eval('#panel', (p) => (p.scrollTop = 600));
+    await expect.poll(async () => {
+      const panel = (await page.locator('#panel').boundingBox())!;
+      const boxes = await markBoxes(page);
+      return boxes.every((b) => b.top >= panel.y && b.top + b.height <= panel.y + panel.height);
+    }).toBe(true);
     await page.close();
   });
 

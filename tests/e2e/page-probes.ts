@@ -121,6 +121,25 @@ export async function boxOverPhrase(target: Target, id: string, phrase: string):
   return null;
 }
 
+/**
+ * The field text under the marks, read back through the browser's caret hit test at each box's
+ * edges (whitespace dropped, as line wrapping moves it). Misplaced boxes read back other words.
+ */
+export async function textUnderBoxes(target: Target, id: string): Promise<string[]> {
+  const value = await target.$eval(`#${id}`, (t) => (t as HTMLTextAreaElement).value);
+  const spans: [number, number][] = [];
+  for (const box of await markBoxes(target)) {
+    const y = box.top + box.height / 2;
+    const from = await caretAt(target, box.left + 1, y);
+    const to = await caretAt(target, box.left + box.width - 1, y);
+    if (from?.node === 'TEXTAREA' && to?.node === 'TEXTAREA') spans.push([from.offset, to.offset]);
+  }
+  return spans
+    .sort((a, b) => a[0] - b[0])
+    .map(([a, b]) => value.slice(a, b).replace(/\s+/g, ''))
+    .filter((t) => t !== '');
+}
+
 export const centre = (r: Rect) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
 
 /** The markup a page was served with, for comparing against the live DOM after annotation. */
