@@ -1,5 +1,9 @@
 // Every finding, grouped by the section it is in, each one a button to its place in the plan.
 import { sectionTitleAt } from '../../src/documents/report';
+import { CATEGORY_STYLES } from '../../src/page/categories';
+
+/** The flagged words, shortened when a finding covers a whole sentence: the card has the rest. */
+const shortQuote = (words: string) => (words.length > 70 ? `${words.slice(0, 67).trimEnd()}…` : words);
 import type { Checked } from './App';
 
 interface Props {
@@ -34,7 +38,7 @@ export function FindingList({ checked, selected, onSelect }: Props) {
                     data-end={f.end}
                     onClick={() => onSelect(i)}
                   >
-                    <q>{doc.text.slice(f.start, f.end)}</q> {f.message}
+                    <q>{shortQuote(doc.text.slice(f.start, f.end))}</q> <span class="kind">{CATEGORY_STYLES[f.category].label}</span>
                   </button>
                 </li>
               );
