@@ -133,7 +133,7 @@ export const SPECIFIC_ROLES: readonly string[] = [
   'support assistant', 'learning support coordinator', 'coordinator', 'co-ordinator', 'head of year', 'interpreter', 'communication support worker', 'aide',
   'job coach', 'technician', 'practitioner', 'instructor', 'consultant', 'physiotherapist', 'specialist', 'advisor', 'adviser', 'clinician', 'doctor',
   'the OT', 'by the OT', 'IEP team', 'case manager', 'social worker', 'youth worker', 'support worker', 'lunchtime supervisor', 'mr', 'mrs', 'ms', 'miss', 'dr',
-  '/[A-Z][\\w-]+(?: [A-Z][\\w-]+)* (?:Service|Team)/', 'SLP', 'BCBA', 'para', 'paraeducator', 'interventionist', 'related service provider',
+  '/[\\w-]+ (?:Service|Team)/', 'SLP', 'BCBA', 'para', 'paraeducator', 'interventionist', 'related service provider',
   'learning mentor', '/(?:by|from|with) (?:the |a |an |their |his |her )?(?:SALT|SaLT|SLT|OT|EP|PT|SLP)(?![\\w-])/',
   '/staff (?:who (?:are|have been) )?(?:trained|qualified)/',
 ];

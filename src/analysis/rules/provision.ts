@@ -31,7 +31,7 @@ const re = {
   therapyModel: /\b(?:direct|indirect|consultation|model|focus(?:ed|sed|ing)? on|targets|written by|programme (?:written|devised|set))\b/i,
   // Work delivered in sessions (as opposed to equipment or a standing arrangement); "teaching assistant" is a role.
   sessionWork: /\b(?:sessions?|therapy|tuition|support(?! (?:assistant|staff|for learning|service))|programmes?|programs?|interventions?|check[- ]?ins?|breaks?|visits?|visiting|group|attend|services|pre[- ]?(?:learning|teaching|tutoring)|play|reading|teaching(?! assistant)|taught|instruction|help|input|counsel+ing|time with|diet|space|room|sensory circuits?)\b/i,
-  monitoringClause: /[^;.,]*\b(?:will|to) (?:check(?![- ]?ins?\b)|review|monitor|update|observe|log)\b[^;.]*/gi,
+  monitoringClause: /\b(?:will|to) (?:check(?![- ]?ins?\b)|review|monitor|update|observe|log)\b/i,
   groupChoice: /(?:1:1|individual(?:ly)?|small[ -]group|whole class|pairs?)[^.;]{0,40}\bor\b[^.;]{0,30}(?:1:1|small[ -]group|whole class|groups?|individual)/i,
   usLocation: /\b(?:classroom|resource room|special education(?: setting)?|general education|regular education|setting|room|school|home|community|center|centre|office|library|gym|bus|cafeteria)\b/i,
   usService: /\b(?:related service|special education|speech|occupational|physical therapy|counseling|services?|instruction|minutes)\b/i,
@@ -64,7 +64,10 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
   const bareTherapy = therapy && !hasNumber && !re.therapyModel.test(t) && !test(re.concrete, t);
   const openList = rules.has('HEDGE-EXAMPLES');
   // Whether the item is delivered in sessions is read without its monitoring clause ("…at her half-termly visit").
-  const delivered = t.replace(re.monitoringClause, ' ');
+  const delivered = t
+    .split(/[;,.]/)
+    .filter((clause) => !re.monitoringClause.test(clause))
+    .join(' ');
   // "Opportunities for…" stands for sessions that have not been specified.
   const sessions = re.sessionWork.test(delivered) || rules.has('HEDGE-OPPORTUNITY');
   const accommodation = test(re.accommodation, t) && !sessions;

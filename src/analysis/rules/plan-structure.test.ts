@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../index';
+import { areasOf, checkReviewDate } from './plan-structure';
+
+describe('areas of need', () => {
+  it('recognises specific needs in wording', () => {
+    expect(areasOf('She finds handwriting tiring and her pencil grip is weak.')).toContain('fine motor');
+    expect(areasOf('He is anxious about noise.')).toEqual(expect.arrayContaining(['emotional wellbeing', 'sensory']));
+  });
+});
+
+describe('IEP review date', () => {
+  it.each(['Review date: ongoing', 'Review date: TBC', 'Next review: termly', 'Review date:'])('flags "%s"', (line) => {
+    expect(checkReviewDate(line)?.rule).toBe('IEP-REVIEW-DATE');
+  });
+  it('accepts a calendar date', () => {
+    expect(checkReviewDate('Review date: 12 February 2027')).toBeUndefined();
+  });
+});
+
+describe('IEP target count', () => {
+  const target = (n: number) => `By the end of the spring term, Zoe will read ${n} more CVC words from the Phase 2 list with 90% accuracy in her weekly check.`;
+  it('warns when an IEP has more than four targets', () => {
+    const many = ['SEN Support plan', 'Targets', ...[1, 2, 3, 4, 5].map(target)].join('\n');
+    expect(analyzeText(many).findings.map((f) => f.rule)).toContain('IEP-TARGET-COUNT');
+    const few = ['SEN Support plan', 'Targets', ...[1, 2, 3].map(target)].join('\n');
+    expect(analyzeText(few).findings.map((f) => f.rule)).not.toContain('IEP-TARGET-COUNT');
+  });
+});
