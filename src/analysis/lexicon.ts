@@ -157,7 +157,7 @@ export const CONCRETE_CONTENT: readonly string[] = [
 export const GENERIC_CONTENT: readonly string[] = [
   'support', 'supported', 'input', 'intervention', 'interventions', 'strategies', 'advice', 'guidance', 'help', 'equipment', 'services', 'service', 'provision',
   'programme', 'programmes', 'program', 'programs', 'a range of', 'differentiated curriculum', 'a differentiated curriculum', 'sensory diet', 'visits',
-  'visit', 'visiting', 'group work', 'reduced load', 'use of',
+  'visit', 'visiting', 'group work', 'reduced load', 'use of', 'approach', 'approaches',
   'be aware', 'are aware', 'awareness', 'spend time', 'spend some time', 'attend', 'preferential seating', 'resources', 'adjustments', 'tailored to need', 'supports',
   'environment sympathetic to', 'encouragement', 'skills group', 'social skills group', 'nurture group',
 ];
@@ -208,7 +208,8 @@ export const FREQUENCY_EVIDENCE: readonly string[] = [
   `/${DAYS}s?(?: to ${DAYS})?/`, '/after every/', '/(?:before|after) (?:each|every|morning break|lunch|registration|school|break)/',
   '/at \\d{1,2}[.:]\\d{2}/', '/(?:in|during|for) (?:all|every|each) (?:\\w+ ){0,3}(?:lessons?|classes|class|periods?|tests?|quizzes|examinations?|exams?|assessments?|subjects?)/',
   '/(?:at|during) (?:break|lunch|playtime|break time|breaktime|lunchtime|play|transitions?)/', '/between lessons/', '/for (?:tests|assessments|exams|examinations)/',
-  '/on (?:all )?(?:tests|assessments|exams)/', '/in (?:lessons|class|assessments|tests|exams)/', '/all lessons/', 'IEP term', '/(?:for|in|during|at|before) every \\w+/', '/\\d+ ?x ?(?:\\/|per|a|weekly|daily|each)/', '/\\/ ?(?:week|wk|day|month|term)\\b/',
+  '/on (?:all )?(?:tests|assessments|exams)/', '/in (?:lessons|class|assessments|tests|exams)/', '/all lessons/', 'IEP term', '/(?:for|in|during|at|before) every \\w+/', '/\\d+ ?x ?(?:\\/ ?|per |a |each )?(?:week|wk|day|month|term|weekly|daily|monthly)/',
+  '/(?:min|mins|minutes|hours?|hrs?|sessions?|times)\\/ ?(?:week|wk|day|month|term)/', '/in (?:the|his|her|their) (?:class(?:room)?|lessons)/',
   '/on a (?:daily|weekly|fortnightly|monthly|termly) basis/', '/full[ -]time/', 'at all times', 'all day', 'whole day', '/before \\d/', '/when (?:he|she|they) (?:becomes?|feels?|is|are)/',
 ];
 
@@ -254,7 +255,7 @@ export const GOAL_VAGUE: readonly string[] = [
   'more successfully', 'more effectively', 'access the curriculum', 'be supported to', 'be supported with', 'regulate', 'know her', 'know his', 'know their',
   'be happy', 'be safe', 'feel safe', 'feel happy', 'be confident', 'more confident', 'more independent', 'communicate her needs', 'communicate his needs',
   'communicate their needs', 'appropriately', 'more words', 'good attendance', 'commitment to', 'significantly reduce', 'measurably develop', 'cope with',
-  'manage his', 'manage her', 'manage their', 'be aware', 'be able to write independently', 'be able to access',
+  'manage his', 'manage her', 'manage their', 'be aware', '/(?:higher|better|greater|improved) (?:standard|quality|level)/', 'be able to write independently', 'be able to access',
 ];
 
 export const GOAL_TIMESCALE: readonly string[] = [

@@ -28,9 +28,10 @@ const re = {
   specialistWork: phraseRegex(SPECIALIST_WORK),
   training: phraseRegex(TRAINING_EVIDENCE),
   number: /\d/,
+  extraTimeAmount: /\d+(?:\.\d+)?\s?x\b|\d+\s?%|\d+\s?min|time and a half|double time/i,
   therapyModel: /\b(?:direct|indirect|consultation|model|focus(?:ed|sed|ing)? on|targets|written by|programme (?:written|devised|set))\b/i,
   // Work delivered in sessions (as opposed to equipment or a standing arrangement); "teaching assistant" is a role.
-  sessionWork: /\b(?:sessions?|therapy|tuition|support(?! (?:assistant|staff|for learning|service))|programmes?|programs?|interventions?|check[- ]?ins?|breaks?|visits?|visiting|group|attend|services|pre[- ]?(?:learning|teaching|tutoring)|play|reading|teaching(?! assistant)|taught|instruction|help|input|counsel+ing|time with|diet|space|room|sensory circuits?)\b/i,
+  sessionWork: /\b(?:sessions?|therapy|tuition|support(?! (?:assistant|staff|for learning|service))|supported|time[- ]out|programmes?|programs?|interventions?|check[- ]?ins?|breaks?|visits?|visiting|group|attend|services|pre[- ]?(?:learning|teaching|tutoring)|play|reading|teaching(?! assistant)|taught|instruction|help|input|counsel+ing|time with|diet|space|room|area|sensory circuits?)\b/i,
   monitoringClause: /\b(?:will|to) (?:check(?![- ]?ins?\b)|review|monitor|update|observe|log)\b/i,
   groupChoice: /(?:1:1|individual(?:ly)?|small[ -]group|whole class|pairs?)[^.;]{0,40}\bor\b[^.;]{0,30}(?:1:1|small[ -]group|whole class|groups?|individual)/i,
   usLocation: /\b(?:classroom|resource room|special education(?: setting)?|general education|regular education|setting|room|school|home|community|center|centre|office|library|gym|bus|cafeteria)\b/i,
@@ -79,8 +80,10 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
   // equipment needs its occasion; extra time needs its amount.
   if (!standing && !test(re.frequency, t)) missing.add('frequency');
   // Only work delivered over time has a length; equipment and standing arrangements do not (extra time needs its amount).
-  if (accommodation || !sessions ? test(re.amountAccommodation, t) && !/\d+(?:\.\d+)?\s?x\b|\d+\s?%|\d+\s?min/i.test(t) : !standing && !test(re.duration, t)) missing.add('duration');
-  if (!test(re.roles, t) && !(standing && /\b(?:seating|extended time|extra time)\b/i.test(t))) missing.add('who');
+  if (accommodation || !sessions ? test(re.amountAccommodation, t) && !re.extraTimeAmount.test(t) : !standing && !test(re.duration, t)) missing.add('duration');
+  // A seat or extra time needs no deliverer, unless the item hands it to someone vague ("staff to give extra time").
+  const exempt = standing && /\b(?:seating|extended time|extra time)\b/i.test(t) && !rules.has('HEDGE-VAGUE-ACTOR');
+  if (!test(re.roles, t) && !exempt) missing.add('who');
   if (item.jurisdiction !== 'us' && ((test(re.group, t) && !test(re.groupSize, t)) || re.groupChoice.test(t))) missing.add('group_size');
   if ((test(re.nonSpecialist, t) || test(re.specialistWork, t)) && !test(re.training, t)) missing.add('training');
   if (item.jurisdiction !== 'us' && test(re.reviewable, t) && !test(re.monitoring, t)) missing.add('monitoring');
@@ -100,6 +103,8 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
     }
     if (h.group.rule === 'HEDGE-VAGUE-QUANTITY' && /^some$/i.test(h.text)) missing.add('duration');
     if (h.group.rule === 'HEDGE-DEFERRAL' || h.group.rule === 'HEDGE-OPPORTUNITY') missing.add('what');
+    // Someone "available" to the child says nothing about what they will do.
+    if (/available/i.test(h.text) && !concrete) missing.add('what');
   }
   const list = ORDER.filter((p) => missing.has(p));
   const core = item.jurisdiction === 'us' && item.planType !== '504' ? CORE_US : CORE;
