@@ -66,6 +66,13 @@ if (headed) {
     const seen = new Set();
     for (let i = 0; i < 500; i++) {
       await page.keyboard.press('Alt+Shift+J');
+      // Where the selected finding is, read before its card takes focus: it tells when the walk wraps.
+      const where = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (el instanceof HTMLTextAreaElement) return `${el.id}:${el.selectionStart}:${el.selectionEnd}`;
+        const s = window.getSelection();
+        return s && s.rangeCount ? `${Math.round(s.getRangeAt(0).getBoundingClientRect().top + window.scrollY)}:${s.toString()}` : '';
+      });
       await page.keyboard.press('Enter');
       const card = await page
         .waitForFunction(() => {
@@ -75,13 +82,9 @@ if (headed) {
         .then((h) => h.jsonValue())
         .catch(() => null);
       if (!card) break;
-      const selection = await page.evaluate(() => {
-        const el = document.activeElement;
-        return el instanceof HTMLTextAreaElement ? `${el.id}:${el.selectionStart}` : String(window.getSelection()?.getRangeAt(0).getBoundingClientRect().top + window.scrollY) + (window.getSelection()?.toString() ?? '');
-      });
-      const key = `${selection}|${card.rule}`;
       if (i === 0) await page.screenshot({ path: path.join(out, `${name}-card.png`) });
       await page.keyboard.press('Escape');
+      const key = `${where}|${card.rule}|${card.message}`;
       if (seen.has(key)) break; // wrapped around to the first finding
       seen.add(key);
       summary.push(`  ${card.flagged}  ${card.rule.replace(/[()]/g, '')}  ${card.message}`);

@@ -117,7 +117,9 @@ export class CardController {
       span.field.setSelectionRange(span.start, span.end);
     } else if (mark.range) {
       const editable = mark.range.startContainer.parentElement?.closest<HTMLElement>('[contenteditable]:not([contenteditable="false"])');
-      editable?.focus({ preventScroll: true });
+      // Into an editor, or out of whatever field had focus: the selection below is where focus is.
+      if (editable) editable.focus({ preventScroll: true });
+      else (this.doc.activeElement as HTMLElement | null)?.blur?.();
       const selection = this.doc.getSelection();
       selection?.removeAllRanges();
       selection?.addRange(mark.range.cloneRange());

@@ -23,11 +23,13 @@ export function buildMarks(sources: Source[], reports: Map<string, BlockReport>,
     const report = reports.get(source.id);
     if (!report || report.text !== source.text) continue;
     // Reading order within the block, whatever order the rules reported in.
-    for (const finding of [...report.findings].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const findings = [...report.findings].sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const [i, finding] of findings.entries()) {
       const range = source.kind === 'dom' ? rangeForSpan(source.block, finding.start, finding.end) : null;
       if (source.kind === 'dom' && !range) continue;
       const mark: Mark = {
-        key: `${source.id}:${finding.start}:${finding.end}:${finding.rule}`,
+        // Two findings can share a span and a rule (two needs without provision): the index tells them apart.
+        key: `${source.id}:${i}:${finding.start}:${finding.end}:${finding.rule}`,
         source,
         finding,
         flagged: source.text.slice(finding.start, finding.end),

@@ -16,7 +16,9 @@ export interface TextBlock {
   segments: TextSegment[];
 }
 
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'svg', 'CANVAS', 'IFRAME', 'HEAD']);
+// Not plan text: code, form controls (textareas are read separately), navigation and toolbars.
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'NAV', 'svg', 'CANVAS', 'IFRAME', 'HEAD']);
+const SKIPPED_ROLES = new Set(['button', 'navigation', 'menu', 'menubar', 'toolbar', 'tablist', 'banner']);
 const PRESERVED_WHITESPACE = new Set(['pre', 'pre-wrap', 'break-spaces']);
 
 /**
@@ -58,7 +60,7 @@ export function collectTextBlocks(root: Element, skip: (el: Element) => boolean)
     acceptNode(node) {
       if (node.nodeType !== 1) return 1; // FILTER_ACCEPT
       const el = node as Element;
-      if (SKIPPED_TAGS.has(el.tagName) || skip(el)) return 2; // FILTER_REJECT: the whole subtree
+      if (SKIPPED_TAGS.has(el.tagName) || SKIPPED_ROLES.has(el.getAttribute('role') ?? '') || skip(el)) return 2; // FILTER_REJECT: the whole subtree
       if (el.getAttribute('aria-hidden') === 'true' || style(el).display === 'none' || style(el).visibility === 'hidden') return 2;
       return 1; // FILTER_ACCEPT: look inside (and see <br>)
     },
