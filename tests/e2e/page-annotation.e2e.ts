@@ -148,6 +148,28 @@ describe('contenteditable editor', () => {
   });
 });
 
+describe('keyboard in a contenteditable editor', () => {
+  it('Alt+Shift+J selects a finding in the editor, Enter opens its card, Escape puts the selection back', async () => {
+    const page = await open('plan-contenteditable.html');
+    await waitForHighlight(page, 'as required');
+    await page.click('#editor p:first-child');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Alt+Shift+J');
+    const selected = await page.evaluate(() => window.getSelection()!.toString());
+    // The selection is exactly one of the marks.
+    expect((await highlightMarks(page)).map((m) => m.text)).toContain(selected);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('plan-lens-card')?.shadowRoot?.querySelector('.card:popover-open') != null);
+    expect(await focusInCard(page)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await cardText(page)).toBeNull();
+    expect(await page.evaluate(() => ({ inEditor: document.activeElement?.id, selected: window.getSelection()!.toString() }))).toEqual({ inEditor: 'editor', selected });
+    // Enter did not reach the editor: no line break was typed.
+    expect(await page.$eval('#editor', (e) => e.innerHTML)).toBe(await servedInnerHTML(page, '#editor'));
+    await page.close();
+  });
+});
+
 describe('service worker restarts', () => {
   it('a page whose request meets a stopped worker still gets its answer', async () => {
     const page = await open('plan-textarea.html');
