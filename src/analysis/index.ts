@@ -87,8 +87,12 @@ interface BlockResult {
 }
 const results = bounded<BlockResult>(5000);
 
-/** A paragraph of up to this many words is one provision item, so a schedule in its second sentence counts. */
-const ITEM_WORDS = 90;
+/**
+ * A paragraph of up to this many words and sentences is one item, so a schedule or a reviewer named in its
+ * second sentence counts (FP-FREQUENT-PLUS-NUMBER); longer text is judged sentence by sentence.
+ */
+const ITEM_WORDS = 150;
+const ITEM_SENTENCES = 6;
 const VIEW_START = /^['‘"“]|^(?:I|I'm|I’m)\s/;
 
 interface BlockContext {
@@ -102,7 +106,7 @@ interface BlockContext {
 function itemsOf(text: string, from: number): Span[] {
   const content = text.slice(from);
   const units = segment(content).map((u) => ({ ...u, start: u.start + from, end: u.end + from }));
-  if (units.length <= 1 || (units.length <= 3 && wordCount(content) <= ITEM_WORDS)) {
+  if (units.length <= 1 || (units.length <= ITEM_SENTENCES && wordCount(content) <= ITEM_WORDS)) {
     const first = units[0];
     const last = units[units.length - 1];
     return first && last ? [{ start: first.start, end: last.end, text: text.slice(first.start, last.end) }] : [];

@@ -135,7 +135,7 @@ export const SPECIFIC_ROLES: readonly string[] = [
   'the OT', 'by the OT', 'IEP team', 'case manager', 'social worker', 'youth worker', 'support worker', 'lunchtime supervisor', 'mr', 'mrs', 'ms', 'miss', 'dr',
   '/[\\w-]+ (?:Service|Team)/', 'SLP', 'BCBA', 'para', 'paraeducator', 'interventionist', 'related service provider',
   'learning mentor', '/(?:by|from|with) (?:the |a |an |their |his |her )?(?:SALT|SaLT|SLT|OT|EP|PT|SLP)(?![\\w-])/',
-  '/staff (?:who (?:are|have been) )?(?:trained|qualified)/',
+  '/staff (?:who (?:are|have been) )?(?:trained|qualified)/', '/(?:registered|qualified|specialist|trained|NHS) (?:OT|SALT|SaLT|SLT|EP|PT)(?![\\w-])/', 'QTVI', 'QToD',
 ];
 
 /** Concrete activities, approaches and equipment: they answer "what exactly" (PROV-WHAT). */
@@ -150,14 +150,17 @@ export const CONCRETE_CONTENT: readonly string[] = [
   '/(?:near|nearest|next to|close to|away from|at the front of) (?:the|a|his|her|their)/', 'movement breaks', 'movement break', 'breaks', 'reading', 'interpret', 'handwriting', 'typing', 'vocabulary', 'transportation', 'supervised', 'visual timetable',
   'now-and-next', 'checklist', 'exit card', 'pass', 'laptop', 'speech-to-text', 'overlay', 'reader', 'scribe', 'extended time', 'extra time', 'separate room',
   'radio aid', 'hearing aids', 'enlarged', 'desk', 'chair', 'quiet space', 'calm room', 'soft-play', 'tactile', 'visits to', 'timetable', 'direct therapy',
-  'consultation', 'study skills', 'co-taught', '/sessions? on/', '/sessions? with (?:the |a |an )?(?:school )?(?:counsell?or|therapist|psychologist|mentor|tutor)/', 'training session', 'blood glucose', 'photo book', 'physiotherapy programme', 'sensory programme', 'circle of friends', 'lunch club', 'social skills programme',
+  'consultation', 'study skills', 'co-taught', '/sessions? on/', '/(?:programme|program|activities|exercises|plan) (?:written|devised|designed|set|prescribed) by/', 'assess', 'assessment',
+  '/focus(?:ed|sed|ing)? on/', 'targeting', 'fine motor', 'gross motor', 'attention and listening', 'high-frequency words', 'sight words', 'number bonds',
+  'times tables', 'spelling', 'comprehension', 'note-taking', 'memory strategies', '/sessions? with (?:the |a |an )?(?:school )?(?:counsell?or|therapist|psychologist|mentor|tutor)/', 'training session', 'blood glucose', 'photo book', 'physiotherapy programme', 'sensory programme', 'circle of friends', 'lunch club', 'social skills programme',
 ];
 
 /** Generic content words that say nothing about what is done (PROV-WHAT, HEDGE-VAGUE-CONTENT). */
 export const GENERIC_CONTENT: readonly string[] = [
   'support', 'supported', 'input', 'intervention', 'interventions', 'strategies', 'advice', 'guidance', 'help', 'equipment', 'services', 'service', 'provision',
   'programme', 'programmes', 'program', 'programs', 'a range of', 'differentiated curriculum', 'a differentiated curriculum', 'sensory diet', 'visits',
-  'visit', 'visiting', 'group work', 'reduced load', 'use of', 'approach', 'approaches',
+  'visit', 'visiting', 'group work', 'reduced load', 'approach', 'approaches', 'reassurance',
+  'incorporated into', 'embedded into', 'embedded in', 'made aware',
   'be aware', 'are aware', 'awareness', 'spend time', 'spend some time', 'attend', 'preferential seating', 'resources', 'adjustments', 'tailored to need', 'supports',
   'environment sympathetic to', 'encouragement', 'skills group', 'social skills group', 'nurture group',
 ];
@@ -199,7 +202,7 @@ export const FREQUENCY_EVIDENCE: readonly string[] = [
   'daily', 'weekly', 'fortnightly', 'monthly', 'termly', 'half-termly', 'half termly', 'yearly', 'annually', 'twice', 'once', 'bi-weekly', 'biweekly',
   'every school day', 'each school day', 'every day', 'every morning', 'every afternoon', 'each morning', 'each day', 'each afternoon',
   `/(?:every|each) (?:other |second |two |three |\\d+ )?(?:school )?(?:day|days|morning|afternoon|week|weeks|fortnight|term|half[ -]term|lesson|lessons|period|session|${DAYS}|class|block)/`,
-  `/${NUMBER} (?:times|sessions?|periods?|visits?|lessons?) (?:a|per|each|every) \\w+/`,
+  `/${NUMBER} (?:times|sessions?|periods?|visits?|lessons?|days?|mornings?|afternoons?) (?:a|per|each|every) \\w+/`,
   // A fixed number of occasions is a total amount ("4 extra visits in June and July").
   '/(?:\\d+|two|three|four|five|six|eight|ten|twelve) (?:extra |more |additional |further )?(?:visits|sessions|lessons|blocks|meetings)/',
   '/per (?:week|day|fortnight|term|month|lesson|half[ -]term|session)/',
@@ -207,8 +210,9 @@ export const FREQUENCY_EVIDENCE: readonly string[] = [
   '/(?:once|twice|three times|four times)[ -](?:weekly|daily|monthly|termly|fortnightly)/', 'throughout the school day',
   `/${DAYS}s?(?: to ${DAYS})?/`, '/after every/', '/(?:before|after) (?:each|every|morning break|lunch|registration|school|break)/',
   '/at \\d{1,2}[.:]\\d{2}/', '/(?:in|during|for) (?:all|every|each) (?:\\w+ ){0,3}(?:lessons?|classes|class|periods?|tests?|quizzes|examinations?|exams?|assessments?|subjects?)/',
-  '/(?:at|during) (?:break|lunch|playtime|break time|breaktime|lunchtime|play|transitions?)/', '/between lessons/', '/for (?:tests|assessments|exams|examinations)/',
-  '/on (?:all )?(?:tests|assessments|exams)/', '/in (?:lessons|class|assessments|tests|exams)/', '/all lessons/', 'IEP term', '/(?:for|in|during|at|before) every \\w+/', '/\\d+ ?x ?(?:\\/ ?|per |a |each )?(?:week|wk|day|month|term|weekly|daily|monthly)/',
+  '/(?:at|during) (?:break|lunch|playtime|break time|breaktime|lunchtime|play|transitions?|registration|assembly|tutor time|form time|PE|unstructured times?|the start of|the end of)/', '/between lessons/', '/for (?:tests|assessments|exams|examinations)/',
+  '/on (?:all )?(?:tests|assessments|exams)/', '/in (?:lessons|class|assessments|tests|exams)/', '/all lessons/', 'IEP term', '/(?:for|in|during|at|before) every \\w+/', '/the (?:whole|entire|full) (?:school )?day/',
+  '/(?:in|during|by|before) (?:the )?(?:autumn|spring|summer|first|next) (?:term|half[ -]term)/', '/on (?:all )?(?:\\w+ )?(?:assignments|tests|quizzes|exams|assessments|homework)/', '/\\d+ ?x ?(?:\\/ ?|per |a |each )?(?:week|wk|day|month|term|weekly|daily|monthly)/',
   '/(?:min|mins|minutes|hours?|hrs?|sessions?|times)\\/ ?(?:week|wk|day|month|term)/', '/in (?:the|his|her|their) (?:class(?:room)?|lessons)/',
   '/on a (?:daily|weekly|fortnightly|monthly|termly) basis/', '/full[ -]time/', 'at all times', 'all day', 'whole day', '/before \\d/', '/when (?:he|she|they) (?:becomes?|feels?|is|are)/',
 ];
@@ -218,7 +222,7 @@ export const DURATION_EVIDENCE: readonly string[] = [
   `/${NUMBER}[\\s-]*(?:x\\s*)?(?:min(?:ute)?s?|mins|hours?|hrs?|hr)(?![\\w])/`, '/\\d+(?:\\.\\d+)?hrs?/', '/\\d+ (?:periods?|lessons?)/', '/\\d+(?:\\.\\d+)?\\s?x(?![\\w])/', '/\\d+% extra time/',
   '/covering all/', '/throughout the school day/', '/(?:all|every) (?:of )?(?:\\w+ )?(?:lessons|day|periods)/', '/for (?:the )?(?:\\d+|\\w+) weeks?/',
   '/(?:\\d+|\\w+)-week/', '/for the (?:IEP|school|academic) (?:term|year)/', 'IEP term', '/\\d{1,2}\\/\\d{1,2}\\/\\d{2,4} to/', 'start date', 'end date',
-  '/from \\d{1,2}(?:[.:]\\d{2})? ?(?:am|pm)? to \\d/', '/\\d+ weeks/', '/full[ -]time/', 'at all times', 'all day',
+  '/from \\d{1,2}(?:[.:]\\d{2})? ?(?:am|pm)? to \\d/', '/\\d+ weeks/', '/the (?:whole|entire|full) (?:school )?day/', '/for (?:the )?(?:first |next |whole |full |autumn |spring |summer )?(?:half[ -]term|term|year|academic year|school year)/', '/full[ -]time/', 'at all times', 'all day',
 ];
 
 export const GROUP_WORDS = '/(?:small[ -])?groups?(?![\\w-])/';
@@ -231,12 +235,12 @@ export const GROUP_SIZE_EVIDENCE: readonly string[] = [
 export const ACCOMMODATIONS: readonly string[] = [
   'extended time', 'extra time', 'reader', 'scribe', 'separate room', 'overlay', 'seating', 'seat', 'sit', 'laptop', 'equipment', 'visual supports',
   'radio aid', 'enlarged', 'desk', 'chair', 'exit card', 'pass', 'transportation', 'visual timetable', 'now-and-next', 'checklist', 'ear defenders',
-  'fidget', 'wobble cushion', 'be aware', 'are aware', 'awareness', 'curriculum', 'transitions', 'word processor', 'calculator', 'access arrangements',
+  'fidget', 'wobble cushion', 'be aware', 'are aware', 'made aware', 'awareness', 'read aloud', 'curriculum', 'transitions', 'word processor', 'calculator', 'access arrangements',
 ];
 /** Accommodations that need an amount ("1.5x") rather than a deliverer. */
 export const AMOUNT_ACCOMMODATIONS: readonly string[] = ['extended time', 'extra time'];
 /** Standing arrangements that need neither frequency nor a deliverer to be checkable (a seat is always there). */
-export const STANDING_ACCOMMODATIONS: readonly string[] = ['preferential seating', 'seating', 'extended time', 'extra time', 'be aware', 'are aware', 'awareness', 'curriculum', 'transitions'];
+export const STANDING_ACCOMMODATIONS: readonly string[] = ['preferential seating', 'seating', 'extended time', 'extra time', 'be aware', 'are aware', 'made aware', 'awareness', 'curriculum', 'transitions'];
 
 /** Interventions and therapies whose delivery should be reviewed (PROV-MONITORING). */
 export const REVIEWABLE_WORK: readonly string[] = [
@@ -255,7 +259,7 @@ export const GOAL_VAGUE: readonly string[] = [
   'more successfully', 'more effectively', 'access the curriculum', 'be supported to', 'be supported with', 'regulate', 'know her', 'know his', 'know their',
   'be happy', 'be safe', 'feel safe', 'feel happy', 'be confident', 'more confident', 'more independent', 'communicate her needs', 'communicate his needs',
   'communicate their needs', 'appropriately', 'more words', 'good attendance', 'commitment to', 'significantly reduce', 'measurably develop', 'cope with',
-  'manage his', 'manage her', 'manage their', 'be aware', '/(?:higher|better|greater|improved) (?:standard|quality|level)/', 'be able to write independently', 'be able to access',
+  'manage his', 'manage her', 'manage their', 'be aware', 'better', 'coping strategies', 'use strategies', 'develop strategies', '/(?:higher|better|greater|improved) (?:standard|quality|level)/', 'be able to write independently', 'be able to access',
 ];
 
 export const GOAL_TIMESCALE: readonly string[] = [
@@ -268,7 +272,8 @@ export const GOAL_TIMESCALE: readonly string[] = [
 ];
 
 export const GOAL_MEASURE: readonly string[] = [
-  '/\\d+(?:\\.\\d+)? ?%/', '/\\d+ (?:out )?of (?:the )?(?:\\d+|every \\d+)/', '/(?:at least|no more than|fewer than|more than|up from|under|within|all) (?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)/',
+  '/\\d+(?:\\.\\d+)? ?%/', '/\\d+ (?:out )?of (?:the )?(?:\\d+|every \\d+)/', '/(?:at least|no more than|fewer than|more than|up from|under|within|all) (?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|once|twice)/',
+  '/(?:once|twice|\\d+ times) (?:a|per|each|in (?:a|each|every)) \\w+/',
   '/\\d+ (?:[\\w-]+ ){0,2}(?:words|sounds|letters|sentences|turns|times|occasions|questions|steps|days|minutes|seconds|correct)/', 'words per minute', 'words correct per minute', 'wpm',
   '/(?:\\d+|two|three|four|five) consecutive/', '/(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of (?:one|two|three|four|five|six|seven|eight|nine|ten)/',
   '/(?<![\\/\\d])\\d{1,2} ?\\/ ?\\d{1,2}(?![\\/\\d])/', 'accuracy', 'as measured by', '/in under \\d+/', '/the full \\d+/', '/(?:every|each) (?:\\w+ )?lesson/', '/on \\d+ separate/', '/(?:score|scores) (?:of )?\\d+/',

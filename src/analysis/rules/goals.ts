@@ -35,8 +35,9 @@ export function judgeGoal(item: Item): { missing: Part[]; provision: boolean; va
   const hasContext = test(re.context, content);
   const hasTime = test(re.timescale, whole);
   const missing = new Set<Part>();
-  // A bare number with no conditions or date ("Lucas will read 20 words") still leaves the skill undefined.
-  if (vague.length || (hasMeasure && !hasContext && !hasTime)) missing.add('what');
+  // A vague verb matters when nothing measures it (GOAL-VAGUE-VERB); a bare number with no conditions or date
+  // ("Lucas will read 20 words") still leaves the skill undefined.
+  if ((vague.length && !hasMeasure) || (hasMeasure && !hasContext && !hasTime)) missing.add('what');
   if (!hasMeasure || (vague.length > 0 && !/\d/.test(content))) missing.add('measure');
   if (!hasContext) missing.add('context');
   if (!hasTime) missing.add('timescale');

@@ -28,10 +28,12 @@ const re = {
   specialistWork: phraseRegex(SPECIALIST_WORK),
   training: phraseRegex(TRAINING_EVIDENCE),
   number: /\d/,
+  // One-off work (an assessment, a written programme) has a date rather than a session length.
+  oneOff: /\bwill (?:assess|carry out an? (?:\w+ )?assessment|write|devise|set up|install|provide a written|complete an?)\b/i,
   extraTimeAmount: /\d+(?:\.\d+)?\s?x\b|\d+\s?%|\d+\s?min|time and a half|double time/i,
   therapyModel: /\b(?:direct|indirect|consultation|model|focus(?:ed|sed|ing)? on|targets|written by|programme (?:written|devised|set))\b/i,
   // Work delivered in sessions (as opposed to equipment or a standing arrangement); "teaching assistant" is a role.
-  sessionWork: /\b(?:sessions?|therapy|tuition|support(?! (?:assistant|staff|for learning|service))|supported|time[- ]out|programmes?|programs?|interventions?|check[- ]?ins?|breaks?|visits?|visiting|group|attend|services|pre[- ]?(?:learning|teaching|tutoring)|play|reading|teaching(?! assistant)|taught|instruction|help|input|counsel+ing|time with|diet|space|room|area|sensory circuits?)\b/i,
+  sessionWork: /\b(?:sessions?|therapy|tuition|support(?! (?:assistant|staff|for learning|service))|supported|time[- ]out|programmes?|programs?|interventions?|check[- ]?ins?|breaks?|visits?|visiting|group|attend|services|pre[- ]?(?:learning|teaching|tutoring)|play|reading(?! comprehension| age)|teaching(?! assistants?| staff)|taught|instruction|help|input|counsel+ing|time with|diet|space|room|area|sensory circuits?)\b/i,
   monitoringClause: /\b(?:will|to) (?:check(?![- ]?ins?\b)|review|monitor|update|observe|log)\b/i,
   groupChoice: /(?:1:1|individual(?:ly)?|small[ -]group|whole class|pairs?)[^.;]{0,40}\bor\b[^.;]{0,30}(?:1:1|small[ -]group|whole class|groups?|individual)/i,
   usLocation: /\b(?:classroom|resource room|special education(?: setting)?|general education|regular education|setting|room|school|home|community|center|centre|office|library|gym|bus|cafeteria)\b/i,
@@ -80,7 +82,7 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
   // equipment needs its occasion; extra time needs its amount.
   if (!standing && !test(re.frequency, t)) missing.add('frequency');
   // Only work delivered over time has a length; equipment and standing arrangements do not (extra time needs its amount).
-  if (accommodation || !sessions ? test(re.amountAccommodation, t) && !re.extraTimeAmount.test(t) : !standing && !test(re.duration, t)) missing.add('duration');
+  if (accommodation || !sessions || re.oneOff.test(t) ? test(re.amountAccommodation, t) && !re.extraTimeAmount.test(t) : !standing && !test(re.duration, t)) missing.add('duration');
   // A seat or extra time needs no deliverer, unless the item hands it to someone vague ("staff to give extra time").
   const exempt = standing && /\b(?:seating|extended time|extra time)\b/i.test(t) && !rules.has('HEDGE-VAGUE-ACTOR');
   if (!test(re.roles, t) && !exempt) missing.add('who');
@@ -90,10 +92,16 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
 
   // A hedge cancels the part it leaves open: always for discretion, caps and deferrals; for softer words only
   // when nothing else in the item answers that question (FP-FREQUENT-PLUS-NUMBER).
+  const answered: Partial<Record<Part, boolean>> = {
+    frequency: test(re.frequency, t),
+    duration: test(re.duration, t),
+    who: test(re.roles, t),
+    group_size: test(re.groupSize, t),
+  };
   for (const h of hedges) {
     const part = h.group.part;
     if (!part || part === 'what') continue;
-    if (!h.group.softWhenSpecified) missing.add(part);
+    if (!h.group.softWhenSpecified || !answered[part]) missing.add(part);
   }
   for (const h of hedges) {
     if (h.group.rule === 'HEDGE-VAGUE-QUANTITY' && /\d\s*[-–]\s*\d/.test(h.text)) {
