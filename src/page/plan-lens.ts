@@ -297,6 +297,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     rangeBoxes?.remove();
     for (const f of fields.values()) f.layer.remove();
     void cardMount?.then((c) => render(null, c));
+    // Switched off on this site: the badge should not keep counting marks that are gone.
+    if (shownCount > 0) abilities.reportCount(0);
   });
 
   void pass();
