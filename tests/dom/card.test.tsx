@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { render } from 'preact';
+import { Card } from '../../src/page/card';
+import type { Finding } from '../../src/analysis';
+
+const finding: Finding = {
+  rule: 'HEDGE-DISCRETION',
+  category: 'hedge',
+  severity: 'warning',
+  start: 30,
+  end: 41,
+  message: '"as required" leaves it to someone to decide later whether the help is given.',
+  why: 'SEND Code of Practice 9.69',
+  suggestion: 'A teaching assistant will support him [how often: e.g. 3 × 20 minutes a week].',
+  missing: ['frequency', 'who'],
+};
+
+let root: HTMLElement;
+afterEach(() => render(null, root));
+
+function show(actions: { label: string; run(): string | undefined }[] = []) {
+  root = document.body.appendChild(document.createElement('div'));
+  render(<Card finding={finding} flagged="as required" anchor={{ left: 10, top: 10, width: 50, height: 18 }} actions={actions} focus={false} onClose={() => undefined} />, root);
+  return root.querySelector<HTMLElement>('.card')!;
+}
+
+describe('the finding card', () => {
+  it('says what, why (with the rule), a suggestion with visible slots, and what is missing', () => {
+    const card = show();
+    expect(card.getAttribute('role')).toBe('dialog');
+    expect(card.querySelector('.flagged')!.textContent).toBe('“as required”');
+    expect(card.querySelector('.message')!.textContent).toBe(finding.message);
+    expect(card.querySelector('.why')!.textContent).toContain('SEND Code of Practice 9.69');
+    expect(card.querySelector('.rule')!.textContent).toBe('(HEDGE-DISCRETION)');
+    expect([...card.querySelectorAll('.suggestion .slot')].map((s) => s.textContent)).toEqual(['[how often: e.g. 3 × 20 minutes a week]']);
+    expect(card.querySelector('.missing')!.textContent).toContain('how often, who delivers it');
+  });
+
+  it('shows why an action could not do what it says', async () => {
+    const card = show([{ label: 'Replace', run: () => 'This editor did not accept the change; copy the suggestion instead.' }]);
+    card.querySelector<HTMLButtonElement>('button')!.click();
+    await expect.poll(() => card.querySelector('[role="status"]')?.textContent).toBe('This editor did not accept the change; copy the suggestion instead.');
+  });
+});
