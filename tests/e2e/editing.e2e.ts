@@ -182,6 +182,19 @@ describe('the card', () => {
     await page.close();
   });
 
+  it.skipIf(!analyserSuggests)('Copy suggestion puts the card’s suggestion, slots and all, on the clipboard', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    const page = await open('/fixtures/plan-contenteditable.html');
+    await hasHighlight(page, 'access to');
+    const sentence = (await highlightMarks(page)).filter((m) => m.text.includes('access to')).sort((a, b) => b.text.length - a.text.length)[0]!;
+    await page.mouse.move(sentence.rects[0]!.left + 3, centre(sentence.rects[0]!).y);
+    const suggestion = await page.locator('plan-lens-card .card .suggestion span').innerText();
+    await page.locator('plan-lens-card .card button', { hasText: 'Copy suggestion' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(suggestion);
+    expect(suggestion).toMatch(/\[[^\]]+\]/);
+    await page.close();
+  });
+
   it('"Ignore here" hides one finding; "Ignore … on this site" hides the phrase after a reload too', async () => {
     const page = await open('/fixtures/plan-static.html');
     const here = await hoverMark(page, 'where possible');
