@@ -63,6 +63,14 @@ describe('Google Docs', () => {
     expect(requested).toEqual(['https://docs.google.com/document/u/1/d/plan-doc/export?format=txt']);
   });
 
+  it('moves from the snapshot to the live text when Docs offers it late', async () => {
+    const { last } = watch(async () => 'Section F\nSam will have access to SALT.');
+    stops.push(runAnnotatedTextBridge(window, PLAN_LENS_CHROME_ID, { pollMs: 5, graceMs: 20 }));
+    await vi.waitFor(() => expect(last().route).toBe('export'));
+    fakeDocs('Section F\nSam will have speech and language therapy weekly.');
+    await vi.waitFor(() => expect(last()).toEqual({ route: 'live', text: 'Section F\nSam will have speech and language therapy weekly.' }));
+  });
+
   it('ends at "check the downloaded .docx" when the export fails too', async () => {
     const { docs, last } = watch(() => Promise.reject(new Error('Google asked to sign in')));
     stops.push(runAnnotatedTextBridge(window, PLAN_LENS_CHROME_ID, { pollMs: 5, graceMs: 20 }));

@@ -52,6 +52,7 @@ export function runAnnotatedTextBridge(win: Window, extensionId: string, { pollM
   let last: string | undefined;
   // Docs defines the API while it boots: count the wait only once the page has finished loading.
   let waitedSinceLoad = 0;
+  let reportedUnavailable = false;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -63,16 +64,17 @@ export function runAnnotatedTextBridge(win: Window, extensionId: string, { pollM
         const text = cleanDocsText(annotated.getText());
         if (text !== last) post({ type: 'text', text });
         last = text;
-      } else if (win.document.readyState === 'complete' && (waitedSinceLoad += pollMs) >= graceMs) {
+      } else if (win.document.readyState === 'complete' && (waitedSinceLoad += pollMs) >= graceMs && !reportedUnavailable) {
+        // Say so once, so the fallback starts; keep looking, more slowly, in case Docs offers its text later.
         post({ type: 'unavailable' });
-        return;
+        reportedUnavailable = true;
       }
     } catch {
       // Docs changed under us: treat as unavailable rather than retrying forever.
       post({ type: 'unavailable' });
       return;
     }
-    timer = setTimeout(() => void tick(), pollMs);
+    timer = setTimeout(() => void tick(), reportedUnavailable && !annotated ? pollMs * 4 : pollMs);
   };
 
   const onMessage = (e: MessageEvent) => {
