@@ -120,7 +120,7 @@ export const HEDGE_GROUPS: readonly HedgeGroup[] = [
     rule: 'HEDGE-DEFERRAL',
     problem: 'hands the detail to another document or to the school, so the plan itself specifies nothing',
     part: 'what',
-    softWhenSpecified: false,
+    softWhenSpecified: true,
     phrases: ['as set out in', 'as per', 'set out in the provision map', 'provision map', 'support timetable will provide', 'the school will decide', 'to be determined', 'tbc'],
   },
 ];
@@ -136,6 +136,8 @@ export const SPECIFIC_ROLES: readonly string[] = [
   '/[\\w-]+ (?:Service|Team)/', 'SLP', 'BCBA', 'para', 'paraeducator', 'interventionist', 'related service provider',
   'learning mentor', '/(?:by|from|with) (?:the |a |an |their |his |her )?(?:SALT|SaLT|SLT|OT|EP|PT|SLP)(?![\\w-])/',
   '/staff (?:who (?:are|have been) )?(?:trained|qualified)/', '/(?:registered|qualified|specialist|trained|NHS) (?:OT|SALT|SaLT|SLT|EP|PT)(?![\\w-])/', 'QTVI', 'QToD',
+  // A provider abbreviation in a table cell ("weekly | SALT").
+  '/(?<=[|\\t]\\s{0,3})(?:SALT|SaLT|SLT|OT|EP|PT|TA|LSA|HLTA|SLP)(?![\\w-])/',
 ];
 
 /** Concrete activities, approaches and equipment: they answer "what exactly" (PROV-WHAT). */
@@ -151,7 +153,7 @@ export const CONCRETE_CONTENT: readonly string[] = [
   'now-and-next', 'checklist', 'exit card', 'pass', 'laptop', 'speech-to-text', 'overlay', 'reader', 'scribe', 'extended time', 'extra time', 'separate room',
   'radio aid', 'hearing aids', 'enlarged', 'desk', 'chair', 'quiet space', 'calm room', 'soft-play', 'tactile', 'visits to', 'timetable', 'direct therapy',
   'consultation', 'study skills', 'co-taught', '/sessions? on/', '/(?:programme|program|activities|exercises|plan) (?:written|devised|designed|set|prescribed) by/', 'assess', 'assessment',
-  '/focus(?:ed|sed|ing)? on/', 'targeting', 'fine motor', 'gross motor', 'attention and listening', 'high-frequency words', 'sight words', 'number bonds',
+  '/focus(?:ed|sed|ing)? on/', 'targeting', 'fine motor', 'gross motor', 'attention and listening', 'personal care', 'intimate care', 'moving and handling', 'high-frequency words', 'sight words', 'number bonds',
   'times tables', 'spelling', 'comprehension', 'note-taking', 'memory strategies', '/sessions? with (?:the |a |an )?(?:school )?(?:counsell?or|therapist|psychologist|mentor|tutor)/', 'training session', 'blood glucose', 'photo book', 'physiotherapy programme', 'sensory programme', 'circle of friends', 'lunch club', 'social skills programme',
 ];
 
@@ -160,7 +162,8 @@ export const GENERIC_CONTENT: readonly string[] = [
   'support', 'supported', 'input', 'intervention', 'interventions', 'strategies', 'advice', 'guidance', 'help', 'equipment', 'services', 'service', 'provision',
   'programme', 'programmes', 'program', 'programs', 'a range of', 'differentiated curriculum', 'a differentiated curriculum', 'sensory diet', 'visits',
   'visit', 'visiting', 'group work', 'reduced load', 'approach', 'approaches', 'reassurance',
-  'incorporated into', 'embedded into', 'embedded in', 'made aware',
+  'incorporated into', 'embedded into', 'embedded in', 'made aware', 'differentiated', 'modified',
+  'adapted', 'adaptations', 'modifications',
   'be aware', 'are aware', 'awareness', 'spend time', 'spend some time', 'attend', 'preferential seating', 'resources', 'adjustments', 'tailored to need', 'supports',
   'environment sympathetic to', 'encouragement', 'skills group', 'social skills group', 'nurture group',
 ];
@@ -220,7 +223,7 @@ export const FREQUENCY_EVIDENCE: readonly string[] = [
 /** Evidence of "for how long": session length, hours, coverage of the day, a block of weeks, an exact extra-time amount. */
 export const DURATION_EVIDENCE: readonly string[] = [
   `/${NUMBER}[\\s-]*(?:x\\s*)?(?:min(?:ute)?s?|mins|hours?|hrs?|hr)(?![\\w])/`, '/\\d+(?:\\.\\d+)?hrs?/', '/\\d+ (?:periods?|lessons?)/', '/\\d+(?:\\.\\d+)?\\s?x(?![\\w])/', '/\\d+% extra time/',
-  '/covering all/', '/throughout the school day/', '/(?:all|every) (?:of )?(?:\\w+ )?(?:lessons|day|periods)/', '/for (?:the )?(?:\\d+|\\w+) weeks?/',
+  '/covering all/', '/(?:for|with|during|at) all (?:\\w+ )?(?:care|transitions|tasks|activities|unstructured times|break ?times|lunchtimes|mealtimes)/', '/throughout the school day/', '/(?:all|every) (?:of )?(?:\\w+ )?(?:lessons|day|periods)/', '/for (?:the )?(?:\\d+|\\w+) weeks?/',
   '/(?:\\d+|\\w+)-week/', '/for the (?:IEP|school|academic) (?:term|year)/', 'IEP term', '/\\d{1,2}\\/\\d{1,2}\\/\\d{2,4} to/', 'start date', 'end date',
   '/from \\d{1,2}(?:[.:]\\d{2})? ?(?:am|pm)? to \\d/', '/\\d+ weeks/', '/the (?:whole|entire|full) (?:school )?day/', '/for (?:the )?(?:first |next |whole |full |autumn |spring |summer )?(?:half[ -]term|term|year|academic year|school year)/', '/full[ -]time/', 'at all times', 'all day',
 ];
@@ -251,7 +254,7 @@ export const REVIEWABLE_WORK: readonly string[] = [
 // ---- targets and outcomes (GOAL-*) ----
 
 export const GOAL_VAGUE: readonly string[] = [
-  'improve', 'improves', 'improving', 'improvement', 'get better at', 'be a better', 'develop', 'develops', 'developing', 'understand', 'understands',
+  'improve', 'improves', 'improving', 'improvement', 'improved', 'make friends', 'get better at', 'be a better', 'develop', 'develops', 'developing', 'understand', 'understands',
   'understanding', 'increase', 'engage more', 'be attentive', 'will like', 'demonstrate appropriate', 'appropriate behaviour', 'appropriate behavior',
   'demonstrate skills in', 'become more', 'be more', 'continue to maintain', 'work on', 'work to improve', 'consistently exhibit', 'show improvement',
   'make progress', 'make good progress', 'make expected progress', 'make some progress', 'achieve his potential', 'achieve her potential',

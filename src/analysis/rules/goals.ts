@@ -3,7 +3,7 @@
 import { GOAL_CONTEXT, GOAL_MEASURE, GOAL_TIMESCALE, GOAL_VAGUE, PROVISION_IN_OUTCOME } from '../lexicon';
 import type { Item } from '../item';
 import type { Finding, Part } from '../types';
-import { findAll, phraseRegex, test } from '../text';
+import { findAll, phraseRegex, test, wordCount } from '../text';
 import { suggestRewrite } from '../suggest';
 import { goalWhy, hedgeFindings, type HedgeHit } from './hedges';
 import { listParts } from './provision';
@@ -19,6 +19,7 @@ const re = {
   vagueContext: /\bin a (?:range|variety) of (?:settings|contexts|situations)\b/gi,
 };
 
+const DETAILED_WORDS = 30;
 const ALL: readonly Part[] = ['what', 'measure', 'context', 'timescale'];
 
 function withoutPurpose(text: string): string {
@@ -63,8 +64,10 @@ export function goalFindings(item: Item, hedges: readonly HedgeHit[]): Finding[]
     });
     return out;
   }
-  // Flag when the skill, the measure or the date is missing; context alone is a good-practice point.
-  const weak = missing.includes('what') || missing.includes('measure') || missing.includes('timescale');
+  // Flag when the skill, the measure or the date is missing; context alone is a good-practice point. A long,
+  // detailed target lacking only one of them is more likely phrased unusually than vague: a note, not a flag.
+  const open = missing.filter((p) => p === 'what' || p === 'measure' || p === 'timescale');
+  const weak = open.length > 1 || (open.length === 1 && (hedges.length > 0 || wordCount(item.text) < DETAILED_WORDS));
   if (!missing.length) return out;
   const first = vague[0];
   out.push({

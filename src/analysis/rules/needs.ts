@@ -16,7 +16,9 @@ const re = {
 
 const MISSING: Part[] = ['what', 'context', 'measure'];
 
-export function isLabelOnly(text: string): boolean {
+export function isLabelOnly(whole: string): boolean {
+  // An area-of-need prefix ("Cognition and learning: …") is a heading, not a description.
+  const text = whole.replace(/^[^:;.]{1,40}:\s*/, '');
   if (wordCount(text) > 16 || /[;:]/.test(text)) return false;
   if (re.evidence.test(text)) return false;
   // "Some difficulties" is vague whatever setting it names (rules.md STRUCT-NEED-IMPACT).

@@ -6,7 +6,7 @@ import {
 } from '../lexicon';
 import type { Item } from '../item';
 import type { Finding, Part } from '../types';
-import { phraseRegex, test } from '../text';
+import { phraseRegex, test, wordCount } from '../text';
 import { suggestRewrite } from '../suggest';
 import { hedgeFindings, provisionWhy, type HedgeHit } from './hedges';
 
@@ -43,6 +43,7 @@ const re = {
 export const CORE: readonly Part[] = ['what', 'frequency', 'duration', 'who'];
 // 34 CFR 300.320(a)(7) asks US services for frequency, location and duration; the provider is good practice there.
 const CORE_US: readonly Part[] = ['what', 'frequency', 'duration'];
+const DETAILED_WORDS = 30;
 const ORDER: readonly Part[] = ['what', 'frequency', 'duration', 'who', 'group_size', 'training', 'monitoring'];
 
 export interface ProvisionJudgement {
@@ -110,13 +111,17 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
       if (/min|hour|hr/i.test(h.text)) missing.add('duration');
     }
     if (h.group.rule === 'HEDGE-VAGUE-QUANTITY' && /^some$/i.test(h.text)) missing.add('duration');
-    if (h.group.rule === 'HEDGE-DEFERRAL' || h.group.rule === 'HEDGE-OPPORTUNITY') missing.add('what');
+    if (h.group.rule === 'HEDGE-OPPORTUNITY' || (h.group.rule === 'HEDGE-DEFERRAL' && !concrete)) missing.add('what');
     // Someone "available" to the child says nothing about what they will do.
     if (/available/i.test(h.text) && !concrete) missing.add('what');
   }
   const list = ORDER.filter((p) => missing.has(p));
   const core = item.jurisdiction === 'us' && item.planType !== '504' ? CORE_US : CORE;
-  return { missing: list, specified: !core.some((p) => missing.has(p)) };
+  const open = core.filter((p) => missing.has(p));
+  // A long, detailed item with no hedge that seems to lack one answer is more likely phrased in a way the
+  // lexicons do not know than vague: it gets a good-practice note rather than a flag.
+  const detailed = open.length === 1 && hedges.length === 0 && wordCount(t) >= DETAILED_WORDS;
+  return { missing: list, specified: open.length === 0 || detailed };
 }
 
 const QUESTION: Record<Part, string> = {
