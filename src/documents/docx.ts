@@ -23,12 +23,16 @@ export function paragraphsFromMammothHtml(html: string): ParagraphText[] {
     buffer = '';
     heading = false;
   };
+  // Footnotes end with a link back to their reference ("↑"): navigation, not plan text.
+  let inBackLink = false;
   for (const token of html.split(/(<[^>]+>)/)) {
     const tag = /^<\/?([a-z0-9]+)/i.exec(token);
     if (!tag) {
-      buffer += token;
+      if (!inBackLink) buffer += token;
       continue;
     }
+    if (/^<a\s[^>]*href="#(footnote|endnote)-ref-/i.test(token)) inBackLink = true;
+    else if (token === '</a>') inBackLink = false;
     const name = tag[1]!.toLowerCase();
     if (BLOCK.test(name)) {
       flush();

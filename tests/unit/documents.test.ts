@@ -65,9 +65,13 @@ describe('reading plan files', () => {
     expect(doc.text).toBe('Need Provision Who\nSpeech Weekly therapy SALT');
   });
 
-  it('maps Word lists and tables to one paragraph each, never markup', async () => {
+  it('maps Word lists, tables and footnotes to one paragraph each, never markup', async () => {
     const { paragraphsFromMammothHtml } = await import('../../src/documents/docx');
     const parts = paragraphsFromMammothHtml('<h2>Section F</h2><ul><li>Speech &amp; language <strong>therapy</strong></li><li>A &lt;b&gt; tag</li></ul><table><tr><td><p>Need</p></td><td><p>Provision</p></td></tr></table>');
+    expect(paragraphsFromMammothHtml('<p>Weekly<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup></p><ol><li id="footnote-1"><p> Agreed at review. <a href="#footnote-ref-1">↑</a></p></li></ol>')).toEqual([
+      { text: 'Weekly[1]', heading: false },
+      { text: ' Agreed at review. ', heading: false },
+    ]);
     expect(parts).toEqual([
       { text: 'Section F', heading: true },
       { text: 'Speech & language therapy', heading: false },
