@@ -1,0 +1,62 @@
+// Our own labelled plan lines (written for this project in the style of real EHCPs, IEPs, IDPs, CSPs,
+// Statements and US IEPs/504s), judged the way the evaluation judges them: under a heading that fits the kind.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Jurisdiction, Part } from './types';
+import { judge } from './testing';
+
+interface Case {
+  text: string;
+  kind: 'provision' | 'target' | 'outcome' | 'need' | 'other';
+  jurisdiction: Jurisdiction;
+  flag: boolean;
+  missing: Part[];
+}
+
+const HEADINGS: Record<Exclude<Case['kind'], 'other'>, Record<Jurisdiction, string>> = {
+  provision: {
+    england: 'Section F: Special educational provision',
+    wales: '2B.2 Additional learning provision',
+    scotland: 'Additional support required to achieve the educational objectives',
+    ni: 'Part 3: Special educational provision',
+    us: 'Special education and related services',
+  },
+  target: { england: 'SEN Support plan: targets', wales: '2B.1 Intended outcomes', scotland: 'Educational objectives', ni: 'Personal Learning Plan: targets', us: 'Measurable annual goals' },
+  outcome: { england: 'Section E: Outcomes', wales: '2B.1 Intended outcomes', scotland: 'Educational objectives', ni: 'Part 3: Objectives', us: 'Measurable annual goals' },
+  need: {
+    england: 'Section B: Special educational needs',
+    wales: '2A Description of additional learning needs',
+    scotland: 'Factors giving rise to additional support needs',
+    ni: 'Part 2: Special educational needs',
+    us: 'Present levels of academic achievement and functional performance',
+  },
+};
+
+const cases: Case[] = readFileSync(new URL('./labelled.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Case);
+
+const judged = cases.map((c) => ({ c, r: judge(c.kind === 'other' ? '' : HEADINGS[c.kind][c.jurisdiction], c.text) }));
+
+describe('labelled plan lines', () => {
+  it.each(judged.map(({ c, r }) => [c.text, c.flag, r.flagged]))('%s → flagged %s', (_text, expected, actual) => {
+    expect(actual).toBe(expected);
+  });
+
+  it('names the missing parts (F1 ≥ 0.9 over flagged lines)', () => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const { c, r } of judged) {
+      if (!c.flag || !r.flagged) continue;
+      for (const p of r.missing) {
+        if (c.missing.includes(p)) tp++;
+        else fp++;
+      }
+      for (const p of c.missing) if (!r.missing.includes(p)) fn++;
+    }
+    const f1 = (2 * tp) / (2 * tp + fp + fn);
+    expect(f1).toBeGreaterThanOrEqual(0.9);
+  });
+});
