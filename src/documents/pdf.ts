@@ -47,6 +47,24 @@ function linesOf(items: TextItem[], page: number): Line[] {
   return lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text && !PAGE_NUMBER.test(l.text));
 }
 
+/** Running headers and footers ("OFFICIAL – SENSITIVE", the child's name, "Draft EHCP"): the same words at the top or
+ *  bottom of most pages. They are page furniture, and would otherwise split paragraphs that run across pages. */
+// Same words (page numbers aside) at the same height.
+const headKey = (l: Line) => `${l.text.replace(/\d+/g, '#')}@${Math.round(l.y / 4)}`;
+
+function withoutRunningHeads(lines: Line[], pages: number): Line[] {
+  if (pages < 2) return lines;
+  const edges = new Map<string, Set<number>>();
+  for (let n = 1; n <= pages; n++) {
+    const onPage = lines.filter((l) => l.page === n);
+    for (const l of [...onPage.slice(0, 2), ...onPage.slice(-2)]) {
+      if (l.text.length <= 100) edges.set(headKey(l), (edges.get(headKey(l)) ?? new Set()).add(n));
+    }
+  }
+  const running = new Set([...edges].filter(([, on]) => on.size >= Math.max(2, pages * 0.6)).map(([key]) => key));
+  return lines.filter((l) => !running.has(headKey(l)));
+}
+
 /** The body text size: the size carrying the most characters. Larger lines are headings. */
 function bodySize(lines: Line[]): number {
   const chars = new Map<number, number>();
@@ -101,7 +119,7 @@ export async function readPdf(name: string, data: Uint8Array, pdfjs: PdfJs): Pro
       page.cleanup();
     }
     if (lines.reduce((sum, l) => sum + l.text.replace(/\s/g, '').length, 0) < 20) throw noText(name);
-    return toPlanDocument(name, 'pdf', paragraphsFromLines(lines));
+    return toPlanDocument(name, 'pdf', paragraphsFromLines(withoutRunningHeads(lines, pdf.numPages)));
   } catch (e) {
     const kind = (e as { name?: string }).name;
     if (kind === 'PasswordException') throw encrypted(name);

@@ -49,9 +49,11 @@ describe('reading plan files', () => {
     }
   });
 
-  it('joins wrapped PDF lines into paragraphs, across pages, and drops page numbers', async () => {
-    const long = Array.from({ length: 40 }, (_, i) => `Provision ${i + 1}: the pupil will have access to a range of strategies delivered by school staff where possible and as appropriate to need.`);
-    const doc = await readPlanFileFromPath(write('long.pdf', pdfOf(long.map((text) => ({ text })))));
+  it('joins wrapped PDF lines into paragraphs, across pages, and drops running headers', async () => {
+    const who = ['a teaching assistant', 'the class teacher', 'a speech and language therapist', 'the SENCO', 'an occupational therapist'];
+    const what = ['reading practice', 'social skills groups', 'a range of strategies', 'movement breaks', 'pre-teaching of vocabulary', 'sensory circuits', 'check-ins'];
+    const long = Array.from({ length: 90 }, (_, i) => `Provision ${i + 1}: the pupil will have access to ${what[i % 7]} delivered by ${who[i % 5]} where possible, reviewed after ${i + 2} weeks and as appropriate to need.`);
+    const doc = await readPlanFileFromPath(write('long.pdf', pdfOf(long.map((text) => ({ text })), { header: 'OFFICIAL – SENSITIVE' })));
     expect(doc.text.split('\n')).toEqual(long);
   });
 
