@@ -41,6 +41,10 @@ describe('reading plan files', () => {
     expect(doc.paragraphs.filter((p) => p.heading)).toHaveLength(3);
   });
 
+  it('reads the committed sample files (made by make.ts) back to plan.txt', async () => {
+    for (const file of ['plan.pdf', 'plan.docx']) expect((await readPlanFileFromPath(path.join(import.meta.dirname, '../fixtures/files', file))).text).toBe(plan);
+  });
+
   it('gives the same findings for a PDF, a DOCX and the text they were made from', async () => {
     const fromText = analyzeText(plan).findings;
     expect(fromText.length).toBeGreaterThan(0);
