@@ -63,6 +63,19 @@ describe('text that is not a plan', () => {
     expect(findings.every((f) => f.severity === 'info' && f.category === 'hedge')).toBe(true);
   });
 
+  it('an article about plans, with plan words in its headings, is not a plan', () => {
+    const article = [
+      '## What should your child\'s EHCP say?',
+      '- Section F: Special educational provision',
+      'Section F must specify the provision your child needs. If you see "access to" or "regular", ask what it means.',
+      '2. **Targets**',
+      'Your child\'s targets should be SMART. You can ask the school how often they will be reviewed, and you can bring a friend to the meeting.',
+      'Support',
+      'You may want to contact your local SENDIASS, who can help you read the draft plan with your child.',
+    ].join('\n');
+    expect(analyzeText(article).report.isPlan).toBe(false);
+  });
+
   it('is judged when the caller knows it is plan wording', () => {
     const { report, findings } = analyzeText('Speech and language therapy as required.', { assumePlan: true });
     expect(report.isPlan).toBe(true);

@@ -166,6 +166,22 @@ function disabled(rule: string, options: Options): boolean {
   return options.disabledRules.some((d) => rule === d || rule.startsWith(`${d}-`));
 }
 
+/**
+ * Articles, guides and emails about plans talk to their reader ("your child"); a plan talks about one child.
+ * Quoted views are left out, since a pupil may say "you".
+ */
+function addressesReader(blocks: readonly Block[]): boolean {
+  let words = 0;
+  let second = 0;
+  for (const b of blocks) {
+    const text = b.text.length > 20000 ? b.text.slice(0, 20000) : b.text;
+    words += wordCount(text);
+    second += (text.match(/\b(?:you|your|you're|you’re|you'll|yours)\b/gi) ?? []).length;
+    if (words > 20000) break;
+  }
+  return words >= 150 && second / words >= 0.01;
+}
+
 const PLAN_ROLES: ReadonlySet<Role> = new Set(['need', 'outcome', 'target', 'provision']);
 
 export function analyze(blocks: Block[], options: Partial<Options> = {}): Report {
@@ -212,12 +228,11 @@ export function analyze(blocks: Block[], options: Partial<Options> = {}): Report
   const count = checkTargetCount(units, planType);
   for (const placed of count ? [...coverageFindings, count] : coverageFindings) perBlock[placed.block]!.push(placed.finding);
 
-  const planUnits = units.filter((u) => PLAN_ROLES.has(u.role)).length;
-  const named = scanned.some((s) => s.plans.length > 0);
-  const isPlan =
-    opts.assumePlan ||
-    sections.some((s) => PLAN_ROLES.has(s.role)) ||
-    (named && planUnits >= 2 && planUnits >= units.length * 0.3);
+  // A plan has a section only a plan would have (Section F, Measurable annual goals), or at least two kinds of
+  // plan section under plain headings ("Targets", "Support"). Articles about plans have neither.
+  const planSections = scanned.filter((s) => s.label?.persistent && PLAN_ROLES.has(s.label.role)).map((s) => s.label!);
+  const structured = planSections.some((l) => l.specific) || new Set(planSections.map((l) => l.role)).size >= 2;
+  const isPlan = opts.assumePlan || (structured && !addressesReader(blocks));
 
   const counts: Counts = { error: 0, warning: 0, info: 0, needs: 0, outcomes: 0, targets: 0, provisions: 0 };
   for (const u of units) {

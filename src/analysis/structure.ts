@@ -16,6 +16,8 @@ export interface Label {
   persistent: boolean;
   /** A CSP "persons by whom" line: judged on who provides the support (ASL Act s.9(2)). */
   personsByWhom: boolean;
+  /** A section code or a title only a plan would use ("Section F", "Measurable annual goals"): the text reads as a plan. */
+  specific: boolean;
 }
 
 const EHCP_ROLES: Record<string, Role> = { A: 'view', B: 'need', C: 'need', D: 'need', E: 'outcome', F: 'provision', G: 'provision', H: 'provision', H1: 'provision', H2: 'provision', I: 'other', J: 'other', K: 'other' };
@@ -23,27 +25,51 @@ const NI_ROLES: Record<string, Role> = { '1': 'other', '2': 'need', '3': 'provis
 
 const VIEW_TITLE = /\b(?:views?|says?|said|comments?|concerns?|input|aspirations?|all about me|one[- ]page profile|what (?:people )?(?:like|admire)|likes|dislikes|interests|what (?:\w+ )?(?:says|thinks|wants))\b/i;
 const OTHER_TITLE = /^(?:name|date|dob|address|school|setting|co-?ordinator|contact|named|review|advice|eligibility|least restrictive|lre|placement|personal budget|extract|background|history|introduction|meeting|signed|consent|iep meeting|annual iep review|attendance|current attainment|education authority|local authority|reason|type of)\b|information report|policy|statement of special educational needs/i;
-const PROVISION_TITLE = /special educational provision|additional learning provision|\bALP\b|additional support required|persons by whom|related services?|special education services|special education and related|supplementary aids|accommodations?|modifications|health provision|social care provision|extended school year|plp provision|support to be provided|what (?:we|school|the school) will do|how (?:we|school|the school) will help|\bprovision\b/i;
+// Titles that only a plan uses: they make the text read as a plan. The generic ones ("Targets", "Support")
+// count only as short headings, since articles and emails use those words in their own headings.
+const SPECIFIC_TITLES: ReadonlyArray<[RegExp, Role]> = [
+  [/special educational provision|additional learning provision|\bALP\b|additional support required|persons by whom|related services?|special education services|special education and related|supplementary aids|health provision|social care provision|extended school year|plp provision|support to be provided|504 accommodations?/i, 'provision'],
+  [/special educational needs?\b(?! co-?ordinator| and disabilit)|additional learning needs|additional support needs|factors giving rise|present levels?|plaafp|\bplop\b|areas? of need|description of (?:the )?(?:child's |learner's )?(?:additional learning )?needs/i, 'need'],
+  [/intended outcomes?|measurable annual goals?|annual goals?|short[- ]term (?:targets|objectives|goals)|long[- ]term targets|educational objectives?|benchmarks|plp targets?|iep targets?|sen support plan: targets/i, 'target'],
+  [/^section e\b/i, 'outcome'],
+];
+const GENERIC_TITLES: ReadonlyArray<[RegExp, Role]> = [
+  [/\b(?:provision(?! map)|accommodations?|modifications|support|strategies|services|interventions|help|what (?:we|school|the school) will do|how (?:we|school|the school) will help)\b/i, 'provision'],
+  [/\b(?:needs\b(?! co-?ordinator)|difficulties|factors)\b/i, 'need'],
+  [/\boutcomes?\b/i, 'outcome'],
+  [/\b(?:targets?|goals?|objectives?)\b/i, 'target'],
+];
+const GENERIC_TITLE_WORDS = 4;
 const PERSONS_TITLE = /persons by whom/i;
-const NEED_TITLE = /special educational needs?|additional learning needs|additional support needs|\bfactors\b|present levels?|plaafp|\bplop\b|areas? of need|\bneeds\b|difficulties|description of/i;
-const OUTCOME_TITLE = /^(?:section e\b.*|outcomes?)$|\boutcomes\b(?! and)/i;
-const TARGET_TITLE = /\b(?:targets?|goals?|objectives?|benchmarks|intended outcomes?)\b/i;
-const GENERIC_PROVISION_TITLE = /\b(?:support|strategies|services|interventions|help)\b/i;
-// A subtitle that asks the heading's question ("what we would like Ruby to achieve") is part of the heading.
-const SUBTITLE = /^(?:what|how|who|where|when|which|details? of|description of|the child's|the young person's|including)\b/i;
 
-function titleRole(title: string): Role | undefined {
-  if (VIEW_TITLE.test(title)) return 'view';
-  if (OTHER_TITLE.test(title)) return 'other';
-  if (PROVISION_TITLE.test(title)) return 'provision';
-  if (NEED_TITLE.test(title)) return 'need';
-  if (/intended outcomes?/i.test(title)) return 'target';
-  if (OUTCOME_TITLE.test(title)) return 'outcome';
-  if (TARGET_TITLE.test(title)) return 'target';
-  if (GENERIC_PROVISION_TITLE.test(title)) return 'provision';
+interface Title {
+  role: Role;
+  /** Only a plan would use this title. */
+  specific: boolean;
+}
+
+function readTitle(title: string): Title | undefined {
+  if (VIEW_TITLE.test(title)) return { role: 'view', specific: false };
+  if (OTHER_TITLE.test(title)) return { role: 'other', specific: false };
+  for (const [re, role] of SPECIFIC_TITLES) if (re.test(title)) return { role, specific: true };
+  if (wordsIn(title) > GENERIC_TITLE_WORDS) return undefined;
+  for (const [re, role] of GENERIC_TITLES) if (re.test(title)) return { role, specific: false };
   return undefined;
 }
 
+/** A title only a plan would use, or a heading that names the plan ("Personal Learning Plan: targets"). */
+function isSpecific(title: string): boolean {
+  return readTitle(title)?.specific === true || (planNames(title).length > 0 && /\b(?:targets?|goals?|objectives?|outcomes?|provision|needs|strategies)\b/i.test(title));
+}
+
+function titleRole(title: string): Role | undefined {
+  return readTitle(title)?.role;
+}
+
+// A subtitle that asks the heading's question ("what we would like Ruby to achieve") is part of the heading.
+const SUBTITLE = /^(?:what|how|who|where|when|which|details? of|description of|the child's|the young person's|including)\b/i;
+
+const ARTICLE_LINE = /^(?:[#>*•▪◦●]|-\s|\d+\.\s*\*\*)|\*\*/;
 const CODE = /^(?:section\s+([A-K]|H[12])(?![\w.])|part\s+([1-6])(?!\d)|(?:section\s+)?(2A|2B(?:\.\d)?)(?![\w.]))/i;
 const SEPARATOR = /\s*(?::|\s[–—-]\s|–|—)\s*/g;
 
@@ -55,8 +81,11 @@ function wordsIn(s: string): number {
 export function readLabel(block: string): Label | undefined {
   const lead = block.length - block.trimStart().length;
   const text = block.slice(lead).trimEnd();
-  if (!text) return undefined;
-  const code = CODE.exec(text);
+  // Bulleted or markdown lines are list items and article headings, not a plan's own section headings.
+  if (!text || ARTICLE_LINE.test(text)) return undefined;
+  let code = CODE.exec(text);
+  // "Section F must specify…" is prose about a plan; a code labels a section only before a separator or a title.
+  if (code && !/^\s*(?:[:.–—-]|$)/.test(text.slice(code[0].length)) && titleRole(text.slice(code[0].length).split(/[:–—]/)[0] ?? '') === undefined) code = null;
   let role: Role | undefined;
   let jurisdiction: Jurisdiction | undefined;
   let pos = 0;
@@ -110,7 +139,17 @@ export function readLabel(block: string): Label | undefined {
     // A short line with no sentence end is a heading when its title is recognised ("Measurable annual goals").
     if (wordsIn(text) <= 12 && !/[.!?]$/.test(text)) {
       const r = titleRole(text);
-      if (r !== undefined) return { name: text, role: r, heading: true, contentStart: block.length, persistent: r !== 'view' && r !== 'other', personsByWhom: PERSONS_TITLE.test(text) };
+      if (r !== undefined) {
+        return {
+          name: text,
+          role: r,
+          heading: true,
+          contentStart: block.length,
+          persistent: r !== 'view' && r !== 'other',
+          personsByWhom: PERSONS_TITLE.test(text),
+          specific: isSpecific(text),
+        };
+      }
     }
     return undefined;
   }
@@ -125,7 +164,7 @@ export function readLabel(block: string): Label | undefined {
   else if (titled && segments.length === 2 && wordsIn(rest) <= 6 && !/[.!?]$/.test(rest) && titleRole(rest) !== undefined && !code) {
     // "SEN Support plan: targets" — a plan name then the section's title.
     const r = titleRole(rest)!;
-    return { name: text, role: r, heading: true, contentStart: block.length, persistent: r !== 'view' && r !== 'other', personsByWhom: false };
+    return { name: text, role: r, heading: true, contentStart: block.length, persistent: r !== 'view' && r !== 'other', personsByWhom: false, specific: isSpecific(text) };
   }
   if (role === undefined) return undefined;
   const persistent = code !== null || (role !== 'view' && role !== 'other');
@@ -137,6 +176,7 @@ export function readLabel(block: string): Label | undefined {
     contentStart: heading ? block.length : lead + contentStart,
     persistent,
     personsByWhom: PERSONS_TITLE.test(name),
+    specific: code !== null || isSpecific(name),
   };
 }
 
