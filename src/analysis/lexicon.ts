@@ -153,13 +153,13 @@ export const CONCRETE_CONTENT: readonly string[] = [
   'now-and-next', 'checklist', 'exit card', 'pass', 'laptop', 'speech-to-text', 'overlay', 'reader', 'scribe', 'extended time', 'extra time', 'separate room',
   'radio aid', 'hearing aids', 'enlarged', 'desk', 'chair', 'quiet space', 'calm room', 'soft-play', 'tactile', 'visits to', 'timetable', 'direct therapy',
   'consultation', 'study skills', 'co-taught', '/sessions? on/', '/(?:programme|program|activities|exercises|plan) (?:written|devised|designed|set|prescribed) by/', 'assess', 'assessment',
-  '/focus(?:ed|sed|ing)? on/', 'targeting', 'fine motor', 'gross motor', 'attention and listening', 'personal care', 'intimate care', 'moving and handling', 'high-frequency words', 'sight words', 'number bonds',
+  '/focus(?:ed|sed|ing)? on/', 'targeting', 'ear defenders', 'workstation', 'writing slope', 'pencil grip', 'reward chart', 'diary', 'fidget', 'wobble cushion', 'fine motor', 'gross motor', 'attention and listening', 'personal care', 'intimate care', 'moving and handling', 'high-frequency words', 'sight words', 'number bonds',
   'times tables', 'spelling', 'comprehension', 'note-taking', 'memory strategies', '/sessions? with (?:the |a |an )?(?:school )?(?:counsell?or|therapist|psychologist|mentor|tutor)/', 'training session', 'blood glucose', 'photo book', 'physiotherapy programme', 'sensory programme', 'circle of friends', 'lunch club', 'social skills programme',
 ];
 
 /** Generic content words that say nothing about what is done (PROV-WHAT, HEDGE-VAGUE-CONTENT). */
 export const GENERIC_CONTENT: readonly string[] = [
-  'support', 'supported', 'input', 'intervention', 'interventions', 'strategies', 'advice', 'guidance', 'help', 'equipment', 'services', 'service', 'provision',
+  '/support(?! (?:assistant|staff|worker|for learning|service|team|teacher|base|co-?ordinator))/', 'supported', 'input', 'intervention', 'interventions', 'strategies', 'advice', 'guidance', 'help', 'equipment', 'services', 'service', 'provision',
   'programme', 'programmes', 'program', 'programs', 'a range of', 'differentiated curriculum', 'a differentiated curriculum', 'sensory diet', 'visits',
   'visit', 'visiting', 'group work', 'reduced load', 'approach', 'approaches', 'reassurance',
   'incorporated into', 'embedded into', 'embedded in', 'made aware', 'differentiated', 'modified',
@@ -204,7 +204,7 @@ const DAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 export const FREQUENCY_EVIDENCE: readonly string[] = [
   'daily', 'weekly', 'fortnightly', 'monthly', 'termly', 'half-termly', 'half termly', 'yearly', 'annually', 'twice', 'once', 'bi-weekly', 'biweekly',
   'every school day', 'each school day', 'every day', 'every morning', 'every afternoon', 'each morning', 'each day', 'each afternoon',
-  `/(?:every|each) (?:other |second |two |three |\\d+ )?(?:school )?(?:day|days|morning|afternoon|week|weeks|fortnight|term|half[ -]term|lesson|lessons|period|session|${DAYS}|class|block)/`,
+  `/(?:every|each) (?:other |second |two |three |\\d+ )?(?:school )?(?:day|days|morning|afternoon|week|weeks|fortnight|term|half[ -]term|lesson|lessons|period|session|${DAYS}|class|block|months?|years?|minutes)/`,
   `/${NUMBER} (?:times|sessions?|periods?|visits?|lessons?|days?|mornings?|afternoons?) (?:a|per|each|every) \\w+/`,
   // A fixed number of occasions is a total amount ("4 extra visits in June and July").
   '/(?:\\d+|two|three|four|five|six|eight|ten|twelve) (?:extra |more |additional |further )?(?:visits|sessions|lessons|blocks|meetings)/',
@@ -215,14 +215,14 @@ export const FREQUENCY_EVIDENCE: readonly string[] = [
   '/at \\d{1,2}[.:]\\d{2}/', '/(?:in|during|for) (?:all|every|each) (?:\\w+ ){0,3}(?:lessons?|classes|class|periods?|tests?|quizzes|examinations?|exams?|assessments?|subjects?)/',
   '/(?:at|during) (?:break|lunch|playtime|break time|breaktime|lunchtime|play|transitions?|registration|assembly|tutor time|form time|PE|unstructured times?|the start of|the end of)/', '/between lessons/', '/for (?:tests|assessments|exams|examinations)/',
   '/on (?:all )?(?:tests|assessments|exams)/', '/in (?:lessons|class|assessments|tests|exams)/', '/all lessons/', 'IEP term', '/(?:for|in|during|at|before) every \\w+/', '/the (?:whole|entire|full) (?:school )?day/',
-  '/(?:in|during|by|before) (?:the )?(?:autumn|spring|summer|first|next) (?:term|half[ -]term)/', '/on (?:all )?(?:\\w+ )?(?:assignments|tests|quizzes|exams|assessments|homework)/', '/\\d+ ?x ?(?:\\/ ?|per |a |each )?(?:week|wk|day|month|term|weekly|daily|monthly)/',
+  '/(?:in|during|by|before) (?:the )?(?:autumn|spring|summer|first|next) (?:term|half[ -]term)/', '/on (?:all )?(?:\\w+ )?(?:assignments|tests|quizzes|exams|assessments|homework)/', '/\\d+ ?[x×] ?(?:\\/ ?|per |a |each )?(?:week|wk|day|month|term|weekly|daily|monthly)/', '/p\\/w/', '/per wk/',
   '/(?:min|mins|minutes|hours?|hrs?|sessions?|times)\\/ ?(?:week|wk|day|month|term)/', '/in (?:the|his|her|their) (?:class(?:room)?|lessons)/',
   '/on a (?:daily|weekly|fortnightly|monthly|termly) basis/', '/full[ -]time/', 'at all times', 'all day', 'whole day', '/before \\d/', '/when (?:he|she|they) (?:becomes?|feels?|is|are)/',
 ];
 
 /** Evidence of "for how long": session length, hours, coverage of the day, a block of weeks, an exact extra-time amount. */
 export const DURATION_EVIDENCE: readonly string[] = [
-  `/${NUMBER}[\\s-]*(?:x\\s*)?(?:min(?:ute)?s?|mins|hours?|hrs?|hr)(?![\\w])/`, '/\\d+(?:\\.\\d+)?hrs?/', '/\\d+ (?:periods?|lessons?)/', '/\\d+(?:\\.\\d+)?\\s?x(?![\\w])/', '/\\d+% extra time/',
+  `/${NUMBER}[\\s-]*(?:[x×]\\s*)?(?:min(?:ute)?s?|mins|hours?|hrs?|hr)(?![\\w])/`, '/\\d+(?:\\.\\d+)?hrs?/', '/\\d+ (?:periods?|lessons?)/', '/\\d+(?:\\.\\d+)?\\s?[x×](?![\\w])/', '/\\d+% extra time/',
   '/covering all/', '/(?:for|with|during|at) all (?:\\w+ )?(?:care|transitions|tasks|activities|unstructured times|break ?times|lunchtimes|mealtimes)/', '/throughout the school day/', '/(?:all|every) (?:of )?(?:\\w+ )?(?:lessons|day|periods)/', '/for (?:the )?(?:\\d+|\\w+) weeks?/',
   '/(?:\\d+|\\w+)-week/', '/for the (?:IEP|school|academic) (?:term|year)/', 'IEP term', '/\\d{1,2}\\/\\d{1,2}\\/\\d{2,4} to/', 'start date', 'end date',
   '/from \\d{1,2}(?:[.:]\\d{2})? ?(?:am|pm)? to \\d/', '/\\d+ weeks/', '/the (?:whole|entire|full) (?:school )?day/', '/for (?:the )?(?:first |next |whole |full |autumn |spring |summer )?(?:half[ -]term|term|year|academic year|school year)/', '/full[ -]time/', 'at all times', 'all day',
@@ -254,7 +254,7 @@ export const REVIEWABLE_WORK: readonly string[] = [
 // ---- targets and outcomes (GOAL-*) ----
 
 export const GOAL_VAGUE: readonly string[] = [
-  'improve', 'improves', 'improving', 'improvement', 'improved', 'make friends', 'get better at', 'be a better', 'develop', 'develops', 'developing', 'understand', 'understands',
+  'improve', 'improves', 'improving', 'improvement', 'improved', 'make friends', 'decrease', 'reduce', 'on task', 'age-appropriate', 'age appropriate', 'get better at', 'be a better', 'develop', 'develops', 'developing', 'understand', 'understands',
   'understanding', 'increase', 'engage more', 'be attentive', 'will like', 'demonstrate appropriate', 'appropriate behaviour', 'appropriate behavior',
   'demonstrate skills in', 'become more', 'be more', 'continue to maintain', 'work on', 'work to improve', 'consistently exhibit', 'show improvement',
   'make progress', 'make good progress', 'make expected progress', 'make some progress', 'achieve his potential', 'achieve her potential',

@@ -20,6 +20,8 @@ const re = {
 };
 
 const DETAILED_WORDS = 30;
+/** A measured target this short with no conditions or date names a number, not a skill. */
+const BARE_WORDS = 12;
 const ALL: readonly Part[] = ['what', 'measure', 'context', 'timescale'];
 
 function withoutPurpose(text: string): string {
@@ -38,7 +40,7 @@ export function judgeGoal(item: Item): { missing: Part[]; provision: boolean; va
   const missing = new Set<Part>();
   // A vague verb matters when nothing measures it (GOAL-VAGUE-VERB); a bare number with no conditions or date
   // ("Lucas will read 20 words") still leaves the skill undefined.
-  if ((vague.length && !hasMeasure) || (hasMeasure && !hasContext && !hasTime)) missing.add('what');
+  if ((vague.length && !hasMeasure) || (hasMeasure && !hasContext && !hasTime && wordCount(content) <= BARE_WORDS)) missing.add('what');
   if (!hasMeasure || (vague.length > 0 && !/\d/.test(content))) missing.add('measure');
   if (!hasContext) missing.add('context');
   if (!hasTime) missing.add('timescale');
@@ -66,7 +68,8 @@ export function goalFindings(item: Item, hedges: readonly HedgeHit[]): Finding[]
   }
   // Flag when the skill, the measure or the date is missing; context alone is a good-practice point. A long,
   // detailed target lacking only one of them is more likely phrased unusually than vague: a note, not a flag.
-  const open = missing.filter((p) => p === 'what' || p === 'measure' || p === 'timescale');
+  // US annual goals run for the IEP year by default, so a missing date alone does not make one weak.
+  const open = missing.filter((p) => p === 'what' || p === 'measure' || (p === 'timescale' && item.jurisdiction !== 'us'));
   const weak = open.length > 1 || (open.length === 1 && (hedges.length > 0 || wordCount(item.text) < DETAILED_WORDS));
   if (!missing.length) return out;
   const first = vague[0];
