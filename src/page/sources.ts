@@ -44,7 +44,7 @@ export class SourceReader {
       sources.push({ node: field, items });
     }
     // Textareas were read separately: put them back where they sit among the paragraphs.
-    sources.sort((a, b) => (a.node === b.node ? 0 : a.node.compareDocumentPosition(b.node) & 4 /* FOLLOWING */ ? -1 : 1));
+    if (sources.some((s) => s.items[0]?.kind === 'field')) sources.sort((a, b) => (a.node === b.node ? 0 : a.node.compareDocumentPosition(b.node) & 4 /* FOLLOWING */ ? -1 : 1));
     return sources.flatMap((s) => s.items);
   }
 }

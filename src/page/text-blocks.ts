@@ -2,12 +2,14 @@
 // text, each with a map from every character back to the DOM text node and offset it came from, so a
 // finding's [start, end) becomes a DOM Range over exactly the words it names.
 
+/** A run of characters that is contiguous both in the block's text and in one DOM text node. */
 export interface TextSegment {
   node: Text;
-  /** Index in the block's text of this segment's first character. */
+  /** Index in the block's text of the run's first character. */
   start: number;
-  /** For each character this segment contributed, its offset in `node`. */
-  offsets: number[];
+  /** Offset in `node` of the run's first character. */
+  offset: number;
+  length: number;
 }
 
 export interface TextBlock {
@@ -78,25 +80,37 @@ export function collectTextBlocks(root: Element, skip: (el: Element) => boolean)
     }
     const text = node as Text;
     const b = builder(blockOf(parent));
-    const offsets: number[] = [];
-    const start = b.text.length;
-    let out = '';
     const data = text.data;
-    for (let i = 0; i < data.length; i++) {
-      const ch = data[i]!;
-      if (!b.pre && (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\f')) {
-        if (b.space) continue;
-        b.space = true;
-        out += ' ';
-      } else {
-        b.space = false;
-        out += ch;
-      }
-      offsets.push(i);
+    /** Appends `chars` for data[from, from + chars.length), extending the previous run when contiguous. */
+    const emit = (from: number, chars: string) => {
+      const last = b.segments.at(-1);
+      if (last && last.node === text && last.offset + last.length === from && last.start + last.length === b.text.length) last.length += chars.length;
+      else b.segments.push({ node: text, start: b.text.length, offset: from, length: chars.length });
+      b.text += chars;
+    };
+    if (b.pre) {
+      if (data.length > 0) emit(0, data);
+      b.space = false;
+      continue;
     }
-    if (offsets.length === 0) continue;
-    b.text += out;
-    b.segments.push({ node: text, start, offsets });
+    // Whitespace collapses as the page renders it: a run becomes one space (none at a block's start).
+    const runs = /[ \n\t\r\f]+/g;
+    let at = 0;
+    for (let m = runs.exec(data); m; m = runs.exec(data)) {
+      if (m.index > at) {
+        emit(at, data.slice(at, m.index));
+        b.space = false;
+      }
+      if (!b.space) {
+        emit(m.index, ' ');
+        b.space = true;
+      }
+      at = m.index + m[0].length;
+    }
+    if (at < data.length) {
+      emit(at, data.slice(at));
+      b.space = false;
+    }
   }
 
   const blocks: TextBlock[] = [];
@@ -112,9 +126,7 @@ export function collectTextBlocks(root: Element, skip: (el: Element) => boolean)
 function locate(block: TextBlock, index: number, edge: 'start' | 'end'): { node: Text; offset: number } | null {
   for (const seg of block.segments) {
     const i = index - seg.start;
-    if (edge === 'start' ? i >= 0 && i < seg.offsets.length : i > 0 && i <= seg.offsets.length) {
-      return edge === 'start' ? { node: seg.node, offset: seg.offsets[i]! } : { node: seg.node, offset: seg.offsets[i - 1]! + 1 };
-    }
+    if (edge === 'start' ? i >= 0 && i < seg.length : i > 0 && i <= seg.length) return { node: seg.node, offset: seg.offset + i };
   }
   return null;
 }
