@@ -10,7 +10,7 @@ import { findHedges } from './rules/hedges';
 import { provisionFindings } from './rules/provision';
 import { goalFindings } from './rules/goals';
 import { needFindings } from './rules/needs';
-import { areasOf, checkCoverage, checkReviewDate, checkTargetCount, type CoverageEntry, type UnitSummary } from './rules/plan-structure';
+import { areasOf, checkCoverage, checkCspPersons, checkReviewDate, checkTargetCount, type CoverageEntry, type SectionAt, type UnitSummary } from './rules/plan-structure';
 
 export * from './types';
 export type { CoverageEntry } from './rules/plan-structure';
@@ -192,6 +192,7 @@ export function analyze(blocks: Block[], options: Partial<Options> = {}): Report
   const planType = choosePlanType(new Set(scanned.flatMap((s) => s.plans)), jurisdiction);
 
   const sections: SectionFound[] = [];
+  const sectionsAt: SectionAt[] = [];
   const units: UnitSummary[] = [];
   const perBlock: Finding[][] = [];
   let current: Label | undefined;
@@ -200,6 +201,7 @@ export function analyze(blocks: Block[], options: Partial<Options> = {}): Report
     if (label?.persistent) {
       current = label;
       sections.push({ name: label.name, role: label.role, blockId: b.id });
+      sectionsAt.push({ block: i, text: b.text, role: label.role, personsByWhom: label.personsByWhom });
     }
     if (label?.heading) {
       perBlock.push([]);
@@ -225,8 +227,8 @@ export function analyze(blocks: Block[], options: Partial<Options> = {}): Report
 
   const ids = blocks.map((b) => b.id);
   const { coverage, findings: coverageFindings } = checkCoverage(units, ids);
-  const count = checkTargetCount(units, planType);
-  for (const placed of count ? [...coverageFindings, count] : coverageFindings) perBlock[placed.block]!.push(placed.finding);
+  const placed = [...coverageFindings, checkTargetCount(units, planType), checkCspPersons(sectionsAt, planType)];
+  for (const p of placed) if (p) perBlock[p.block]!.push(p.finding);
 
   // A plan has a section only a plan would have (Section F, Measurable annual goals), or at least two kinds of
   // plan section under plain headings ("Targets", "Support"). Articles about plans have neither.

@@ -311,18 +311,18 @@ export const NEED_IMPACT: readonly string[] = [
 
 /** Areas of need, for matching Section B needs to Section F provision (STRUCT-B-F-MATCH). */
 export const NEED_AREAS: ReadonlyArray<{ area: string; words: readonly string[] }> = [
-  { area: 'speech and language', words: ['speech', 'language', 'SLCN', 'vocabulary', 'communication', 'communicate', 'expressive', 'receptive', 'stammer', 'AAC', 'Makaton', 'words'] },
-  { area: 'social interaction', words: ['social', 'friendships', 'friends', 'peers', 'turn-taking', 'play', 'autism', 'autistic', 'ASC', 'ASD'] },
-  { area: 'literacy', words: ['reading', 'read', 'literacy', 'phonics', 'spelling', 'dyslexia', 'decoding', 'comprehension', 'writing'] },
+  { area: 'speech and language', words: ['speech', 'language', 'SLCN', 'vocabulary', 'communication', 'communicate', 'expressive', 'receptive', 'stammer', 'AAC', 'Makaton', 'speech and language therapy', 'SALT', 'SLT'] },
+  { area: 'social interaction', words: ['social', 'friendships', 'friends', 'peers', 'turn-taking', 'social skills', 'autism', 'autistic', 'ASC', 'ASD'] },
+  { area: 'literacy', words: ['reading', 'literacy', 'phonics', 'spelling', 'dyslexia', 'decoding', 'comprehension', 'writing'] },
   { area: 'numeracy', words: ['maths', 'math', 'numeracy', 'number', 'calculation', 'dyscalculia', 'arithmetic'] },
-  { area: 'memory and processing', words: ['working memory', 'memory', 'processing speed', 'processing', 'attention', 'concentrate', 'concentration', 'focus'] },
-  { area: 'fine motor', words: ['handwriting', 'fine motor', 'pencil', 'dyspraxia', 'DCD', 'scissors', 'typing', 'write'] },
+  { area: 'memory and processing', words: ['working memory', 'memory', 'processing speed', 'processing', 'attention', 'concentrate', 'concentration'] },
+  { area: 'fine motor', words: ['handwriting', 'fine motor', 'pencil', 'dyspraxia', 'DCD', 'scissors', 'typing', 'occupational therapy'] },
   { area: 'gross motor and physical', words: ['gross motor', 'mobility', 'wheelchair', 'physiotherapy', 'physio', 'balance', 'cerebral palsy', 'transfers', 'physical'] },
   { area: 'sensory', words: ['sensory', 'noise', 'overwhelmed', 'sensory processing', 'ear defenders', 'movement breaks'] },
   { area: 'hearing', words: ['hearing', 'deaf', 'radio aid', 'hearing aids', 'BSL'] },
-  { area: 'vision', words: ['visual impairment', 'vision', 'sight', 'print', 'braille', 'magnifier'] },
+  { area: 'vision', words: ['visual impairment', 'vision', 'sight', 'braille', 'magnifier', 'enlarged'] },
   { area: 'emotional wellbeing', words: ['anxiety', 'anxious', 'emotional', 'emotions', 'wellbeing', 'self-esteem', 'mental health', 'ELSA', 'counselling', 'counseling', 'distress', 'distressing', 'stomach aches'] },
-  { area: 'behaviour and regulation', words: ['behaviour', 'behavior', 'regulation', 'regulate', 'dysregulated', 'anger', 'ADHD', 'calm', 'outbursts', 'leaves his seat', 'calls out'] },
+  { area: 'behaviour and regulation', words: ['behaviour', 'behavior', 'regulation', 'regulate', 'dysregulated', 'anger', 'ADHD', 'calm-down', 'outbursts', 'leaves his seat', 'calls out'] },
   { area: 'medical and self-care', words: ['diabetes', 'epilepsy', 'toileting', 'medical', 'blood glucose', 'insulin', 'feeding', 'intimate care', 'medication'] },
-  { area: 'attendance', words: ['attendance', 'school refusal', 'attend'] },
+  { area: 'attendance', words: ['attendance', 'school refusal', 'attendance plan'] },
 ];

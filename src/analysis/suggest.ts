@@ -19,10 +19,23 @@ export function slotFor(part: Part): string {
   return SLOTS[part];
 }
 
+/** A commitment in place of a recommendation ("would benefit from" → "will receive"), or undefined. */
+export function firmWording(phrase: string): string | undefined {
+  const p = phrase.toLowerCase().replace(/[\s-]+/g, ' ');
+  if (/benefit from$/.test(p) || p === 'may need') return 'will receive';
+  if (/^(?:may|might|could|should|would)$/.test(p)) return 'will';
+  if (/^(?:will be )?encouraged to$/.test(p)) return 'will be supported by [who] to';
+  if (/^(?:aims?|tries|try) to$/.test(p)) return 'will';
+  return undefined;
+}
+
 export interface Replacement {
   start: number;
   end: number;
+  /** The part the weak phrase leaves open: it becomes that part's slot. */
   part?: Part;
+  /** Firmer wording for the phrase itself ("will receive" for "would benefit from"). */
+  text?: string;
 }
 
 /**
@@ -34,9 +47,12 @@ export function suggestRewrite(text: string, replacements: readonly Replacement[
   let at = 0;
   const placed = new Set<Part>();
   for (const r of [...replacements].sort((a, b) => a.start - b.start)) {
-    if (r.start < at || !r.part || placed.has(r.part) || !missing.includes(r.part)) continue;
-    out += text.slice(at, r.start) + SLOTS[r.part];
-    placed.add(r.part);
+    if (r.start < at) continue;
+    if (r.part && !placed.has(r.part) && missing.includes(r.part)) {
+      out += text.slice(at, r.start) + SLOTS[r.part];
+      placed.add(r.part);
+    } else if (r.text !== undefined) out += text.slice(at, r.start) + r.text;
+    else continue;
     at = r.end;
   }
   out += text.slice(at);

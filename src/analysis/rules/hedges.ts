@@ -3,7 +3,7 @@ import { HEDGE_GROUPS, GROUP_SIZE_EVIDENCE, type HedgeGroup } from '../lexicon';
 import type { Item } from '../item';
 import type { Finding } from '../types';
 import { findAll, inside, phraseRegex, test, type Span } from '../text';
-import { slotFor } from '../suggest';
+import { firmWording, slotFor } from '../suggest';
 
 export interface HedgeHit extends Span {
   group: HedgeGroup;
@@ -104,7 +104,7 @@ export function hedgeFindings(item: Item, hits: readonly HedgeHit[], specified: 
     const provision = item.role === 'provision';
     const severity = provision ? (item.statutory ? 'error' : 'warning') : 'warning';
     const phrase = h.text;
-    const slot = h.group.part ? slotFor(h.group.part) : undefined;
+    const slot = h.group.part ? slotFor(h.group.part) : firmWording(phrase);
     const local = item.text;
     const at = h.start - item.start;
     out.push({

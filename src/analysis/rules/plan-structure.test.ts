@@ -27,3 +27,24 @@ describe('IEP target count', () => {
     expect(analyzeText(few).findings.map((f) => f.rule)).not.toContain('IEP-TARGET-COUNT');
   });
 });
+
+describe('CSP persons by whom', () => {
+  const csp = (extra: string[]) =>
+    [
+      'Co-ordinated support plan',
+      'Factors giving rise to additional support needs',
+      'Rhona has a severe hearing impairment; without her radio aid she follows little of what is said in class.',
+      'Additional support required to achieve the educational objectives',
+      'A teacher of the deaf will visit for 1 hour each week to teach Rhona to manage her radio aid.',
+      ...extra,
+    ].join('\n');
+
+  it('warns when a CSP names no persons by whom support is provided', () => {
+    expect(analyzeText(csp([])).findings.map((f) => f.rule)).toContain('STRUCT-SCO-CSP');
+  });
+
+  it('is satisfied by a persons-by-whom section', () => {
+    const text = csp(['Persons by whom the additional support is to be provided', 'Teacher of the deaf, Sensory Support Service.']);
+    expect(analyzeText(text).findings.map((f) => f.rule)).not.toContain('STRUCT-SCO-CSP');
+  });
+});

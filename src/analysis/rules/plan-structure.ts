@@ -107,3 +107,33 @@ export function checkTargetCount(units: readonly UnitSummary[], planType: PlanTy
     },
   };
 }
+
+export interface SectionAt {
+  block: number;
+  /** The block's text, to place a finding on the heading itself. */
+  text: string;
+  role: Role;
+  personsByWhom: boolean;
+}
+
+/** STRUCT-SCO-CSP: a CSP must state the persons by whom the additional support is provided (ASL Act s.9(2)). */
+export function checkCspPersons(sections: readonly SectionAt[], planType: PlanType): PlacedFinding | undefined {
+  if (planType !== 'csp') return undefined;
+  const provision = sections.find((s) => s.role === 'provision');
+  const others = sections.some((s) => s.role === 'need' || s.role === 'target');
+  if (!provision || !others || sections.some((s) => s.personsByWhom)) return undefined;
+  const start = provision.text.length - provision.text.trimStart().length;
+  return {
+    block: provision.block,
+    finding: {
+      rule: 'STRUCT-SCO-CSP',
+      category: 'structure',
+      severity: 'warning',
+      start,
+      end: Math.max(start, provision.text.trimEnd().length),
+      message: 'This co-ordinated support plan does not say who will provide the additional support.',
+      why: 'ASL (Scotland) Act 2004 s.9(2): a CSP must state "the persons by whom the support should be provided".',
+      suggestion: 'Persons by whom the additional support is to be provided: [role and service for each kind of support, e.g. NHS speech and language therapist].',
+    },
+  };
+}

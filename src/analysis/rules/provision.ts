@@ -7,7 +7,7 @@ import {
 import type { Item } from '../item';
 import type { Finding, Part } from '../types';
 import { phraseRegex, test, wordCount } from '../text';
-import { suggestRewrite } from '../suggest';
+import { firmWording, suggestRewrite } from '../suggest';
 import { hedgeFindings, provisionWhy, type HedgeHit } from './hedges';
 
 const re = {
@@ -149,7 +149,10 @@ export function provisionFindings(item: Item, hedges: readonly HedgeHit[]): Find
   if (missing.length) {
     const suggestion = suggestRewrite(
       item.text,
-      hedges.map((h) => ({ start: h.start - item.start, end: h.end - item.start, ...(h.group.part ? { part: h.group.part } : {}) })),
+      hedges.map((h) => {
+        const firm = firmWording(h.text);
+        return { start: h.start - item.start, end: h.end - item.start, ...(h.group.part ? { part: h.group.part } : {}), ...(firm ? { text: firm } : {}) };
+      }),
       missing,
     );
     out.push({
