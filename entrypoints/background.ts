@@ -6,7 +6,7 @@ import { createAnalysisService } from '../src/extension/analysis-service';
 import { createBadge } from '../src/extension/badge';
 import { checkPage } from '../src/extension/check-page';
 import { handleRequest } from '../src/extension/handle-request';
-import { isRequest } from '../src/extension/messages';
+import { isRequest, type TabCommand } from '../src/extension/messages';
 import { createSiteMenu, handleSiteMenuClick } from '../src/extension/site-menu';
 import { registerSelectionReview } from '../src/extension/selection-review';
 import { registerTabPlans } from '../src/extension/tab-plans';
@@ -16,7 +16,11 @@ const CHECK_PAGE_MENU = 'plan-lens-check-page';
 export default defineBackground(() => {
   registerSelectionReview(browser);
   registerTabPlans(browser);
-  const services = { analysis: createAnalysisService(), badge: createBadge(browser) };
+  const services = {
+    analysis: createAnalysisService(),
+    badge: createBadge(browser),
+    announcePlan: (tabId: number) => void browser.tabs.sendMessage(tabId, { kind: 'plan-in-tab' } satisfies TabCommand).catch(() => undefined),
+  };
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isRequest(message)) return undefined;

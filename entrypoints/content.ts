@@ -42,6 +42,10 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener((message) => {
       if (!isTabCommand(message)) return undefined;
+      if (message.kind === 'plan-in-tab') {
+        running?.page.partOfPlan();
+        return undefined;
+      }
       // The user asked on this page: that overrides "off" until the page is reloaded.
       if (!running) start();
       running!.page.checkPage();

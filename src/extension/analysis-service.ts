@@ -13,7 +13,9 @@ interface DocumentState {
 }
 
 export interface AnalysisService {
-  analyze(request: AnalyzeRequest, frame: string): AnalyzeResponse;
+  analyze(request: AnalyzeRequest, tabId: number, frameId: number): AnalyzeResponse;
+  /** Whether some frame of the tab reads as a plan (an editor frame is then part of that plan). */
+  isPlanTab(tabId: number): boolean;
   /** Drops the documents of a closed tab. */
   forgetTab(tabId: number): void;
 }
@@ -22,9 +24,12 @@ export function createAnalysisService(analyze: (blocks: Block[]) => Report = ana
   const docs = new Map<string, DocumentState>();
   /** frame key ("tab:frame") → its current document id: a reloaded page replaces its old document. */
   const docOfFrame = new Map<string, string>();
+  /** tab → the frames whose own text reads as a plan. */
+  const planFrames = new Map<number, Set<number>>();
 
   return {
-    analyze(request, frame) {
+    analyze(request, tabId, frameId) {
+      const frame = `${tabId}:${frameId}`;
       const previous = docOfFrame.get(frame);
       if (previous !== undefined && previous !== request.doc) docs.delete(previous);
       docOfFrame.set(frame, request.doc);
@@ -52,9 +57,18 @@ export function createAnalysisService(analyze: (blocks: Block[]) => Report = ana
         state.answered.set(block.id, key);
         return true;
       });
-      return { kind: 'analyzed', planType: report.planType, jurisdiction: report.jurisdiction, isPlan: report.isPlan, blocks };
+      const plans = planFrames.get(tabId) ?? new Set<number>();
+      if (report.isPlan) plans.add(frameId);
+      else plans.delete(frameId);
+      planFrames.set(tabId, plans);
+      // A TinyMCE frame holding Section F alone is still part of the plan its page shows.
+      return { kind: 'analyzed', planType: report.planType, jurisdiction: report.jurisdiction, isPlan: plans.size > 0, blocks };
+    },
+    isPlanTab(tabId) {
+      return (planFrames.get(tabId)?.size ?? 0) > 0;
     },
     forgetTab(tabId) {
+      planFrames.delete(tabId);
       for (const [frame, doc] of docOfFrame) {
         if (frame.startsWith(`${tabId}:`)) {
           docs.delete(doc);

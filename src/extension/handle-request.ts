@@ -12,14 +12,20 @@ export interface Sender {
 export interface Services {
   analysis: AnalysisService;
   badge: Badge;
+  /** Tells every frame of the tab that the tab shows a plan (frames that answered earlier learn it now). */
+  announcePlan(tabId: number): void;
 }
 
 export async function handleRequest(request: Request, sender: Sender, services: Services): Promise<AnalyzeResponse | number> {
   const tabId = sender.tab?.id ?? -1;
   const frameId = sender.frameId ?? 0;
   switch (request.kind) {
-    case 'analyze':
-      return services.analysis.analyze(request, `${tabId}:${frameId}`);
+    case 'analyze': {
+      const wasPlan = services.analysis.isPlanTab(tabId);
+      const answer = services.analysis.analyze(request, tabId, frameId);
+      if (!wasPlan && tabId >= 0 && services.analysis.isPlanTab(tabId)) services.announcePlan(tabId);
+      return answer;
+    }
     case 'count':
       return tabId < 0 ? request.count : services.badge.setFrameCount(tabId, frameId, request.count);
   }

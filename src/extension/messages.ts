@@ -27,8 +27,11 @@ export type AnalyzeResponse =
   /** The worker was restarted and lost these blocks' text: send them again. */
   | { kind: 'resend'; ids: string[] };
 
-/** Service worker → content script (toolbar button, context menu, keyboard command). */
-export type TabCommand = { kind: 'check-page' };
+/**
+ * Service worker → content script: the user asked to check the page (toolbar button, context menu),
+ * or a frame of the tab turned out to hold a plan, so every frame's text is part of it.
+ */
+export type TabCommand = { kind: 'check-page' } | { kind: 'plan-in-tab' };
 
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;
@@ -37,5 +40,7 @@ export function isRequest(value: unknown): value is Request {
 }
 
 export function isTabCommand(value: unknown): value is TabCommand {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'check-page';
+  if (typeof value !== 'object' || value === null) return false;
+  const kind = (value as { kind?: unknown }).kind;
+  return kind === 'check-page' || kind === 'plan-in-tab';
 }

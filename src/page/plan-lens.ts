@@ -32,6 +32,8 @@ export interface PlanLensPage {
   checkPage(): void;
   /** Settings changed (ignored phrases): redraw the marks. */
   refresh(): void;
+  /** Another frame of the tab reads as a plan: this frame's text (an editor's) is part of it. */
+  partOfPlan(): void;
 }
 
 /** Typing settles before text is re-read: one analysis per pause, not per keystroke. */
@@ -309,5 +311,10 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       schedulePass(0);
     },
     refresh: () => rebuild(),
+    partOfPlan() {
+      if (isPlan) return;
+      isPlan = true;
+      rebuild();
+    },
   };
 }

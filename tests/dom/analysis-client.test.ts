@@ -26,7 +26,7 @@ describe('content-script analysis client', () => {
     const sent: Request[] = [];
     const send = async (r: Request) => {
       sent.push(r);
-      return r.kind === 'analyze' ? service.analyze(r, '1:0') : undefined;
+      return r.kind === 'analyze' ? service.analyze(r, 1, 0) : undefined;
     };
     const analyze = createAnalysisClient(send, 'doc', noWait);
     const blocks = [

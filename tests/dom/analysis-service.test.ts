@@ -8,10 +8,10 @@ describe('analysis service (service worker side)', () => {
   it('analyses the whole document but answers only with reports the page does not have', () => {
     const spy = vi.fn(analyze);
     const service = createAnalysisService(spy);
-    const first = service.analyze({ kind: 'analyze', doc: 'd1', ids: ['a', 'b'], changed: [block('a', 'Sam will have access to a laptop.'), block('b', 'Weekly reading.')] }, '1:0');
+    const first = service.analyze({ kind: 'analyze', doc: 'd1', ids: ['a', 'b'], changed: [block('a', 'Sam will have access to a laptop.'), block('b', 'Weekly reading.')] }, 1, 0);
     expect(first.kind === 'analyzed' && first.blocks.map((b) => b.id)).toEqual(['a', 'b']);
 
-    const second = service.analyze({ kind: 'analyze', doc: 'd1', ids: ['a', 'b'], changed: [block('b', 'Regular reading.')] }, '1:0');
+    const second = service.analyze({ kind: 'analyze', doc: 'd1', ids: ['a', 'b'], changed: [block('b', 'Regular reading.')] }, 1, 0);
     expect(second.kind === 'analyzed' && second.blocks.map((b) => b.id)).toEqual(['b']);
     // The analyser saw every block, the unchanged one from the worker's memory.
     expect(spy.mock.calls[1]![0].map((b) => b.text)).toEqual(['Sam will have access to a laptop.', 'Regular reading.']);
@@ -19,15 +19,30 @@ describe('analysis service (service worker side)', () => {
 
   it('asks for texts it does not hold (a restarted worker) instead of guessing', () => {
     const service = createAnalysisService();
-    expect(service.analyze({ kind: 'analyze', doc: 'd2', ids: ['a', 'b'], changed: [block('b', 'x')] }, '1:0')).toEqual({ kind: 'resend', ids: ['a'] });
+    expect(service.analyze({ kind: 'analyze', doc: 'd2', ids: ['a', 'b'], changed: [block('b', 'x')] }, 1, 0)).toEqual({ kind: 'resend', ids: ['a'] });
+  });
+
+  it('an editor frame is part of the plan another frame of its tab shows', () => {
+    const service = createAnalysisService();
+    const plan = ['Education, Health and Care Plan', 'Section B: Special educational needs', 'Sam has speech and language needs.', 'Section F: Special educational provision'];
+    const page = service.analyze({ kind: 'analyze', doc: 'page', ids: plan.map((_, i) => String(i)), changed: plan.map((text, i) => block(String(i), text)) }, 9, 0);
+    expect(page.kind === 'analyzed' && page.isPlan).toBe(true);
+    const editor = service.analyze({ kind: 'analyze', doc: 'editor', ids: ['e'], changed: [block('e', 'He will have access to a laptop.')] }, 9, 4);
+    expect(editor.kind === 'analyzed' && editor.isPlan).toBe(true);
+    // The same words alone in another tab are not a plan.
+    const alone = service.analyze({ kind: 'analyze', doc: 'other', ids: ['e'], changed: [block('e', 'He will have access to a laptop.')] }, 10, 0);
+    expect(alone.kind === 'analyzed' && alone.isPlan).toBe(false);
+    expect(service.isPlanTab(9)).toBe(true);
+    service.forgetTab(9);
+    expect(service.isPlanTab(9)).toBe(false);
   });
 
   it('forgets a document when its frame loads a new one, and all documents of a closed tab', () => {
     const service = createAnalysisService();
-    service.analyze({ kind: 'analyze', doc: 'old', ids: ['a'], changed: [block('a', 'text')] }, '3:0');
-    service.analyze({ kind: 'analyze', doc: 'new', ids: ['a'], changed: [block('a', 'text')] }, '3:0');
-    expect(service.analyze({ kind: 'analyze', doc: 'old', ids: ['a'], changed: [] }, '4:0').kind).toBe('resend');
+    service.analyze({ kind: 'analyze', doc: 'old', ids: ['a'], changed: [block('a', 'text')] }, 3, 0);
+    service.analyze({ kind: 'analyze', doc: 'new', ids: ['a'], changed: [block('a', 'text')] }, 3, 0);
+    expect(service.analyze({ kind: 'analyze', doc: 'old', ids: ['a'], changed: [] }, 4, 0).kind).toBe('resend');
     service.forgetTab(3);
-    expect(service.analyze({ kind: 'analyze', doc: 'new', ids: ['a'], changed: [] }, '5:0').kind).toBe('resend');
+    expect(service.analyze({ kind: 'analyze', doc: 'new', ids: ['a'], changed: [] }, 5, 0).kind).toBe('resend');
   });
 });

@@ -303,7 +303,7 @@ describe('editing', () => {
 });
 
 describe('real editors and webmail', () => {
-  it('TinyMCE: marks inside the editor iframe, on the phrase', async () => {
+  it('TinyMCE: marks inside the editor iframe (its text is part of the plan the page shows), on the phrase', async () => {
     const page = await open('/fixtures/editors/tinymce.html');
     await page.waitForSelector('body[data-editor-ready="true"]');
     const frame = page.frames().find((f) => f !== page.mainFrame())!;
