@@ -24,7 +24,8 @@ const isNextFindingShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e
 export class CardController {
   active: Mark | null = null;
   private marks: Mark[] = [];
-  private open: { mark: Mark; keyboard: boolean; restore: (() => void) | null } | null = null;
+  /** `focused`: a keyboard-opened card has taken focus (it may first wait a frame for its mark's rects). */
+  private open: { mark: Mark; keyboard: boolean; restore: (() => void) | null; focused: boolean } | null = null;
   private overCard = false;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private pointer: { x: number; y: number } | null = null;
@@ -49,7 +50,10 @@ export class CardController {
 
   /** Called after every layout: the card follows its mark through scrolling and reflow. */
   reposition(): void {
-    if (this.open) void this.show(this.open.mark, false);
+    if (!this.open) return;
+    // Scrolled out of sight (or out of its field's view): a card pointing at nothing closes.
+    if (this.host.rectsOf(this.open.mark).length === 0) this.close(false);
+    else void this.show(this.open.mark, this.open.keyboard && !this.open.focused);
   }
 
   pointerAt(x: number, y: number): void {
@@ -146,7 +150,7 @@ export class CardController {
   async openCard(mark: Mark, keyboard: boolean): Promise<void> {
     clearTimeout(this.closeTimer);
     const restore = keyboard ? this.saveFocus() : null;
-    this.open = { mark, keyboard, restore };
+    this.open = { mark, keyboard, restore, focused: false };
     this.overCard = false;
     await this.show(mark, keyboard);
   }
@@ -154,6 +158,7 @@ export class CardController {
   private async show(mark: Mark, focus: boolean): Promise<void> {
     const anchor = this.host.rectsOf(mark)[0];
     if (!anchor) return;
+    if (focus && this.open) this.open.focused = true;
     await this.host.renderCard({
       finding: mark.finding,
       flagged: mark.flagged,

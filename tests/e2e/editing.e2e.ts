@@ -260,6 +260,13 @@ describe('editing', () => {
       const boxes = await markBoxes(page);
       return boxes.every((b) => b.top >= panel.y && b.top + b.height <= panel.y + panel.height);
     }).toBe(true);
+    // A card follows its mark, and closes when the mark scrolls out of sight.
+    await expect.poll(async () => (await markBoxes(page)).length).toBeGreaterThan(0);
+    const box = (await markBoxes(page)).at(-1)!;
+    await page.mouse.move(centre(box).x, centre(box).y);
+    await expect.poll(() => cardText(page)).not.toBeNull();
+    await page.$eval('#panel', (p) => (p.scrollTop = 1000));
+    await expect.poll(() => cardText(page)).toBeNull();
     await page.close();
   });
 
