@@ -1,7 +1,7 @@
 // Structure: which plan this is, whose law applies, which section each block sits in, and the role of
 // each piece of wording (need, outcome, target, provision, view, other).
 import type { Jurisdiction, PlanType, Role } from './types';
-import { test } from './text';
+import { findTagged, taggedRegex } from './text';
 
 export interface Label {
   /** Section code or title as found, e.g. "Section F", "2B.2", "Additional support required". */
@@ -198,22 +198,19 @@ export function roleFromWording(text: string): Role {
 // ---- jurisdiction and plan type from vocabulary (JUR-DETECT) ----
 
 const JURISDICTION_VOCAB: ReadonlyArray<[Jurisdiction, RegExp]> = [
-  ['england', /\b(?:EHCP|EHC plan|education, health and care|section [a-k]\b|SENCO|SENDCo|SEN Support|SEND Code|key stage|SENDIASS|provision map|year \d{1,2}\b|GCSE|Ofsted)/gi],
-  ['wales', /\b(?:IDP|individual development plan|ALNCo|ALN\b|ALP\b|additional learning (?:needs|provision)|2A\b|2B\.\d|Welsh|Ysgol|ALNET|Cymru)/gi],
-  ['scotland', /\b(?:CSP|co-ordinated support plan|coordinated support plan|additional support needs|educational objectives|GIRFEC|ASN\b|pupil support assistant|support for learning|S[1-6]\b|named person|Child's Plan|persons by whom|additional support required)/gi],
-  ['ni', /\b(?:Statement of Special Educational Needs|Education Authority|EA\b|PLP\b|personal learning plan|Part [1-6]\b|LSC\b|learning support co-?ordinator|classroom assistant|Primary [1-7]\b)/gi],
-  ['us', /\b(?:IEP team|PLAAFP|present levels|annual goals?|related services?|minutes per week|FAPE|504|LRE|least restrictive|general education|special education|paraprofessional|grade\b|math\b|behavior|counseling|IDEA|semester|recess|cafeteria|school psychologist|speech-language pathologist)/gi],
+  ['england', /(?:EHCP|EHC plan|education, health and care|section [a-k]\b|SENCO|SENDCo|SEN Support|SEND Code|key stage|SENDIASS|provision map|year \d{1,2}\b|GCSE|Ofsted)/gi],
+  ['wales', /(?:IDP|individual development plan|ALNCo|ALN\b|ALP\b|additional learning (?:needs|provision)|2A\b|2B\.\d|Welsh|Ysgol|ALNET|Cymru)/gi],
+  ['scotland', /(?:CSP|co-ordinated support plan|coordinated support plan|additional support needs|educational objectives|GIRFEC|ASN\b|pupil support assistant|support for learning|S[1-6]\b|named person|Child's Plan|persons by whom|additional support required)/gi],
+  ['ni', /(?:Statement of Special Educational Needs|Education Authority|EA\b|PLP\b|personal learning plan|Part [1-6]\b|LSC\b|learning support co-?ordinator|classroom assistant|Primary [1-7]\b)/gi],
+  ['us', /(?:IEP team|PLAAFP|present levels|annual goals?|related services?|minutes per week|FAPE|504|LRE|least restrictive|general education|special education|paraprofessional|grade\b|math\b|behavior|counseling|IDEA|semester|recess|cafeteria|school psychologist|speech-language pathologist)/gi],
 ];
+
+// One scan for all five vocabularies.
+const JURISDICTION_WORDS = taggedRegex(JURISDICTION_VOCAB.map(([j, re]) => [`/${re.source}/`, j] as const));
 
 export function jurisdictionVotes(text: string): Partial<Record<Jurisdiction, number>> {
   const votes: Partial<Record<Jurisdiction, number>> = {};
-  for (const [j, re] of JURISDICTION_VOCAB) {
-    re.lastIndex = 0;
-    let n = 0;
-    while (re.exec(text) && n < 50) n++;
-    re.lastIndex = 0;
-    if (n) votes[j] = n;
-  }
+  for (const { tag } of findTagged(JURISDICTION_WORDS, text.length > 50000 ? text.slice(0, 50000) : text)) votes[tag] = (votes[tag] ?? 0) + 1;
   return votes;
 }
 
@@ -223,14 +220,16 @@ const PLAN_NAMES: ReadonlyArray<[PlanType, RegExp]> = [
   ['ehcp', /\b(?:EHCP|EHC plan|education, health and care plan|section [a-k]\b)/i],
   ['idp', /\b(?:IDP|individual development plan|additional learning provision)\b/i],
   ['csp', /\b(?:CSP|co-ordinated support plan|coordinated support plan|persons by whom|additional support required)\b/i],
-  ['statement', /\b(?:Statement of Special Educational Needs|statement)\b.*|\bpart [23]\b/i],
+  ['statement', /\b(?:Statement of Special Educational Needs|statement)\b|\bpart [23]\b/i],
   ['plp', /\b(?:PLP|personal learning plan)\b/i],
   ['sen-support', /\b(?:SEN Support|My Support Plan|provision map)\b/i],
   ['iep', /\b(?:IEP|individual(?:ised|ized)? education(?:al)? (?:plan|programme))\b/i],
 ];
 
+const PLAN_WORDS = taggedRegex(PLAN_NAMES.map(([p, re]) => [`/${re.source}/`, p] as const));
+
 export function planNames(text: string): PlanType[] {
-  return PLAN_NAMES.filter(([, re]) => test(re, text)).map(([p]) => p);
+  return [...new Set(findTagged(PLAN_WORDS, text.length > 50000 ? text.slice(0, 50000) : text).map((m) => m.tag))];
 }
 
 /** Chooses the plan type from names seen in the document, read in the light of the jurisdiction. */

@@ -17,10 +17,44 @@ function escapeRegex(s: string): string {
  * A phrase may carry regex syntax when wrapped in slashes: "/up to \\d+/".
  */
 export function phraseRegex(phrases: readonly string[], flags = 'gi'): RegExp {
-  const parts = [...phrases]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => (p.length > 2 && p.startsWith('/') && p.endsWith('/') ? p.slice(1, -1) : escapeRegex(p).replace(/ /g, '[\\s-]+')));
+  const parts = [...phrases].sort((a, b) => b.length - a.length).map(phraseSource);
   return new RegExp(`(?<![\\w'’-])(?:${parts.join('|')})(?![\\w-])`, flags);
+}
+
+function phraseSource(p: string): string {
+  return p.length > 2 && p.startsWith('/') && p.endsWith('/') ? p.slice(1, -1) : escapeRegex(p).replace(/ /g, '[\\s-]+');
+}
+
+export interface TaggedPhrases<T> {
+  re: RegExp;
+  tags: T[];
+}
+
+/**
+ * Several lexicons in one regex, so the text is scanned once: each phrase gets its own capture group and a
+ * match reports the tag (lexicon) of the phrase that matched. Longer phrases are tried first.
+ */
+export function taggedRegex<T>(entries: ReadonlyArray<readonly [string, T]>, flags = 'gi'): TaggedPhrases<T> {
+  const sorted = [...entries].sort((a, b) => b[0].length - a[0].length);
+  const source = sorted.map(([p]) => `(${phraseSource(p)})`).join('|');
+  return { re: new RegExp(`(?<![\\w'’-])(?:${source})(?![\\w-])`, flags), tags: sorted.map(([, t]) => t) };
+}
+
+export function findTagged<T>({ re, tags }: TaggedPhrases<T>, text: string, offset = 0): (Span & { tag: T })[] {
+  const out: (Span & { tag: T })[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    let i = 1;
+    while (i < m.length && m[i] === undefined) i++;
+    const tag = tags[i - 1];
+    if (tag !== undefined) out.push({ start: m.index + offset, end: m.index + m[0].length + offset, text: m[0], tag });
+  }
+  re.lastIndex = 0;
+  return out;
 }
 
 export function findAll(re: RegExp, text: string, offset = 0): Span[] {

@@ -2,38 +2,46 @@
 import { HEDGE_GROUPS, GROUP_SIZE_EVIDENCE, type HedgeGroup } from '../lexicon';
 import type { Item } from '../item';
 import type { Finding } from '../types';
-import { findAll, inside, phraseRegex, test, type Span } from '../text';
+import { findTagged, inside, phraseRegex, taggedRegex, test, type Span, type TaggedPhrases } from '../text';
 import { firmWording, slotFor } from '../suggest';
 
 export interface HedgeHit extends Span {
   group: HedgeGroup;
 }
 
-const GROUP_REGEXES = HEDGE_GROUPS.map((g) => ({ group: g, re: phraseRegex(g.phrases) }));
 const GROUP_SIZE = phraseRegex(GROUP_SIZE_EVIDENCE);
 
 /** Hedges "with care" on targets and outcomes: only wording that turns a commitment into a wish. */
 const TARGET_HEDGES = new Set(['HEDGE-MODAL', 'HEDGE-CUSTOM']);
 
-function customGroup(phrases: readonly string[]): { group: HedgeGroup; re: RegExp } | undefined {
+function customGroup(phrases: readonly string[]): HedgeGroup | undefined {
   const clean = phrases.map((p) => p.trim()).filter((p) => p.length > 0 && p.length < 200 && !(p.startsWith('/') && p.endsWith('/')));
   if (!clean.length) return undefined;
-  return {
-    group: { rule: 'HEDGE-CUSTOM', problem: 'is on your list of phrases to avoid', softWhenSpecified: false, phrases: clean },
-    re: phraseRegex(clean),
-  };
+  return { rule: 'HEDGE-CUSTOM', problem: 'is on your list of phrases to avoid', softWhenSpecified: false, phrases: clean };
 }
 
-const customCache = new Map<string, { group: HedgeGroup; re: RegExp } | undefined>();
-function groupsFor(item: Item): { group: HedgeGroup; re: RegExp }[] {
+interface Lexicons {
+  provision: TaggedPhrases<HedgeGroup>;
+  goal: TaggedPhrases<HedgeGroup>;
+}
+
+function compile(groups: readonly HedgeGroup[]): TaggedPhrases<HedgeGroup> {
+  return taggedRegex(groups.flatMap((g) => g.phrases.map((p) => [p, g] as const)));
+}
+
+// All hedge groups in one regex (one scan per item), per list of custom phrases.
+const lexicons = new Map<string, Lexicons>();
+function lexiconsFor(item: Item): Lexicons {
   const key = item.options.customPhrases.join('\u0000');
-  let custom = customCache.get(key);
-  if (!customCache.has(key)) {
-    custom = customGroup(item.options.customPhrases);
-    if (customCache.size > 20) customCache.clear();
-    customCache.set(key, custom);
+  let l = lexicons.get(key);
+  if (!l) {
+    const custom = customGroup(item.options.customPhrases);
+    const groups = custom ? [...HEDGE_GROUPS, custom] : HEDGE_GROUPS;
+    l = { provision: compile(groups), goal: compile(groups.filter((g) => TARGET_HEDGES.has(g.rule))) };
+    if (lexicons.size > 20) lexicons.clear();
+    lexicons.set(key, l);
   }
-  return custom ? [...GROUP_REGEXES, custom] : GROUP_REGEXES;
+  return l;
 }
 
 /** FP guards: the word is there but, read in place, it is not a hedge. */
@@ -78,20 +86,13 @@ function guarded(hit: HedgeHit, item: Item): boolean {
 export function findHedges(item: Item): HedgeHit[] {
   if (item.role === 'need' || item.role === 'view' || item.role === 'other') return [];
   const goal = item.role === 'target' || item.role === 'outcome';
-  const hits: HedgeHit[] = [];
-  for (const { group, re } of groupsFor(item)) {
-    if (goal && !TARGET_HEDGES.has(group.rule)) continue;
-    for (const s of findAll(re, item.text, item.start)) hits.push({ ...s, group });
-  }
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const l = lexiconsFor(item);
   const kept: HedgeHit[] = [];
-  let reach = -1;
-  for (const h of hits) {
-    if (h.start < reach) continue;
-    if (goal && h.group.rule === 'HEDGE-MODAL' && /^(?:would|could|might)$/i.test(h.text)) continue; // conditional prose in goals
-    if (guarded(h, item)) continue;
-    kept.push(h);
-    reach = h.end;
+  for (const { tag, ...h } of findTagged(goal ? l.goal : l.provision, item.text, item.start)) {
+    const hit: HedgeHit = { ...h, group: tag };
+    if (goal && tag.rule === 'HEDGE-MODAL' && /^(?:would|could|might)$/i.test(h.text)) continue; // conditional prose in goals
+    if (guarded(hit, item)) continue;
+    kept.push(hit);
   }
   return kept;
 }

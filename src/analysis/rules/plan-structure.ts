@@ -2,13 +2,13 @@
 // (STRUCT-B-F-MATCH); an IEP has 2–4 targets (IEP-TARGET-COUNT) and a dated review (IEP-REVIEW-DATE).
 import { NEED_AREAS } from '../lexicon';
 import type { Finding, PlanType, Role } from '../types';
-import { phraseRegex, test } from '../text';
+import { findTagged, taggedRegex } from '../text';
 
-const AREAS = NEED_AREAS.map(({ area, words }) => ({ area, re: phraseRegex(words) }));
+const AREAS = taggedRegex(NEED_AREAS.flatMap(({ area, words }) => words.map((w) => [w, area] as const)));
 
 /** The areas of need a piece of wording is about (speech and language, literacy, anxiety…). */
 export function areasOf(text: string): string[] {
-  return AREAS.filter(({ re }) => test(re, text)).map(({ area }) => area);
+  return [...new Set(findTagged(AREAS, text).map((m) => m.tag))];
 }
 
 export interface UnitSummary {

@@ -63,9 +63,10 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
   const rules = new Set(hedges.map((h) => h.group.rule));
   const hasNumber = re.number.test(t);
   const therapy = test(re.therapy, t);
-  const concrete = test(re.concrete, t) || (therapy && hasNumber);
+  const named = test(re.concrete, t);
+  const concrete = named || (therapy && hasNumber);
   const generic = test(re.generic, t);
-  const bareTherapy = therapy && !hasNumber && !re.therapyModel.test(t) && !test(re.concrete, t);
+  const bareTherapy = therapy && !hasNumber && !named && !re.therapyModel.test(t);
   const openList = rules.has('HEDGE-EXAMPLES');
   // Whether the item is delivered in sessions is read without its monitoring clause ("…at her half-termly visit").
   const delivered = t
@@ -74,31 +75,31 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
     .join(' ');
   // "Opportunities for…" stands for sessions that have not been specified.
   const sessions = re.sessionWork.test(delivered) || rules.has('HEDGE-OPPORTUNITY');
-  const accommodation = test(re.accommodation, t) && !sessions;
-  const standing = test(re.standing, t) && !sessions;
+  const accommodation = !sessions && test(re.accommodation, t);
+  const standing = !sessions && test(re.standing, t);
 
   // what: a generic category (support, input, a programme) with nothing concrete, an open list, a bare therapy name.
   if (bareTherapy || openList || (generic && (!concrete || /\ba range of\b/i.test(t)))) missing.add('what');
   // how often / how long: standing arrangements (a seat, awareness, a curriculum) need neither;
   // equipment needs its occasion; extra time needs its amount.
-  if (!standing && !test(re.frequency, t)) missing.add('frequency');
-  // Only work delivered over time has a length; equipment and standing arrangements do not (extra time needs its amount).
-  if (accommodation || !sessions || re.oneOff.test(t) ? test(re.amountAccommodation, t) && !re.extraTimeAmount.test(t) : !standing && !test(re.duration, t)) missing.add('duration');
-  // A seat or extra time needs no deliverer, unless the item hands it to someone vague ("staff to give extra time").
-  const exempt = standing && /\b(?:seating|extended time|extra time)\b/i.test(t) && !rules.has('HEDGE-VAGUE-ACTOR');
-  if (!test(re.roles, t) && !exempt) missing.add('who');
-  if (item.jurisdiction !== 'us' && ((test(re.group, t) && !test(re.groupSize, t)) || re.groupChoice.test(t))) missing.add('group_size');
-  if ((test(re.nonSpecialist, t) || test(re.specialistWork, t)) && !test(re.training, t)) missing.add('training');
-  if (item.jurisdiction !== 'us' && test(re.reviewable, t) && !test(re.monitoring, t)) missing.add('monitoring');
-
-  // A hedge cancels the part it leaves open: always for discretion, caps and deferrals; for softer words only
-  // when nothing else in the item answers that question (FP-FREQUENT-PLUS-NUMBER).
   const answered: Partial<Record<Part, boolean>> = {
     frequency: test(re.frequency, t),
     duration: test(re.duration, t),
     who: test(re.roles, t),
     group_size: test(re.groupSize, t),
   };
+  if (!standing && !answered.frequency) missing.add('frequency');
+  // Only work delivered over time has a length; equipment and standing arrangements do not (extra time needs its amount).
+  if (accommodation || !sessions || re.oneOff.test(t) ? test(re.amountAccommodation, t) && !re.extraTimeAmount.test(t) : !standing && !answered.duration) missing.add('duration');
+  // A seat or extra time needs no deliverer, unless the item hands it to someone vague ("staff to give extra time").
+  const exempt = standing && /\b(?:seating|extended time|extra time)\b/i.test(t) && !rules.has('HEDGE-VAGUE-ACTOR');
+  if (!answered.who && !exempt) missing.add('who');
+  if (item.jurisdiction !== 'us' && ((test(re.group, t) && !answered.group_size) || re.groupChoice.test(t))) missing.add('group_size');
+  if ((test(re.nonSpecialist, t) || test(re.specialistWork, t)) && !test(re.training, t)) missing.add('training');
+  if (item.jurisdiction !== 'us' && test(re.reviewable, t) && !test(re.monitoring, t)) missing.add('monitoring');
+
+  // A hedge cancels the part it leaves open: always for discretion, caps and deferrals; for softer words only
+  // when nothing else in the item answers that question (FP-FREQUENT-PLUS-NUMBER).
   for (const h of hedges) {
     const part = h.group.part;
     if (!part || part === 'what') continue;
