@@ -2,6 +2,7 @@
 // duplicated or lost), marks follow typing, forms submit exactly what was typed, opt-outs and per-site
 // choices are honoured, real editors (TinyMCE in its iframe, Quill) and webmail read views under their
 // real hostnames get marks, and no request leaves the machine.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
@@ -17,6 +18,9 @@ declare const quill: { getText(): string };
 declare const editor: { getData(): string };
 
 const WEBMAIL_HOSTS = ['mail.google.com', 'outlook.office.com'];
+/** A font the machine has (Debian's Chromium pulls DejaVu in), served as a portal's web font. */
+const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
+const FONT = 'DejaVuSerif-Bold.ttf';
 
 let server: StaticServer;
 let webmail: StaticServer;
@@ -29,6 +33,7 @@ beforeAll(async () => {
     '/vendor/tinymce/': `${REPO_ROOT}/node_modules/tinymce`,
     '/vendor/quill/': `${REPO_ROOT}/node_modules/quill/dist`,
     '/vendor/ckeditor5/': `${REPO_ROOT}/node_modules/ckeditor5/dist/browser`,
+    '/fonts/': FONT_DIR,
   });
   webmail = await startServer({ '/': `${REPO_ROOT}/tests/fixtures/webmail` }, { tlsHosts: WEBMAIL_HOSTS });
   browser = await launchWithExtension({ mapHosts: { hosts: WEBMAIL_HOSTS, port: webmail.port } });
@@ -267,6 +272,22 @@ describe('editing', () => {
     await expect.poll(() => cardText(page)).not.toBeNull();
     await page.$eval('#panel', (p) => (p.scrollTop = 1000));
     await expect.poll(() => cardText(page)).toBeNull();
+    await page.close();
+  });
+
+  it.skipIf(!fs.existsSync(`${FONT_DIR}/${FONT}`))('a web font that arrives late: the textarea marks move with the new glyphs', async () => {
+    const release = server.hold(`/fonts/${FONT}`);
+    const page = await browser.context.newPage();
+    // The held font keeps the load event from firing; Plan Lens runs without waiting for it.
+    await page.goto(`${server.origin}/fixtures/plan-font.html`, { waitUntil: 'domcontentloaded' });
+    await expect.poll(async () => (await markBoxes(page)).length).toBeGreaterThan(0);
+    const covered = (await textUnderBoxes(page, 'targets')).join('');
+    const boxesBefore = JSON.stringify(await markBoxes(page));
+    release();
+    await page.waitForFunction(() => document.fonts.check("16px 'PortalSerif'") && document.fonts.status === 'loaded');
+    // The glyphs changed width, so the boxes had to move to stay on the same words.
+    await expect.poll(async () => JSON.stringify(await markBoxes(page))).not.toBe(boxesBefore);
+    await expect.poll(async () => (await textUnderBoxes(page, 'targets')).join('')).toBe(covered);
     await page.close();
   });
 

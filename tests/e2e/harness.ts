@@ -44,6 +44,8 @@ export interface StaticServer {
   port: number;
   /** Every request the server saw: method, Host header, path. */
   log: { method: string; host: string; url: string }[];
+  /** Holds answers to `pathname` until the returned function is called (a late web font, say). */
+  hold(pathname: string): () => void;
   close(): Promise<void>;
 }
 
@@ -64,9 +66,11 @@ function selfSignedCertificate(hosts: string[]): { key: Buffer; cert: Buffer } {
  */
 export async function startServer(mounts: Record<string, string>, options: { tlsHosts?: string[] } = {}): Promise<StaticServer> {
   const log: StaticServer['log'] = [];
-  const handler: http.RequestListener = (req, res) => {
+  const held = new Map<string, Promise<void>>();
+  const handler: http.RequestListener = async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     log.push({ method: req.method ?? 'GET', host: req.headers.host ?? '', url: url.pathname + url.search });
+    await held.get(url.pathname);
     const prefix = Object.keys(mounts)
       .filter((p) => url.pathname.startsWith(p))
       .sort((a, b) => b.length - a.length)[0];
@@ -95,6 +99,14 @@ export async function startServer(mounts: Record<string, string>, options: { tls
     origin: `${options.tlsHosts ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     log,
+    hold(pathname) {
+      let release!: () => void;
+      held.set(pathname, new Promise<void>((resolve) => (release = resolve)));
+      return () => {
+        held.delete(pathname);
+        release();
+      };
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
