@@ -59,6 +59,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   const known = new Map<string, string>();
   let knownIds = '';
   let isPlan = false;
+  /** Told once that another frame holds the plan; kept even if a restarted worker forgets the tab. */
+  let inPlanTab = false;
   let forced = false;
   let inFlight = false;
   let passAgain = false;
@@ -119,7 +121,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
 
   /** Recomputes the marks from the latest reports and sources; geometry follows in the next frame. */
   function rebuild(): void {
-    marks = isPlan || forced ? buildMarks(sources, reports, isIgnored) : [];
+    marks = isPlan || inPlanTab || forced ? buildMarks(sources, reports, isIgnored) : [];
     cards.marksChanged(marks);
     for (const [field, f] of fields) {
       if (!field.isConnected) {
@@ -312,8 +314,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     },
     refresh: () => rebuild(),
     partOfPlan() {
-      if (isPlan) return;
-      isPlan = true;
+      if (inPlanTab) return;
+      inPlanTab = true;
       rebuild();
     },
   };
