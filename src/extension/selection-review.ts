@@ -1,9 +1,10 @@
-// "Check selected text with Plan Lens": the context menu item and keyboard command that open the review page
-// with the reader's selection. The text travels through storage.session (memory only, never synced) under a
+// The ways into the review page from the browser: "Check selected text with Plan Lens" (context menu and keyboard
+// command, with the reader's selection) and "Check a PDF or Word file" (toolbar button menu). The text travels through storage.session (memory only, never synced) under a
 // one-time key in the page's URL, so it is not left in history or on disk.
 import type { WxtBrowser } from 'wxt/browser';
 
 export const CHECK_SELECTION_MENU = 'plan-lens-check-selection';
+export const CHECK_FILE_MENU = 'plan-lens-check-file';
 /** The manifest `commands` key (wxt.config.ts). */
 export const CHECK_SELECTION_COMMAND = 'check-selection';
 
@@ -56,8 +57,10 @@ async function review(browser: WxtBrowser, text: string, title: string | undefin
 export function registerSelectionReview(browser: WxtBrowser): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: CHECK_SELECTION_MENU, title: 'Check selected text with Plan Lens', contexts: ['selection'] });
+    browser.contextMenus.create({ id: CHECK_FILE_MENU, title: 'Check a PDF or Word file…', contexts: ['action'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CHECK_FILE_MENU) void browser.tabs.create({ url: browser.runtime.getURL('/review.html') });
     if (info.menuItemId !== CHECK_SELECTION_MENU) return;
     // selectionText flattens line breaks; re-read the selection from the page when we may, to keep paragraphs.
     const fromPage = tab?.id !== undefined ? selectionIn(browser, tab.id).catch(() => '') : Promise.resolve('');

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
-import { CHECK_SELECTION_COMMAND, CHECK_SELECTION_MENU, registerSelectionReview, takeHandover } from '../../src/extension/selection-review';
+import { CHECK_FILE_MENU, CHECK_SELECTION_COMMAND, CHECK_SELECTION_MENU, registerSelectionReview, takeHandover } from '../../src/extension/selection-review';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -36,10 +36,15 @@ function fakeBrowser(pageSelection: string | Error) {
 }
 
 describe('Check selected text with Plan Lens', () => {
-  it('adds the menu item for selections on install', () => {
-    const { fire, menus } = fakeBrowser('');
+  it('adds the menu items on install: selections, and a file from the toolbar button', async () => {
+    const { fire, menus, opened } = fakeBrowser('');
     fire('installed');
-    expect(menus).toEqual([{ id: CHECK_SELECTION_MENU, title: 'Check selected text with Plan Lens', contexts: ['selection'] }]);
+    expect(menus).toEqual([
+      { id: CHECK_SELECTION_MENU, title: 'Check selected text with Plan Lens', contexts: ['selection'] },
+      { id: CHECK_FILE_MENU, title: 'Check a PDF or Word file…', contexts: ['action'] },
+    ]);
+    fire('menu', { menuItemId: CHECK_FILE_MENU }, { id: 2 });
+    await vi.waitFor(() => expect(opened).toEqual(['chrome-extension://id/review.html']));
   });
 
   it('opens the review page with the selection as read from the page (keeping line breaks), handed over once', async () => {
