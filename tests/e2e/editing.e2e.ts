@@ -349,6 +349,15 @@ describe('real editors and webmail', () => {
     await page.close();
   });
 
+  it('a same-origin frame (a portal shell around the plan form): marks inside the frame, on the words', async () => {
+    const page = await open('/fixtures/plan-in-iframe.html');
+    const frame = (await (await page.$('#form-frame'))!.contentFrame())!;
+    await expect.poll(() => boxOverPhrase(frame, 'targets', 'access to')).not.toBeNull();
+    // Nothing was drawn in the shell page itself.
+    expect(await markBoxes(page)).toEqual([]);
+    await page.close();
+  });
+
   it('Quill: marks on the phrase, editor content untouched', async () => {
     const page = await open('/fixtures/editors/quill.html');
     await page.waitForSelector('body[data-editor-ready="true"]');
