@@ -70,12 +70,22 @@ interface Scan {
   label: Label | undefined;
   votes: Partial<Record<Jurisdiction, number>>;
   plans: PlanType[];
+  words: number;
+  /** Second-person words (you, your): articles and emails address their reader, plans do not. */
+  second: number;
 }
 const scans = bounded<Scan>(5000);
+const SECOND_PERSON = /\b(?:you|your|you're|you’re|you'll|yours)\b/gi;
 function scan(text: string): Scan {
   let s = scans.get(text);
   if (!s) {
-    s = { label: readLabel(text), votes: jurisdictionVotes(text), plans: planNames(text) };
+    s = {
+      label: readLabel(text),
+      votes: jurisdictionVotes(text),
+      plans: planNames(text),
+      words: wordCount(text),
+      second: (text.match(SECOND_PERSON) ?? []).length,
+    };
     scans.set(text, s);
   }
   return s;
@@ -170,16 +180,18 @@ function disabled(rule: string, options: Options): boolean {
  * Articles, guides and emails about plans talk to their reader ("your child"); a plan talks about one child.
  * Quoted views are left out, since a pupil may say "you".
  */
-function addressesReader(blocks: readonly Block[]): boolean {
+function addressesReader(scanned: readonly Scan[]): boolean {
   let words = 0;
   let second = 0;
-  for (const b of blocks) {
-    const text = b.text.length > 20000 ? b.text.slice(0, 20000) : b.text;
-    words += wordCount(text);
-    second += (text.match(/\b(?:you|your|you're|you’re|you'll|yours)\b/gi) ?? []).length;
-    if (words > 20000) break;
+  for (const s of scanned) {
+    words += s.words;
+    second += s.second;
   }
   return words >= 150 && second / words >= 0.01;
+}
+
+function byPosition(a: Finding, c: Finding): number {
+  return a.start - c.start || c.end - a.end || a.rule.localeCompare(c.rule);
 }
 
 const PLAN_ROLES: ReadonlySet<Role> = new Set(['need', 'outcome', 'target', 'provision']);
@@ -219,22 +231,24 @@ export function analyze(blocks: Block[], options: Partial<Options> = {}): Report
     let result = results.get(key);
     if (!result) {
       result = judgeBlock(b.text, ctx, opts);
+      result.findings.sort(byPosition);
       results.set(key, result);
     }
-    perBlock.push([...result.findings]);
+    perBlock.push(result.findings);
     for (const u of result.units) units.push({ ...u, block: i });
   });
 
   const ids = blocks.map((b) => b.id);
   const { coverage, findings: coverageFindings } = checkCoverage(units, ids);
   const placed = [...coverageFindings, checkTargetCount(units, planType), checkCspPersons(sectionsAt, planType)];
-  for (const p of placed) if (p) perBlock[p.block]!.push(p.finding);
+  // Document-level findings join a copy: the cached per-block list stays as judged.
+  for (const p of placed) if (p) perBlock[p.block] = [...perBlock[p.block]!, p.finding].sort(byPosition);
 
   // A plan has a section only a plan would have (Section F, Measurable annual goals), or at least two kinds of
   // plan section under plain headings ("Targets", "Support"). Articles about plans have neither.
   const planSections = scanned.filter((s) => s.label?.persistent && PLAN_ROLES.has(s.label.role)).map((s) => s.label!);
   const structured = planSections.some((l) => l.specific) || new Set(planSections.map((l) => l.role)).size >= 2;
-  const isPlan = opts.assumePlan || (structured && !addressesReader(blocks));
+  const isPlan = opts.assumePlan || (structured && !addressesReader(scanned));
 
   const counts: Counts = { error: 0, warning: 0, info: 0, needs: 0, outcomes: 0, targets: 0, provisions: 0 };
   for (const u of units) {
@@ -244,14 +258,14 @@ export function analyze(blocks: Block[], options: Partial<Options> = {}): Report
     else if (u.role === 'provision') counts.provisions++;
   }
   const out: BlockReport[] = blocks.map((b, i) => {
-    let findings = perBlock[i]!.filter((f) => !disabled(f.rule, opts));
+    let findings = opts.disabledRules.length ? perBlock[i]!.filter((f) => !disabled(f.rule, opts)) : perBlock[i]!;
     // Text that does not read as a plan is left alone (FP-POLICY-PROSE): only its hedge phrases stay, as hints
     // for a user who asks to check the page anyway.
     if (!isPlan) findings = findings.filter((f) => f.category === 'hedge').map((f) => ({ ...f, severity: 'info' as const }));
     if (opts.strictness === 'statutory') findings = findings.filter((f) => f.severity !== 'info');
-    findings.sort((a, c) => a.start - c.start || c.end - a.end || a.rule.localeCompare(c.rule));
     for (const f of findings) counts[f.severity]++;
-    return { id: b.id, text: b.text, findings };
+    // A fresh array per answer: the cached list is never handed out to be changed.
+    return { id: b.id, text: b.text, findings: findings === perBlock[i] ? findings.slice() : findings };
   });
   return { planType, jurisdiction, isPlan, blocks: out, sections, coverage, counts };
 }
