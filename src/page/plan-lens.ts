@@ -38,6 +38,7 @@ export interface PlanLensPage {
 
 /** Typing settles before text is re-read: one analysis per pause, not per keystroke. */
 const EDIT_DEBOUNCE_MS = 250;
+const MAX_IGNORED_PHRASE_WORDS = 4;
 
 interface FieldLayer {
   layer: BoxLayer;
@@ -245,14 +246,18 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
         return undefined;
       },
     });
-    actions.push({
-      label: `Ignore “${mark.flagged}” on this site`,
-      run: () => {
-        abilities.ignorePhrase(mark.flagged.toLowerCase());
-        rebuild();
-        return undefined;
-      },
-    });
+    // Only a short wording pattern is kept on the site's settings: a whole flagged sentence could name
+    // the child, and plan text is never stored beyond the page.
+    if (mark.flagged.trim().split(/\s+/).length <= MAX_IGNORED_PHRASE_WORDS) {
+      actions.push({
+        label: `Ignore “${mark.flagged}” on this site`,
+        run: () => {
+          abilities.ignorePhrase(mark.flagged.toLowerCase());
+          rebuild();
+          return undefined;
+        },
+      });
+    }
     return actions;
   }
 

@@ -194,6 +194,8 @@ describe('the card', () => {
     const sentence = (await highlightMarks(page)).filter((m) => m.text.includes('access to')).sort((a, b) => b.text.length - a.text.length)[0]!;
     await page.mouse.move(sentence.rects[0]!.left + 3, centre(sentence.rects[0]!).y);
     const suggestion = await page.locator('plan-lens-card .card .suggestion span').innerText();
+    // A whole sentence (it could name the child) is never offered for keeping in the site's settings.
+    expect(await page.locator('plan-lens-card .card button', { hasText: 'on this site' }).count()).toBe(0);
     await page.locator('plan-lens-card .card button', { hasText: 'Copy suggestion' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(suggestion);
     expect(suggestion).toMatch(/\[[^\]]+\]/);
