@@ -212,7 +212,8 @@ export const FREQUENCY_EVIDENCE: readonly string[] = [
   '/(?:times|once|twice|sessions?|minutes?|mins?|hours?|hrs?|visits?|lessons?|periods?) (?:a|each) (?:week|day|fortnight|term|month|half[ -]term)/',
   '/(?:once|twice|three times|four times)[ -](?:weekly|daily|monthly|termly|fortnightly)/', 'throughout the school day',
   `/${DAYS}s?(?: to ${DAYS})?/`, '/after every/', '/(?:before|after) (?:each|every|morning break|lunch|registration|school|break)/',
-  '/at \\d{1,2}[.:]\\d{2}/', '/(?:in|during|for) (?:all|every|each) (?:\\w+ ){0,3}(?:lessons?|classes|class|periods?|tests?|quizzes|examinations?|exams?|assessments?|subjects?)/',
+  '/at \\d{1,2}[.:]\\d{2}/', '/(?:in|during|for) (?:all|every|each) (?:\\w+ ){0,3}(?:lessons?|classes|class|periods?|tests?|quizzes|examinations?|exams?|assessments?|subjects?|assignments|tasks|work|activities|homework|trips|outings)/',
+  '/(?:leave|leaves|start|end|before|after) (?:\\w+ )?lessons/',
   '/(?:at|during) (?:break|lunch|playtime|break time|breaktime|lunchtime|play|transitions?|registration|assembly|tutor time|form time|PE|unstructured times?|the start of|the end of)/', '/between lessons/', '/for (?:tests|assessments|exams|examinations)/',
   '/on (?:all )?(?:tests|assessments|exams)/', '/in (?:lessons|class|assessments|tests|exams)/', '/all lessons/', 'IEP term', '/(?:for|in|during|at|before) every \\w+/', '/the (?:whole|entire|full) (?:school )?day/',
   '/(?:in|during|by|before) (?:the )?(?:autumn|spring|summer|first|next) (?:term|half[ -]term)/', '/on (?:all )?(?:\\w+ )?(?:assignments|tests|quizzes|exams|assessments|homework)/', '/\\d+ ?[x×] ?(?:\\/ ?|per |a |each )?(?:week|wk|day|month|term|weekly|daily|monthly)/', '/p\\/w/', '/per wk/',
@@ -236,14 +237,14 @@ export const GROUP_SIZE_EVIDENCE: readonly string[] = [
 
 /** Accommodations and equipment: standing arrangements whose occasion, not a session length, is what matters. */
 export const ACCOMMODATIONS: readonly string[] = [
-  'extended time', 'extra time', 'reader', 'scribe', 'separate room', 'overlay', 'seating', 'seat', 'sit', 'laptop', 'equipment', 'visual supports',
+  'extended time', 'extra time', 'reader', 'scribe', 'separate room', 'overlay', 'seating', 'seated', 'word bank', 'seat', 'sit', 'laptop', 'equipment', 'visual supports',
   'radio aid', 'enlarged', 'desk', 'chair', 'exit card', 'pass', 'transportation', 'visual timetable', 'now-and-next', 'checklist', 'ear defenders',
   'fidget', 'wobble cushion', 'be aware', 'are aware', 'made aware', 'awareness', 'read aloud', 'curriculum', 'transitions', 'word processor', 'calculator', 'access arrangements',
 ];
 /** Accommodations that need an amount ("1.5x") rather than a deliverer. */
 export const AMOUNT_ACCOMMODATIONS: readonly string[] = ['extended time', 'extra time'];
 /** Standing arrangements that need neither frequency nor a deliverer to be checkable (a seat is always there). */
-export const STANDING_ACCOMMODATIONS: readonly string[] = ['preferential seating', 'seating', 'extended time', 'extra time', 'be aware', 'are aware', 'made aware', 'awareness', 'curriculum', 'transitions'];
+export const STANDING_ACCOMMODATIONS: readonly string[] = ['preferential seating', 'seating', 'seated', 'extended time', 'extra time', 'be aware', 'are aware', 'made aware', 'awareness', 'curriculum', 'transitions'];
 
 /** Interventions and therapies whose delivery should be reviewed (PROV-MONITORING). */
 export const REVIEWABLE_WORK: readonly string[] = [
@@ -262,7 +263,7 @@ export const GOAL_VAGUE: readonly string[] = [
   'more successfully', 'more effectively', 'access the curriculum', 'be supported to', 'be supported with', 'regulate', 'know her', 'know his', 'know their',
   'be happy', 'be safe', 'feel safe', 'feel happy', 'be confident', 'more confident', 'more independent', 'communicate her needs', 'communicate his needs',
   'communicate their needs', 'appropriately', 'more words', 'good attendance', 'commitment to', 'significantly reduce', 'measurably develop', 'cope with',
-  'manage his', 'manage her', 'manage their', 'be aware', 'better', 'coping strategies', 'use strategies', 'develop strategies', '/(?:higher|better|greater|improved) (?:standard|quality|level)/', 'be able to write independently', 'be able to access',
+  'manage his', 'manage her', 'manage their', 'be aware', 'better', 'legibly', 'neatly', 'have the skills', 'the skills to', 'coping strategies', 'use strategies', 'develop strategies', '/(?:higher|better|greater|improved) (?:standard|quality|level)/', 'be able to write independently', 'be able to access',
 ];
 
 export const GOAL_TIMESCALE: readonly string[] = [
