@@ -10,6 +10,7 @@ import { isTabCommand, type Request } from '../src/extension/messages';
 import { addIgnoredPhrase, loadSiteSettings, siteOf, watchSiteSettings, type SiteSettings } from '../src/extension/site-settings';
 import { CARD_CSS } from '../src/page/card';
 import { startPlanLens, type PlanLensPage } from '../src/page/plan-lens';
+import { siteFor } from '../src/sites/site';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -25,7 +26,7 @@ export default defineContentScript({
     const start = () => {
       const stop = new AbortController();
       ctx.signal.addEventListener('abort', () => stop.abort());
-      const page = startPlanLens(document, abilities(ctx, site, () => settings), stop.signal);
+      const page = startPlanLens(document, abilities(ctx, site, () => settings), stop.signal, siteFor(location).textRoots);
       if (settings.mode === 'always') page.checkPage();
       running = { page, stop };
     };

@@ -45,9 +45,10 @@ interface FieldLayer {
   mirror: TextareaMirror;
 }
 
-export function startPlanLens(doc: Document, abilities: PageAbilities, signal: AbortSignal): PlanLensPage {
+/** `textRoots`: where on this site the plan text is (src/sites); the whole body on most pages. */
+export function startPlanLens(doc: Document, abilities: PageAbilities, signal: AbortSignal, textRoots: (doc: Document) => Element[]): PlanLensPage {
   const view = doc.defaultView!;
-  const reader = new SourceReader(doc);
+  const reader = new SourceReader(doc, textRoots);
   const highlights = supportsHighlights(doc) ? new HighlightLayer(doc) : null;
   /** Boxes for range marks where the Highlight API is missing. */
   let rangeBoxes: BoxLayer | null = null;

@@ -14,7 +14,11 @@ export class SourceReader {
   private readonly ids = new WeakMap<Element, string>();
   private next = 0;
 
-  constructor(private readonly doc: Document) {}
+  /** `textRoots`: where on this site the plan text is (the whole body on most pages). */
+  constructor(
+    private readonly doc: Document,
+    private readonly textRoots: (doc: Document) => Element[],
+  ) {}
 
   private idOf(el: Element, prefix: string): string {
     let id = this.ids.get(el);
@@ -26,13 +30,17 @@ export class SourceReader {
   }
 
   read(): Source[] {
-    const body = this.doc.body;
-    if (!body) return [];
+    const all = this.textRoots(this.doc);
+    // A root inside another root is read with it, not twice.
+    const roots = all.filter((r) => !all.some((o) => o !== r && o.contains(r)));
     const sources: { node: Element; items: Source[] }[] = [];
-    for (const block of collectTextBlocks(body, isSkippedSubtree)) {
-      sources.push({ node: block.element, items: [{ kind: 'dom', id: this.idOf(block.element, 'd'), text: block.text, block }] });
+    for (const root of roots) {
+      for (const block of collectTextBlocks(root, isSkippedSubtree)) {
+        sources.push({ node: block.element, items: [{ kind: 'dom', id: this.idOf(block.element, 'd'), text: block.text, block }] });
+      }
     }
-    for (const field of this.doc.querySelectorAll('textarea')) {
+    const fields = roots.flatMap((r) => (r instanceof r.ownerDocument.defaultView!.HTMLTextAreaElement ? [r] : [...r.querySelectorAll('textarea')]));
+    for (const field of fields) {
       if (!isCheckableTextarea(field)) continue;
       const fid = this.idOf(field, 't');
       const items: Source[] = [];
@@ -43,8 +51,8 @@ export class SourceReader {
       });
       sources.push({ node: field, items });
     }
-    // Textareas were read separately: put them back where they sit among the paragraphs.
-    if (sources.some((s) => s.items[0]?.kind === 'field')) sources.sort((a, b) => (a.node === b.node ? 0 : a.node.compareDocumentPosition(b.node) & 4 /* FOLLOWING */ ? -1 : 1));
+    // Textareas and several roots were read separately: put everything back in reading order.
+    if (roots.length > 1 || sources.some((s) => s.items[0]?.kind === 'field')) sources.sort((a, b) => (a.node === b.node ? 0 : a.node.compareDocumentPosition(b.node) & 4 /* FOLLOWING */ ? -1 : 1));
     return sources.flatMap((s) => s.items);
   }
 }

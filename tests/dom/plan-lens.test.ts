@@ -3,6 +3,7 @@ import { analyze, type Block, type BlockReport } from '../../src/analysis';
 import { startPlanLens, type PageAbilities } from '../../src/page/plan-lens';
 
 let controller: AbortController;
+const wholePage = (doc: Document) => [doc.body];
 afterEach(() => controller?.abort());
 
 function abilities(isPlan: boolean, hold?: () => Promise<void>) {
@@ -28,7 +29,7 @@ describe('Plan Lens in a document', () => {
     document.body.innerHTML = '<p>Members have access to the gym.</p>';
     const { a, counts, calls } = abilities(false);
     controller = new AbortController();
-    const page = startPlanLens(document, a, controller.signal);
+    const page = startPlanLens(document, a, controller.signal, wholePage);
     await vi.waitFor(() => expect(calls.length).toBe(1));
     await vi.waitFor(() => expect(counts.at(-1)).toBe(0));
     page.checkPage();
@@ -41,7 +42,7 @@ describe('Plan Lens in a document', () => {
     const gate = new Promise<void>((r) => (release = r));
     const { a, counts, calls } = abilities(true, () => (calls.length === 1 ? gate : Promise.resolve()));
     controller = new AbortController();
-    startPlanLens(document, a, controller.signal);
+    startPlanLens(document, a, controller.signal, wholePage);
     await vi.waitFor(() => expect(calls.length).toBe(1));
     // The user edits while the first answer is on its way: that answer is about words no longer there.
     document.querySelector('#a')!.textContent = 'Sam will use a laptop in every lesson.';

@@ -369,14 +369,17 @@ describe('real editors and webmail', () => {
     await page.close();
   });
 
-  for (const [host, file, phrase] of [
-    ['mail.google.com', 'gmail.html', 'access to'],
-    ['outlook.office.com', 'outlook.html', 'would benefit from'],
+  for (const [host, file, phrase, rows] of [
+    ['mail.google.com', 'gmail.html', 'access to', '#inbox-rows'],
+    ['outlook.office.com', 'outlook.html', 'would benefit from', '#message-rows'],
   ] as const) {
-    it(`a plan read in ${host} gets marks in the message body`, async () => {
+    it(`a plan read in ${host} gets marks in the message body, none in the mail client's own lists`, async () => {
       const page = await open(`/${file}`, `https://${host}`);
       const mark = await hasHighlight(page, phrase);
       expect(mark.rects).toEqual(await phraseRects(page, '#msg-body', mark.text));
+      const list = (await page.locator(rows).boundingBox())!;
+      const inList = (r: Rect) => r.left < list.x + list.width && r.left + r.width > list.x && r.top < list.y + list.height && r.top + r.height > list.y;
+      for (const m of await highlightMarks(page)) for (const r of m.rects) expect(inList(r)).toBe(false);
       await page.close();
     });
   }

@@ -1,0 +1,25 @@
+// Where on a site the plan text is. Webmail pages are mostly the mail client's own interface (inbox
+// rows, labels, chat): only message bodies and the message being written are read there, so an
+// inbox that mentions "regular" or "access to" is not judged, and a plan in one message is judged on
+// its own. Elsewhere (portals, any page) the whole page is read.
+import { gmail } from './gmail';
+import { outlook } from './outlook';
+
+export interface Site {
+  name: string;
+  /** The elements whose text Plan Lens reads, outermost first. */
+  textRoots(doc: Document): Element[];
+}
+
+export const anyPage: Site = { name: 'page', textRoots: (doc) => (doc.body ? [doc.body] : []) };
+
+/** Google Docs draws on a canvas; its text comes through the Docs route, not the page. */
+const googleDocs: Site = { name: 'google-docs', textRoots: () => [] };
+
+export function siteFor(location: { hostname: string; pathname: string }): Site {
+  const host = location.hostname;
+  if (host === 'mail.google.com') return gmail;
+  if (host === 'outlook.office.com' || host === 'outlook.office365.com' || host === 'outlook.live.com') return outlook;
+  if (host === 'docs.google.com' && location.pathname.startsWith('/document/')) return googleDocs;
+  return anyPage;
+}
