@@ -1,7 +1,7 @@
 // Where on a site the plan text is. Webmail pages are mostly the mail client's own interface (inbox
-// rows, labels, chat): only message bodies and the message being written are read there, so an
-// inbox that mentions "regular" or "access to" is not judged, and a plan in one message is judged on
-// its own. Elsewhere (portals, any page) the whole page is read.
+// rows, labels, chat): only message bodies and the message being written are read there, so subject
+// lines that mention "regular" or "access to" are neither marked nor counted towards "reads as a
+// plan". Elsewhere (portals, any page) the whole page is read.
 import { gmail } from './gmail';
 import { outlook } from './outlook';
 
