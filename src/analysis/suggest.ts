@@ -15,8 +15,16 @@ const SLOTS: Record<Part, string> = {
   timescale: '[by when: e.g. by the end of the spring term 2027]',
 };
 
-export function slotFor(part: Part): string {
-  return SLOTS[part];
+/** The skill a target or outcome names is its "what"; for a need it is the specific difficulty. */
+const WHAT_FOR: Record<'goal' | 'need', string> = {
+  goal: '[skill or behaviour you could see: e.g. read aloud, ask for help, stay in his seat]',
+  need: '[the specific difficulty and its impact on learning]',
+};
+
+export type SlotKind = 'provision' | 'goal' | 'need';
+
+export function slotFor(part: Part, kind: SlotKind = 'provision'): string {
+  return part === 'what' && kind !== 'provision' ? WHAT_FOR[kind] : SLOTS[part];
 }
 
 /** A commitment in place of a recommendation ("would benefit from" → "will receive"), or undefined. */
@@ -27,6 +35,12 @@ export function firmWording(phrase: string): string | undefined {
   if (/^(?:will be )?encouraged to$/.test(p)) return 'will be supported by [who] to';
   if (/^(?:aims?|tries|try) to$/.test(p)) return 'will';
   return undefined;
+}
+
+/** Spacing and the capital letter after a phrase is dropped from the start of a sentence. */
+export function tidy(s: string): string {
+  const t = s.replace(/ {2,}/g, ' ').trimStart();
+  return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
 export interface Replacement {
@@ -42,22 +56,26 @@ export interface Replacement {
  * Rewrites `text` (offsets relative to it): each weak phrase with a part becomes that part's slot, and slots
  * for the remaining missing parts are appended before the final full stop.
  */
-export function suggestRewrite(text: string, replacements: readonly Replacement[], missing: readonly Part[]): string {
+export function suggestRewrite(text: string, replacements: readonly Replacement[], missing: readonly Part[], kind: SlotKind = 'provision'): string {
   let out = '';
   let at = 0;
   const placed = new Set<Part>();
   for (const r of [...replacements].sort((a, b) => a.start - b.start)) {
     if (r.start < at) continue;
-    if (r.part && !placed.has(r.part) && missing.includes(r.part)) {
-      out += text.slice(at, r.start) + SLOTS[r.part];
+    if (r.part && r.text !== undefined) {
+      // The phrase itself was the problem ("up to 10 hours" → "10 hours"): dropping it answers the part.
+      out += text.slice(at, r.start) + r.text;
+      placed.add(r.part);
+    } else if (r.part && !placed.has(r.part) && missing.includes(r.part)) {
+      out += text.slice(at, r.start) + slotFor(r.part, kind);
       placed.add(r.part);
     } else if (r.text !== undefined) out += text.slice(at, r.start) + r.text;
     else continue;
     at = r.end;
   }
-  out += text.slice(at);
+  out = tidy(out + text.slice(at));
   const rest = missing.filter((p) => !placed.has(p));
   if (!rest.length) return out;
   const body = out.replace(/[\s.;,]+$/, '');
-  return `${body} ${rest.map((p) => SLOTS[p]).join(' ')}.`;
+  return `${body} ${rest.map((p) => slotFor(p, kind)).join(' ')}.`;
 }

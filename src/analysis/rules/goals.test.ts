@@ -18,6 +18,12 @@ describe('targets and outcomes', () => {
     expect(r.rules).toContain('GOAL-VAGUE-VERB');
   });
 
+  it('asks for an observable skill in place of the vague verb', () => {
+    const f = judge(T, 'Ava will improve her spelling.').findings.find((x) => x.rule === 'GOAL-VAGUE-VERB')!;
+    expect(f.suggestion).toMatch(/^Ava will \[skill or behaviour you could see: [^\]]*\] her spelling \[measure:/);
+    expect(f.message).toContain('"improve" cannot be observed or counted');
+  });
+
   it('a date does not rescue an unmeasurable target', () => {
     const r = judge(T, 'By Christmas, Omar will be more confident in PE.');
     expect(r.missing).toEqual(expect.arrayContaining(['what', 'measure']));

@@ -79,11 +79,11 @@ export function goalFindings(item: Item, hedges: readonly HedgeHit[]): Finding[]
     severity: weak ? severity : 'info',
     start: item.start,
     end: item.end,
-    message: `${item.role === 'outcome' ? 'This outcome' : 'This target'} does not say ${listParts(missing)}${
+    message: `${item.role === 'outcome' ? 'This outcome' : 'This target'} does not say ${listParts(missing, 'goal')}${
       first ? `; "${item.block.slice(first.start, first.end)}" cannot be observed or counted` : ''
     }.`,
     why,
-    suggestion: suggestRewrite(item.text, vague.map((v) => ({ start: v.start - item.start, end: v.end - item.start, part: 'what' as Part })), missing),
+    suggestion: suggestRewrite(item.text, vague.map((v) => ({ start: v.start - item.start, end: v.end - item.start, part: 'what' as Part })), missing, 'goal'),
     missing,
   });
   return out;

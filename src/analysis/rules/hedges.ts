@@ -3,7 +3,7 @@ import { HEDGE_GROUPS, GROUP_SIZE_EVIDENCE, type HedgeGroup } from '../lexicon';
 import type { Item } from '../item';
 import type { Finding } from '../types';
 import { findTagged, inside, phraseRegex, taggedRegex, test, type Span, type TaggedPhrases } from '../text';
-import { firmWording, slotFor } from '../suggest';
+import { firmWording, slotFor, tidy } from '../suggest';
 
 export interface HedgeHit extends Span {
   group: HedgeGroup;
@@ -105,7 +105,8 @@ export function hedgeFindings(item: Item, hits: readonly HedgeHit[], specified: 
     const provision = item.role === 'provision';
     const severity = provision ? (item.statutory ? 'error' : 'warning') : 'warning';
     const phrase = h.text;
-    const slot = h.group.part ? slotFor(h.group.part) : firmWording(phrase);
+    // "Up to 10 hours" → "10 hours"; a vague word → the slot for what it leaves open; a wish → a commitment.
+    const slot = h.group.rule === 'HEDGE-UP-TO' ? '' : h.group.part ? slotFor(h.group.part) : firmWording(phrase);
     const local = item.text;
     const at = h.start - item.start;
     out.push({
@@ -116,7 +117,7 @@ export function hedgeFindings(item: Item, hits: readonly HedgeHit[], specified: 
       end: h.end,
       message: `"${phrase}" ${h.group.problem}.`,
       why: provision ? provisionWhy(item) : goalWhy(item),
-      ...(slot ? { suggestion: local.slice(0, at) + slot + local.slice(at + phrase.length) } : {}),
+      ...(slot !== undefined ? { suggestion: tidy(local.slice(0, at) + slot + local.slice(at + phrase.length)) } : {}),
     });
   }
   return out;

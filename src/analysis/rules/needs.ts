@@ -40,10 +40,7 @@ export function needFindings(item: Item): Finding[] {
         item.jurisdiction === 'wales'
           ? 'ALN Code for Wales 2021, 23.27: the description of ALN should be "as clear and comprehensive as possible".'
           : 'R v SoS for Education ex p E [1992]: the needs section must set out every need, specifically enough for provision to be matched to it.',
-      suggestion: suggestRewrite(item.text, [], ['what', 'context', 'measure']).replace(
-        /\[what exactly: [^\]]*\]/,
-        '[the specific difficulty and its impact on learning]',
-      ),
+      suggestion: suggestRewrite(item.text, [], MISSING, 'need'),
       missing: [...MISSING],
     },
   ];

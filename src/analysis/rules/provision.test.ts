@@ -65,6 +65,13 @@ describe('the seven provision questions', () => {
     expect(main.why).toMatch(/9\.69/);
   });
 
+  it('turns caps and wishes into commitments in the rewrite', () => {
+    const capped = judge(F, 'Up to 12 hours per week of 1:1 teaching assistant support.').findings.find((f) => f.rule === 'PROV-SPECIFY')!;
+    expect(capped.suggestion).toMatch(/^12 hours per week of 1:1 teaching assistant support \[what exactly:/);
+    const wish = judge(F, 'Ola would benefit from a weekly ELSA session.').findings.find((f) => f.rule === 'PROV-SPECIFY')!;
+    expect(wish.suggestion).toMatch(/^Ola will receive a weekly ELSA session/);
+  });
+
   it('cites the law of the plan\'s own jurisdiction', () => {
     const wales = judge('2B.2 Additional learning provision', 'Support from the ALNCo.').findings.find((f) => f.rule === 'PROV-SPECIFY')!;
     expect(wales.why).toMatch(/ALN Code/);

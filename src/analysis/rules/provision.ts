@@ -138,8 +138,8 @@ const QUESTION: Record<Part, string> = {
   timescale: 'by when',
 };
 
-export function listParts(parts: readonly Part[]): string {
-  const words = parts.map((p) => QUESTION[p]);
+export function listParts(parts: readonly Part[], kind: 'provision' | 'goal' = 'provision'): string {
+  const words = parts.map((p) => (p === 'what' && kind === 'goal' ? 'what the child will do that can be seen' : QUESTION[p]));
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]!}`;
 }
 
@@ -151,8 +151,9 @@ export function provisionFindings(item: Item, hedges: readonly HedgeHit[]): Find
     const suggestion = suggestRewrite(
       item.text,
       hedges.map((h) => {
-        const firm = firmWording(h.text);
-        return { start: h.start - item.start, end: h.end - item.start, ...(h.group.part ? { part: h.group.part } : {}), ...(firm ? { text: firm } : {}) };
+        // "Up to 10 hours" becomes "10 hours": the cap was the problem, the number stays.
+        const firm = h.group.rule === 'HEDGE-UP-TO' ? '' : firmWording(h.text);
+        return { start: h.start - item.start, end: h.end - item.start, ...(h.group.part ? { part: h.group.part } : {}), ...(firm !== undefined ? { text: firm } : {}) };
       }),
       missing,
     );
