@@ -278,7 +278,8 @@ export const GOAL_TIMESCALE: readonly string[] = [
 export const GOAL_MEASURE: readonly string[] = [
   '/\\d+(?:\\.\\d+)? ?%/', '/\\d+ (?:out )?of (?:the )?(?:\\d+|every \\d+)/', '/(?:at least|no more than|fewer than|more than|up from|under|within|all) (?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|once|twice)/',
   '/(?:once|twice|\\d+ times) (?:a|per|each|in (?:a|each|every)) \\w+/',
-  '/\\d+ (?:[\\w-]+ ){0,2}(?:words|sounds|letters|sentences|turns|times|occasions|questions|steps|days|minutes|seconds|correct)/', 'words per minute', 'words correct per minute', 'wpm',
+  '/\\d+ (?:[\\w-]+ ){0,2}(?:words|sounds|letters|sentences|turns|times|occasions|questions|steps|days|weeks|minutes|seconds|correct|lessons|sessions|attempts|trials|probes|samples|pieces)/',
+  '/(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty) (?:[\\w-]+ )?(?:occasions|times|days|weeks|sessions|lessons|attempts|trials|turns|words|sentences|questions)/', 'in a row', 'words per minute', 'words correct per minute', 'wpm',
   '/(?:\\d+|two|three|four|five) consecutive/', '/(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of (?:one|two|three|four|five|six|seven|eight|nine|ten)/',
   '/(?<![\\/\\d])\\d{1,2} ?\\/ ?\\d{1,2}(?![\\/\\d])/', 'accuracy', 'as measured by', '/in under \\d+/', '/the full \\d+/', '/(?:every|each) (?:\\w+ )?lesson/', '/on \\d+ separate/', '/(?:score|scores) (?:of )?\\d+/',
   '/(?:\\d+ )?(?:verbal )?prompts?/',
