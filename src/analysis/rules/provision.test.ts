@@ -79,3 +79,36 @@ describe('the seven provision questions', () => {
     expect(us.why).toMatch(/300\.320\(a\)\(7\)/);
   });
 });
+
+describe('the weak wording the sources warn about is flagged', () => {
+  it.each([
+    'Claire will have access to a salary.',
+    'Claire needs opportunities for holidays.',
+    'Claire will have equipment, e.g. a pen.',
+    'Sam requires a handwriting programme and a reading programme.',
+    'A specialist teacher visiting when appropriate.',
+    'Programmes tailored to need.',
+    'A high adult:child ratio.',
+    'Small class sizes.',
+    'Sam will be taught in small teaching groups.',
+    '1-1, small group or whole class as appropriate.',
+    'Support with literacy.',
+    'Strategies to support attention.',
+    'An environment sympathetic to his sensory needs.',
+    'Access to multisensory teaching.',
+    'Staff will consist of a teacher and a teaching assistant.',
+    'Guidance from the Autism Outreach Team.',
+    'Following OT guidance.',
+    'The school will decide how the hours are used.',
+    'Throughout the day, as needed.',
+    'Typically 2 sessions a week.',
+    'Approximately 5 hours of support a week.',
+    'Some support from a TA.',
+    'Regular input from a speech therapist.',
+  ])('%s', (line) => {
+    expect(judge(F, line).flagged).toBe(true);
+  });
+  it.each(['Scribe as needed.', 'Reduced load.', 'Shortened school day.', 'Extra homework support.'])('%s (US)', (line) => {
+    expect(judge('Special education and related services', line).flagged).toBe(true);
+  });
+});
