@@ -1,5 +1,5 @@
 // One judged piece of plan wording with everything the rules need to know about where it sits.
-import type { Finding, Jurisdiction, Options, PlanType, Role } from './types';
+import type { Jurisdiction, Options, PlanType, Role } from './types';
 import type { Span } from './text';
 
 export interface Item extends Span {
@@ -18,4 +18,3 @@ export interface Item extends Span {
   options: Options;
 }
 
-export type ItemFinding = Finding;
