@@ -22,7 +22,9 @@ const htmlIn = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => 
 let pages = htmlIn(samplesDir).map((f) => `/samples/${f}`);
 if (pages.length === 0) {
   console.log('No samples in assets/samples yet: showing the test fixtures instead.');
-  pages = htmlIn(fixturesDir).map((f) => `/fixtures/${f}`);
+  pages = htmlIn(fixturesDir)
+    .filter((f) => f.startsWith('plan-') || f === 'not-a-plan.html')
+    .map((f) => `/fixtures/${f}`);
 }
 
 const server = await startServer({ '/samples/': samplesDir, '/fixtures/': fixturesDir });
@@ -47,34 +49,31 @@ if (headed) {
     const name = path.basename(p, '.html');
     const page = await browser.context.newPage();
     await page.goto(server.origin + p);
-    const marked = await page
-      .waitForFunction(
-        () => [...CSS.highlights.keys()].some((k) => k.startsWith('plan-lens-')) || document.querySelector('plan-lens-marks') !== null,
-        undefined,
-        { timeout: 15_000 },
-      )
-      .then(() => true)
-      .catch(() => false);
+    // Marks may be in any frame (an editor's iframe, a portal shell around its form).
+    const hasMarks = () => [...CSS.highlights.keys()].some((k) => k.startsWith('plan-lens-')) || document.querySelector('plan-lens-marks') !== null;
+    const frame = await Promise.any(page.frames().map((f) => f.waitForFunction(hasMarks, undefined, { timeout: 15_000 }).then(() => f))).catch(() => null);
     await page.screenshot({ path: path.join(out, `${name}.png`), fullPage: true });
     summary.push(`== ${p}`);
-    if (!marked) {
+    if (!frame) {
       summary.push('  (no findings shown: the page does not read as a plan)');
       await page.close();
       continue;
     }
     // Walk the findings the way a keyboard user does: Alt+Shift+J selects the next, Enter opens its card.
+    // Each frame has its own marks and card: keys go to the frame that has them.
+    if (frame !== page.mainFrame()) await frame.evaluate(() => window.focus());
     const seen = new Set();
     for (let i = 0; i < 500; i++) {
       await page.keyboard.press('Alt+Shift+J');
       // Where the selected finding is, read before its card takes focus: it tells when the walk wraps.
-      const where = await page.evaluate(() => {
+      const where = await frame.evaluate(() => {
         const el = document.activeElement;
         if (el instanceof HTMLTextAreaElement) return `${el.id}:${el.selectionStart}:${el.selectionEnd}`;
         const s = window.getSelection();
         return s && s.rangeCount ? `${Math.round(s.getRangeAt(0).getBoundingClientRect().top + window.scrollY)}:${s.toString()}` : '';
       });
       await page.keyboard.press('Enter');
-      const card = await page
+      const card = await frame
         .waitForFunction(() => {
           const c = document.querySelector('plan-lens-card')?.shadowRoot?.querySelector('.card:popover-open');
           return c && { flagged: c.querySelector('.flagged')?.textContent ?? '', rule: c.querySelector('.rule')?.textContent ?? '', message: c.querySelector('.message')?.textContent ?? '' };
