@@ -141,7 +141,8 @@ export class CardController {
       const node = span ? span.field : m.range!.startContainer;
       if (focused instanceof this.doc.defaultView!.HTMLTextAreaElement) return (focused.compareDocumentPosition(node) & 4) !== 0;
       if (!selection || selection.rangeCount === 0 || !selection.focusNode) return true;
-      if (m.range) return m.range.comparePoint(selection.focusNode, selection.focusOffset) <= 0;
+      // comparePoint throws for a point in another tree (a shadow root): then start from the top.
+      if (m.range) return selection.focusNode.getRootNode() !== this.doc || m.range.comparePoint(selection.focusNode, selection.focusOffset) <= 0;
       return (selection.focusNode.compareDocumentPosition(node) & 4) !== 0;
     });
     return Math.max(index, 0);
