@@ -65,12 +65,27 @@ export class CardController {
     });
   }
 
-  private hitTest(x: number, y: number): void {
+  /** The most specific mark under a point (marks nest: a hedge inside a provision sentence). */
+  private markAt(x: number, y: number): Mark | undefined {
     const inside = (r: ViewportRect) => x >= r.left && x <= r.left + r.width && y >= r.top && y <= r.top + r.height + UNDERLINE_SLACK_PX;
-    // Marks can nest (a hedge inside a provision sentence): the most specific one under the pointer wins.
-    const hit = this.marks
+    return this.marks
       .filter((m) => this.host.rectsOf(m).some(inside))
       .sort((a, b) => a.finding.end - a.finding.start - (b.finding.end - b.finding.start))[0];
+  }
+
+  /**
+   * A tap or click (touch screens and pens have no hover): opens the card of the mark under it, or
+   * closes an open card when it lands elsewhere. A drag that selected text is not a tap.
+   */
+  tap(x: number, y: number): void {
+    if (this.doc.getSelection()?.isCollapsed === false && !this.active) return;
+    const hit = this.markAt(x, y);
+    if (hit && this.open?.mark.key !== hit.key) void this.openCard(hit, false);
+    else if (!hit && this.open && !this.overCard) this.close(false);
+  }
+
+  private hitTest(x: number, y: number): void {
+    const hit = this.markAt(x, y);
     if (hit) {
       clearTimeout(this.closeTimer);
       if (this.open?.mark.key !== hit.key && !this.open?.keyboard) void this.openCard(hit, false);

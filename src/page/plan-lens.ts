@@ -294,6 +294,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   on(doc, 'scroll', () => scheduleLayout());
   on(view, 'resize', () => scheduleLayout());
   on(doc, 'mousemove', (e) => cards.pointerAt(e.clientX, e.clientY));
+  on(doc, 'pointerup', (e) => cards.tap(e.clientX, e.clientY));
   on(doc, 'keydown', (e) => cards.keydown(e));
   doc.fonts?.addEventListener('loadingdone', () => scheduleLayout(), { signal });
 

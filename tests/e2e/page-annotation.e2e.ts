@@ -93,6 +93,23 @@ describe('static plan text (a portal read view)', () => {
   });
 });
 
+describe('touch', () => {
+  it('a tap on a mark opens its card and a tap elsewhere closes it (touch screens have no hover)', async () => {
+    const page = await open('plan-static.html');
+    const mark = await waitForHighlight(page, 'where possible');
+    const tap = (x: number, y: number) =>
+      page.evaluate(([px, py]) => {
+        const target = document.elementFromPoint(px, py)!;
+        target.dispatchEvent(new PointerEvent('pointerup', { clientX: px, clientY: py, pointerType: 'touch', bubbles: true, composed: true }));
+      }, [x, y] as const);
+    await tap(centre(mark.rects[0]!).x, centre(mark.rects[0]!).y);
+    await expect.poll(() => cardText(page)).toContain(mark.text);
+    await tap(5, 5);
+    await expect.poll(() => cardText(page)).toBeNull();
+    await page.close();
+  });
+});
+
 describe('textarea (mirror + boxes)', () => {
   it('draws the box over the phrase, follows the field when it scrolls, and never touches the value', async () => {
     const page = await open('plan-textarea.html');
