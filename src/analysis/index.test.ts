@@ -76,6 +76,22 @@ describe('text that is not a plan', () => {
     expect(analyzeText(article).report.isPlan).toBe(false);
   });
 
+  it('a plan pasted into an email under a covering letter is still a plan', () => {
+    const email = [
+      'Dear Ms Patel,',
+      'Thank you for your time on Tuesday. As you asked, here is the draft plan for you to read before the meeting; do let us know if you have questions or if you would like to bring someone with you.',
+      'Section B: Special educational needs',
+      'Kit reads at the 2nd percentile and cannot decode unfamiliar words, so he avoids reading in lessons and copies from his neighbour.',
+      'Section F: Special educational provision',
+      'Kit will have regular reading support.',
+      'Kit will receive 3 x 20-minute 1:1 sessions a week of the Toe by Toe programme from a teaching assistant trained in Toe by Toe; the SENCO will review his reading age each half term, and his class teacher will hear him read each Friday.',
+      'Kind regards, Sam. PS: you will find the advice reports attached; you can also ask the SENDIASS team, who can talk you through the draft and explain what you can ask for at the meeting.',
+    ].join('\n');
+    const { report, findings } = analyzeText(email);
+    expect(report.isPlan).toBe(true);
+    expect(findings.some((f) => f.rule === 'PROV-SPECIFY' && f.severity === 'error')).toBe(true);
+  });
+
   it('is judged when the caller knows it is plan wording', () => {
     const { report, findings } = analyzeText('Speech and language therapy as required.', { assumePlan: true });
     expect(report.isPlan).toBe(true);

@@ -177,13 +177,13 @@ function disabled(rule: string, options: Options): boolean {
 }
 
 /**
- * Articles, guides and emails about plans talk to their reader ("your child"); a plan talks about one child.
- * Quoted views are left out, since a pupil may say "you".
+ * Articles and guides about plans talk to their reader ("your child") under their plan-like headings; a plan
+ * talks about one child. Only text under a section counts, so a covering letter around a plan does not.
  */
-function addressesReader(scanned: readonly Scan[]): boolean {
+function addressesReader(underSections: readonly Scan[]): boolean {
   let words = 0;
   let second = 0;
-  for (const s of scanned) {
+  for (const s of underSections) {
     words += s.words;
     second += s.second;
   }
@@ -208,8 +208,10 @@ export function analyze(blocks: Block[], options: Partial<Options> = {}): Report
   const units: UnitSummary[] = [];
   const perBlock: Finding[][] = [];
   let current: Label | undefined;
+  const underSections: Scan[] = [];
   blocks.forEach((b, i) => {
     const label = scanned[i]!.label;
+    if (current || label?.persistent) underSections.push(scanned[i]!);
     if (label?.persistent) {
       current = label;
       sections.push({ name: label.name, role: label.role, blockId: b.id });
@@ -248,7 +250,7 @@ export function analyze(blocks: Block[], options: Partial<Options> = {}): Report
   // plan section under plain headings ("Targets", "Support"). Articles about plans have neither.
   const planSections = scanned.filter((s) => s.label?.persistent && PLAN_ROLES.has(s.label.role)).map((s) => s.label!);
   const structured = planSections.some((l) => l.specific) || new Set(planSections.map((l) => l.role)).size >= 2;
-  const isPlan = opts.assumePlan || (structured && !addressesReader(scanned));
+  const isPlan = opts.assumePlan || (structured && !addressesReader(underSections));
 
   const counts: Counts = { error: 0, warning: 0, info: 0, needs: 0, outcomes: 0, targets: 0, provisions: 0 };
   for (const u of units) {
