@@ -153,15 +153,15 @@ export const CONCRETE_CONTENT: readonly string[] = [
   'now-and-next', 'checklist', 'exit card', 'pass', 'laptop', 'speech-to-text', 'overlay', 'reader', 'scribe', 'extended time', 'extra time', 'separate room',
   'radio aid', 'hearing aids', 'enlarged', 'desk', 'chair', 'quiet space', 'calm room', 'soft-play', 'tactile', 'visits to', 'timetable', 'direct therapy',
   'consultation', 'study skills', 'co-taught', '/sessions? on/', '/(?:programme|program|activities|exercises|plan) (?:written|devised|designed|set|prescribed) by/', 'assess', 'assessment',
-  '/focus(?:ed|sed|ing)? on/', 'targeting', 'ear defenders', 'workstation', 'writing slope', 'pencil grip', 'reward chart', 'diary', 'fidget', 'wobble cushion', 'fine motor', 'gross motor', 'attention and listening', 'personal care', 'intimate care', 'moving and handling', 'high-frequency words', 'sight words', 'number bonds',
+  '/focus(?:ed|sed|ing)? on/', '/(?:complete|attend) (?:the |a |an )?(?:[\\w-]+ ){1,5}(?:training|course)/', 'targeting', 'ear defenders', 'workstation', 'writing slope', 'pencil grip', 'reward chart', 'diary', 'fidget', 'wobble cushion', 'fine motor', 'gross motor', 'attention and listening', 'personal care', 'intimate care', 'moving and handling', 'high-frequency words', 'sight words', 'number bonds',
   'times tables', 'spelling', 'comprehension', 'note-taking', 'memory strategies', '/sessions? with (?:the |a |an )?(?:school )?(?:counsell?or|therapist|psychologist|mentor|tutor)/', 'training session', 'blood glucose', 'photo book', 'physiotherapy programme', 'sensory programme', 'circle of friends', 'lunch club', 'social skills programme',
 ];
 
 /** Generic content words that say nothing about what is done (PROV-WHAT, HEDGE-VAGUE-CONTENT). */
 export const GENERIC_CONTENT: readonly string[] = [
-  '/support(?! (?:assistant|staff|worker|for learning|service|team|teacher|base|co-?ordinator))/', 'supported', 'input', 'intervention', 'interventions', 'strategies', 'advice', 'guidance', 'help', 'equipment', 'services', 'service', 'provision',
+  '/support(?! (?:assistant|staff|worker|for learning|service|team|teacher|base|co-?ordinator))/', 'supported', 'input', 'intervention', 'interventions', 'strategies', 'advice', 'guidance', 'help', 'equipment', 'services', 'provision',
   'programme', 'programmes', 'program', 'programs', 'a range of', 'differentiated curriculum', 'a differentiated curriculum', 'sensory diet', 'visits',
-  'visit', 'visiting', 'group work', 'reduced load', 'approach', 'approaches', 'reassurance',
+  'visit', 'visiting', 'group work', 'reduced load', 'approach', 'approaches', 'reassurance', 'assistance',
   'incorporated into', 'embedded into', 'embedded in', 'made aware', 'differentiated', 'modified',
   'adapted', 'adaptations', 'modifications',
   'be aware', 'are aware', 'awareness', 'spend time', 'spend some time', 'attend', 'preferential seating', 'resources', 'adjustments', 'tailored to need', 'supports',
@@ -214,6 +214,9 @@ export const FREQUENCY_EVIDENCE: readonly string[] = [
   `/${DAYS}s?(?: to ${DAYS})?/`, '/after every/', '/(?:before|after) (?:each|every|morning break|lunch|registration|school|break)/',
   '/at \\d{1,2}[.:]\\d{2}/', '/(?:in|during|for) (?:all|every|each) (?:\\w+ ){0,3}(?:lessons?|classes|class|periods?|tests?|quizzes|examinations?|exams?|assessments?|subjects?|assignments|tasks|work|activities|homework|trips|outings)/',
   '/(?:leave|leaves|start|end|before|after) (?:\\w+ )?lessons/',
+  // One-off provision is fixed by its date ("by December 2025", "before the move to secondary school").
+  '/(?:in|by|before|during) (?:the end of )?(?:january|february|march|april|may|june|july|august|september|october|november|december)\\b/',
+  '/before (?:the |his |her |their )?(?:move|transfer|transition|start)/',
   '/(?:at|during) (?:break|lunch|playtime|break time|breaktime|lunchtime|play|transitions?|registration|assembly|tutor time|form time|PE|unstructured times?|the start of|the end of)/', '/between lessons/', '/for (?:tests|assessments|exams|examinations)/',
   '/on (?:all )?(?:tests|assessments|exams)/', '/in (?:lessons|class|assessments|tests|exams)/', '/all lessons/', 'IEP term', '/(?:for|in|during|at|before) every \\w+/', '/the (?:whole|entire|full) (?:school )?day/',
   '/(?:in|during|by|before) (?:the )?(?:autumn|spring|summer|first|next) (?:term|half[ -]term)/', '/on (?:all )?(?:\\w+ )?(?:assignments|tests|quizzes|exams|assessments|homework)/', '/\\d+ ?[x×] ?(?:\\/ ?|per |a |each )?(?:week|wk|day|month|term|weekly|daily|monthly)/', '/p\\/w/', '/per wk/',
