@@ -19,7 +19,7 @@ const re = {
   vagueContext: /\bin a (?:range|variety) of (?:settings|contexts|situations)\b/gi,
 };
 
-const DETAILED_WORDS = 30;
+const DETAILED_WORDS = 24;
 /** A measured target this short with no conditions or date names a number, not a skill. */
 const BARE_WORDS = 12;
 const ALL: readonly Part[] = ['what', 'measure', 'context', 'timescale'];

@@ -43,7 +43,7 @@ const re = {
 export const CORE: readonly Part[] = ['what', 'frequency', 'duration', 'who'];
 // 34 CFR 300.320(a)(7) asks US services for frequency, location and duration; the provider is good practice there.
 const CORE_US: readonly Part[] = ['what', 'frequency', 'duration'];
-const DETAILED_WORDS = 30;
+const DETAILED_WORDS = 24;
 const ORDER: readonly Part[] = ['what', 'frequency', 'duration', 'who', 'group_size', 'training', 'monitoring'];
 
 export interface ProvisionJudgement {
