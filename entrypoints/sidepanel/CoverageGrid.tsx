@@ -1,27 +1,27 @@
-// EHCP Section B needs against Section F provision, by area of need; a need with no provision stands out.
-import { AREA_LABELS, coverageOf } from '../../src/documents/coverage';
+// Needs against provision, area by area, as the analyser matched them (EHCP B↔F, IDP, CSP, US IEP alike);
+// a need with no provision stands out.
 import type { TabPlan } from '../../src/extension/tab-plan-messages';
 
 export function CoverageGrid({ plan }: { plan: TabPlan }) {
-  const coverage = coverageOf(plan.text);
-  if (!coverage.found) return null;
+  const { coverage } = plan.report;
+  if (!coverage.length) return null;
   return (
     <section class="coverage" aria-label="Needs and provision">
-      <h2>Needs (B) and provision (F)</h2>
+      <h2>Needs and provision</h2>
       <table>
         <thead>
           <tr>
             <th scope="col">Area of need</th>
-            <th scope="col">B</th>
-            <th scope="col">F</th>
+            <th scope="col">Need</th>
+            <th scope="col">Provision</th>
           </tr>
         </thead>
         <tbody>
-          {coverage.rows.map((r) => (
-            <tr key={r.area} data-area={r.area} class={r.need && !r.provision ? 'gap' : ''}>
-              <th scope="row">{AREA_LABELS[r.area]}</th>
-              <td>{r.need ? '✓' : '–'}</td>
-              <td>{r.provision ? '✓' : r.need ? '✗ no provision found' : '–'}</td>
+          {coverage.map((c) => (
+            <tr key={c.area} data-area={c.area} class={c.provided ? '' : 'gap'}>
+              <th scope="row">{c.area[0]!.toUpperCase() + c.area.slice(1)}</th>
+              <td>✓</td>
+              <td>{c.provided ? '✓' : '✗ none found'}</td>
             </tr>
           ))}
         </tbody>

@@ -16,7 +16,7 @@ interface Props {
 export function FindingsBySection({ plan, tabId, shown }: Props) {
   const [note, setNote] = useState<string | null>(null);
   const visible = plan.findings.filter((f) => shown.has(f.category)).sort((a, b) => a.start - b.start || a.end - b.end);
-  const sections = outlineOf(plan.text)
+  const sections = outlineOf(plan.text, plan.report)
     .map((s) => ({ title: s.title, findings: visible.filter((f) => f.start >= s.start && f.start < s.end) }))
     .filter((s) => s.findings.length);
 

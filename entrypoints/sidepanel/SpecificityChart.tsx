@@ -3,7 +3,7 @@ import { specificityBySection } from '../../src/documents/report';
 import type { TabPlan } from '../../src/extension/tab-plan-messages';
 
 export function SpecificityChart({ plan }: { plan: TabPlan }) {
-  const rows = specificityBySection(plan.text, plan.findings);
+  const rows = specificityBySection(plan.text, plan.report, plan.findings);
   if (!rows.length) return null;
   return (
     <section class="chart" aria-label="Specificity by section">

@@ -1,7 +1,8 @@
 // What a reader sees of a checked plan: its sections, the marked stretches of each paragraph, the sentence a
 // finding sits in, and plain words for the analyser's vocabulary. Shared by the review page and the side panel.
+import type { Report } from '../analysis/index';
 import type { Finding, Jurisdiction, Part, PlanType } from '../analysis/types';
-import { looksLikeHeading, type Paragraph, type PlanDocument } from './plan-document';
+import type { Paragraph, PlanDocument } from './plan-document';
 
 export const PART_LABELS: Record<Part, string> = {
   what: 'what the help actually is',
@@ -129,27 +130,29 @@ export interface OutlineSection {
   title: string;
   start: number;
   end: number;
-  /** Non-empty, non-heading lines of the section, as offsets into the text. */
+  /** Non-empty lines of the section other than its heading, as offsets into the text. */
   statements: { start: number; end: number }[];
 }
 
-/** Sections of a text as it is (offsets untouched), for callers whose findings point into that exact text. */
-export function outlineOf(text: string): OutlineSection[] {
-  const sections: OutlineSection[] = [];
+/** The sections the analyser recognised, as offsets into the text it analysed (one block per line, as analyzeText
+ *  cuts it); text before the first section, or a text with none, is one section of its own. */
+export function outlineOf(text: string, report: Pick<Report, 'sections'>): OutlineSection[] {
+  const lines: { start: number; end: number; text: string }[] = [];
   let pos = 0;
   for (const line of text.split('\n')) {
-    const start = pos;
+    lines.push({ start: pos, end: pos + line.length, text: line });
     pos += line.length + 1;
-    if (!line.trim()) continue;
-    if (looksLikeHeading(line)) {
-      sections.push({ title: line.trim(), start, end: start, statements: [] });
-      continue;
-    }
-    if (!sections.length) sections.push({ title: 'Start of the plan', start: 0, end: 0, statements: [] });
-    sections.at(-1)!.statements.push({ start, end: start + line.length });
   }
-  for (const [i, s] of sections.entries()) s.end = sections[i + 1]?.start ?? text.length;
-  return sections;
+  const heads = report.sections.map((s) => ({ title: s.name, line: Number(s.blockId) })).filter((h) => lines[h.line]);
+  if (!heads.length || heads[0]!.line > 0) heads.unshift({ title: heads.length ? 'Start of the plan' : 'The plan', line: -1 });
+  return heads.map((h, i) => {
+    const last = (heads[i + 1]?.line ?? lines.length) - 1;
+    const statements = lines.slice(h.line + 1, last + 1).filter((l) => l.text.trim());
+    // A label with the text on its own line is a heading; "Section F: Sam will have…" is both.
+    const own = lines[h.line];
+    if (own && own.text.trim() !== h.title.trim()) statements.unshift(own);
+    return { title: h.title, start: own?.start ?? 0, end: lines[last] ? Math.min(text.length, lines[last].end + 1) : text.length, statements: statements.map(({ start, end }) => ({ start, end })) };
+  }).filter((s, i) => i > 0 || s.statements.length || s.title !== 'Start of the plan');
 }
 
 export interface SectionSpecificity {
@@ -160,8 +163,8 @@ export interface SectionSpecificity {
 }
 
 /** Per section, how many of its statements passed every check: a rough picture of where the plan is vague. */
-export function specificityBySection(text: string, findings: readonly Finding[]): SectionSpecificity[] {
-  return outlineOf(text)
+export function specificityBySection(text: string, report: Pick<Report, 'sections'>, findings: readonly Finding[]): SectionSpecificity[] {
+  return outlineOf(text, report)
     .filter((s) => s.statements.length)
     .map((s) => ({
       title: s.title,

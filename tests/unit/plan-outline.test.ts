@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analysis/types';
-import { coverageOf } from '../../src/documents/coverage';
 import { outlineOf, specificityBySection } from '../../src/documents/report';
 
 const plan = readFileSync(path.join(import.meta.dirname, '../fixtures/files/plan.txt'), 'utf8');
@@ -10,32 +9,39 @@ const at = (phrase: string): Finding => {
   const start = plan.indexOf(phrase);
   return { rule: 'HEDGE', category: 'hedge', severity: 'warning', start, end: start + phrase.length, message: '', why: '' };
 };
+// Sections as the analyser reports them: the block (line) each starts at.
+const sections = [
+  { name: 'Section B: Special educational needs', role: 'need' as const, blockId: '0' },
+  { name: 'Section E: Outcomes', role: 'outcome' as const, blockId: '3' },
+  { name: 'Section F: Special educational provision', role: 'provision' as const, blockId: '6' },
+];
 
-describe('outline, specificity and coverage of a plan text', () => {
-  it('finds sections with offsets into the text as it is', () => {
-    const sections = outlineOf(` ${plan}`);
-    expect(sections.map((s) => s.title)).toEqual(['Section B: Special educational needs', 'Section E: Outcomes', 'Section F: Special educational provision']);
-    expect(sections[2]!.end).toBe(plan.length + 1);
-    expect(` ${plan}`.slice(sections[1]!.statements[1]!.start, sections[1]!.statements[1]!.end)).toBe('Sam will improve his social skills.');
+describe('outline and specificity of a plan text', () => {
+  it("cuts the text at the analyser's sections, with offsets into the text as it is", () => {
+    const outline = outlineOf(plan, { sections });
+    expect(outline.map((s) => s.title)).toEqual(sections.map((s) => s.name));
+    expect(outline[2]!.end).toBe(plan.length);
+    expect(outline[1]!.statements.map((st) => plan.slice(st.start, st.end))).toEqual([
+      'By July 2027, Sam will follow a three-part instruction in class in 4 out of 5 observed opportunities.',
+      'Sam will improve his social skills.',
+    ]);
+  });
+
+  it('keeps text before the first section, an inline label with its text, and a text with no sections', () => {
+    const text = 'Name: Sam\nSection F: Sam will have weekly speech therapy.';
+    const outline = outlineOf(text, { sections: [{ name: 'Section F', role: 'provision', blockId: '1' }] });
+    expect(outline.map((s) => [s.title, s.statements.map((st) => text.slice(st.start, st.end))])).toEqual([
+      ['Start of the plan', ['Name: Sam']],
+      ['Section F', ['Section F: Sam will have weekly speech therapy.']],
+    ]);
+    expect(outlineOf('One line.\nTwo lines.', { sections: [] }).map((s) => [s.title, s.statements.length])).toEqual([['The plan', 2]]);
   });
 
   it('counts, per section, the statements no finding touches', () => {
-    expect(specificityBySection(plan, [at('access to'), at('as required'), at('regular')])).toEqual([
+    expect(specificityBySection(plan, { sections }, [at('access to'), at('as required'), at('regular')])).toEqual([
       { title: 'Section B: Special educational needs', statements: 2, specific: 2 },
       { title: 'Section E: Outcomes', statements: 2, specific: 2 },
       { title: 'Section F: Special educational provision', statements: 3, specific: 1 },
     ]);
-  });
-
-  it('marks a need in Section B that nothing in Section F provides for', () => {
-    const { found, rows } = coverageOf(plan);
-    expect(found).toBe(true);
-    expect(rows).toEqual([
-      { area: 'communication', need: true, provision: true },
-      { area: 'cognition', need: false, provision: false },
-      { area: 'semh', need: true, provision: false },
-      { area: 'sensory', need: false, provision: false },
-    ]);
-    expect(coverageOf('Section F: Provision\nWeekly speech therapy.').found).toBe(false);
   });
 });
