@@ -2,6 +2,12 @@
 import type { Jurisdiction, Options, PlanType, Role } from './types';
 import type { Span } from './text';
 
+/**
+ * An item this long that lacks only one answer and has no hedge is more likely phrased in a way the lexicons
+ * do not know than vague: it gets a good-practice note rather than a flag.
+ */
+export const DETAILED_WORDS = 24;
+
 export interface Item extends Span {
   /** The whole block the item is in; offsets are into it. */
   block: string;

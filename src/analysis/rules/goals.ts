@@ -1,7 +1,7 @@
 // GOAL-*: targets and outcomes need a skill, a context, a measure and a timescale (SMART); an "outcome" that is
 // really a service is provision in the wrong section (STRUCT-OUTCOME-NOT-PROVISION).
 import { GOAL_CONTEXT, GOAL_MEASURE, GOAL_TIMESCALE, GOAL_VAGUE, PROVISION_IN_OUTCOME } from '../lexicon';
-import type { Item } from '../item';
+import { DETAILED_WORDS, type Item } from '../item';
 import type { Finding, Part } from '../types';
 import { findAll, phraseRegex, test, wordCount } from '../text';
 import { suggestRewrite } from '../suggest';
@@ -19,7 +19,6 @@ const re = {
   vagueContext: /\bin a (?:range|variety) of (?:settings|contexts|situations)\b/gi,
 };
 
-const DETAILED_WORDS = 24;
 /** A measured target this short with no conditions or date names a number, not a skill. */
 const BARE_WORDS = 12;
 const ALL: readonly Part[] = ['what', 'measure', 'context', 'timescale'];

@@ -4,7 +4,7 @@ import {
   ACCOMMODATIONS, AMOUNT_ACCOMMODATIONS, BARE_THERAPIES, CONCRETE_CONTENT, DURATION_EVIDENCE, FREQUENCY_EVIDENCE, GENERIC_CONTENT, GROUP_SIZE_EVIDENCE,
   GROUP_WORDS, MONITORING_EVIDENCE, NON_SPECIALIST_DELIVERERS, REVIEWABLE_WORK, SPECIALIST_WORK, SPECIFIC_ROLES, STANDING_ACCOMMODATIONS, TRAINING_EVIDENCE,
 } from '../lexicon';
-import type { Item } from '../item';
+import { DETAILED_WORDS, type Item } from '../item';
 import type { Finding, Part } from '../types';
 import { phraseRegex, test, wordCount } from '../text';
 import { firmWording, suggestRewrite } from '../suggest';
@@ -43,7 +43,6 @@ const re = {
 export const CORE: readonly Part[] = ['what', 'frequency', 'duration', 'who'];
 // 34 CFR 300.320(a)(7) asks US services for frequency, location and duration; the provider is good practice there.
 const CORE_US: readonly Part[] = ['what', 'frequency', 'duration'];
-const DETAILED_WORDS = 24;
 const ORDER: readonly Part[] = ['what', 'frequency', 'duration', 'who', 'group_size', 'training', 'monitoring'];
 
 export interface ProvisionJudgement {
