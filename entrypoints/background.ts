@@ -20,6 +20,8 @@ export default defineBackground(() => {
     analysis: createAnalysisService(),
     badge: createBadge(browser),
     announcePlan: (tabId: number) => void browser.tabs.sendMessage(tabId, { kind: 'plan-in-tab' } satisfies TabCommand).catch(() => undefined),
+    walkInto: (tabId: number, frameId: number) =>
+      void browser.tabs.sendMessage(tabId, { kind: 'next-finding' } satisfies TabCommand, { frameId }).catch(() => undefined),
   };
 
   browser.runtime.onMessage.addListener((message, sender) => {

@@ -47,6 +47,10 @@ export default defineContentScript({
         running?.page.partOfPlan();
         return undefined;
       }
+      if (message.kind === 'next-finding') {
+        running?.page.nextFinding();
+        return undefined;
+      }
       // The user asked on this page: that overrides "off" until the page is reloaded.
       if (!running) start();
       running!.page.checkPage();
@@ -76,5 +80,6 @@ function abilities(ctx: ContentScriptContext, site: string, settings: () => Site
       settings().ignoredPhrases.add(phrase);
       void addIgnoredPhrase(browser.storage.local, site, phrase);
     },
+    findElsewhere: () => void send({ kind: 'find-elsewhere' }).catch(() => undefined),
   };
 }

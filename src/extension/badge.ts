@@ -8,6 +8,8 @@ const key = (tabId: number) => `badge:${tabId}`;
 
 export interface Badge {
   setFrameCount(tabId: number, frameId: number, count: number): Promise<number>;
+  /** The frames of the tab that show marks, in frame-id order (the top frame first). */
+  framesWithMarks(tabId: number): Promise<number[]>;
   clearTab(tabId: number): Promise<void>;
 }
 
@@ -16,9 +18,16 @@ export function createBadge(browser: WxtBrowser): Badge {
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#7c2d12' });
     await browser.action.setBadgeText({ tabId, text: total > 0 ? String(total) : '' });
   };
+  const read = async (tabId: number) => (await browser.storage.session.get(key(tabId)))[key(tabId)] as FrameCounts | undefined;
   return {
+    async framesWithMarks(tabId) {
+      return Object.entries((await read(tabId)) ?? {})
+        .filter(([, n]) => n > 0)
+        .map(([frame]) => Number(frame))
+        .sort((a, b) => a - b);
+    },
     async setFrameCount(tabId, frameId, count) {
-      const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as FrameCounts | undefined;
+      const stored = await read(tabId);
       const counts: FrameCounts = { ...stored, [frameId]: count };
       await browser.storage.session.set({ [key(tabId)]: counts });
       const total = Object.values(counts).reduce((a, b) => a + b, 0);

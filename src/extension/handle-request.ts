@@ -14,9 +14,11 @@ export interface Services {
   badge: Badge;
   /** Tells every frame of the tab that the tab shows a plan (frames that answered earlier learn it now). */
   announcePlan(tabId: number): void;
+  /** Moves the keyboard walk through findings into one frame of the tab. */
+  walkInto(tabId: number, frameId: number): void;
 }
 
-export async function handleRequest(request: Request, sender: Sender, services: Services): Promise<AnalyzeResponse | number> {
+export async function handleRequest(request: Request, sender: Sender, services: Services): Promise<AnalyzeResponse | number | boolean> {
   const tabId = sender.tab?.id ?? -1;
   const frameId = sender.frameId ?? 0;
   switch (request.kind) {
@@ -28,5 +30,12 @@ export async function handleRequest(request: Request, sender: Sender, services: 
     }
     case 'count':
       return tabId < 0 ? request.count : services.badge.setFrameCount(tabId, frameId, request.count);
+    case 'find-elsewhere': {
+      // The next frame after the asking one that shows marks, wrapping round (an editor's iframe, say).
+      const frames = tabId < 0 ? [] : (await services.badge.framesWithMarks(tabId)).filter((f) => f !== frameId);
+      const next = frames.find((f) => f > frameId) ?? frames[0];
+      if (next !== undefined) services.walkInto(tabId, next);
+      return next !== undefined;
+    }
   }
 }

@@ -13,7 +13,9 @@ export type Request =
       /** Only the blocks whose text changed since the last answer (or that the worker asked for). */
       changed: Block[];
     }
-  | { kind: 'count'; count: number };
+  | { kind: 'count'; count: number }
+  /** Next finding asked for in a frame without marks: move to a frame of the tab that has some. */
+  | { kind: 'find-elsewhere' };
 
 export type AnalyzeResponse =
   | {
@@ -28,19 +30,20 @@ export type AnalyzeResponse =
   | { kind: 'resend'; ids: string[] };
 
 /**
- * Service worker → content script: the user asked to check the page (toolbar button, context menu),
- * or a frame of the tab turned out to hold a plan, so every frame's text is part of it.
+ * Service worker → content script: the user asked to check the page (toolbar button, context menu);
+ * a frame of the tab turned out to hold a plan, so every frame's text is part of it; or the keyboard
+ * walk through findings moves into this frame.
  */
-export type TabCommand = { kind: 'check-page' } | { kind: 'plan-in-tab' };
+export type TabCommand = { kind: 'check-page' } | { kind: 'plan-in-tab' } | { kind: 'next-finding' };
 
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
-  return kind === 'analyze' || kind === 'count';
+  return kind === 'analyze' || kind === 'count' || kind === 'find-elsewhere';
 }
 
 export function isTabCommand(value: unknown): value is TabCommand {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
-  return kind === 'check-page' || kind === 'plan-in-tab';
+  return kind === 'check-page' || kind === 'plan-in-tab' || kind === 'next-finding';
 }

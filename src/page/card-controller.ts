@@ -12,6 +12,8 @@ export interface CardHost {
   renderCard(props: CardProps | null): Promise<void>;
   /** Scrolls the mark into view (a textarea's own scroll included). */
   reveal(mark: Mark): void;
+  /** No marks in this document: let the walk continue in another frame of the tab. */
+  findElsewhere(): void;
   actionsFor(mark: Mark, close: () => void): CardAction[];
 }
 
@@ -124,8 +126,11 @@ export class CardController {
   }
 
   /** Selects the next finding after the caret (wrapping), scrolls it into view and marks it active. */
-  private jump(): void {
-    if (this.marks.length === 0) return;
+  jump(): void {
+    if (this.marks.length === 0) {
+      this.host.findElsewhere();
+      return;
+    }
     const from = this.active ? this.marks.findIndex((m) => m.key === this.active!.key) + 1 : this.firstAfterCaret();
     const mark = this.marks[from % this.marks.length]!;
     if (this.open) this.close(false);

@@ -25,6 +25,8 @@ export interface PageAbilities {
   /** Phrases (lower case) the user chose to ignore on this site. */
   ignoredPhrases(): ReadonlySet<string>;
   ignorePhrase(phrase: string): void;
+  /** The next-finding shortcut found no marks here: continue in another frame of the tab. */
+  findElsewhere(): void;
 }
 
 export interface PlanLensPage {
@@ -34,6 +36,8 @@ export interface PlanLensPage {
   refresh(): void;
   /** Another frame of the tab reads as a plan: this frame's text (an editor's) is part of it. */
   partOfPlan(): void;
+  /** The keyboard walk through findings arrives in this frame from another. */
+  nextFinding(): void;
 }
 
 /** Typing settles before text is re-read: one analysis per pause, not per keystroke. */
@@ -201,6 +205,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       render(props ? h(Card, props) : null, container);
     },
     actionsFor: (mark, close) => cardActions(mark, close),
+    findElsewhere: () => abilities.findElsewhere(),
     reveal: (mark) => {
       const span = fieldSpan(mark);
       if (span) {
@@ -324,6 +329,10 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       if (inPlanTab) return;
       inPlanTab = true;
       rebuild();
+    },
+    nextFinding() {
+      view.focus();
+      cards.jump();
     },
   };
 }

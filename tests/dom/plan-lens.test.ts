@@ -20,6 +20,7 @@ function abilities(isPlan: boolean, hold?: () => Promise<void>) {
     mountCard: async () => document.body.appendChild(document.createElement('div')),
     ignoredPhrases: () => new Set(),
     ignorePhrase: () => undefined,
+    findElsewhere: () => undefined,
   };
   return { a, counts, calls };
 }

@@ -357,6 +357,19 @@ describe('real editors and webmail', () => {
     await expect.poll(() => boxOverPhrase(frame, 'targets', 'access to')).not.toBeNull();
     // Nothing was drawn in the shell page itself.
     expect(await markBoxes(page)).toEqual([]);
+    // The next-finding shortcut pressed in the shell moves into the frame that has the findings
+    // (once Plan Lens runs in the shell too: its highlight styles are in place).
+    await page.waitForSelector('#plan-lens-highlight-styles', { state: 'attached' });
+    await page.locator('h1').click();
+    await page.keyboard.press('Alt+Shift+J');
+    await expect
+      .poll(() => frame.evaluate(() => {
+        const t = document.activeElement;
+        return t instanceof HTMLTextAreaElement && t.selectionEnd > t.selectionStart;
+      }))
+      .toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cardText(frame)).not.toBeNull();
     await page.close();
   });
 
