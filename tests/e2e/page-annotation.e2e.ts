@@ -93,6 +93,19 @@ describe('static plan text (a portal read view)', () => {
   });
 });
 
+describe('a portal with a strict Content Security Policy', () => {
+  it('still gets its underlines and a styled card', async () => {
+    const page = await open('plan-csp.html');
+    const mark = await waitForHighlight(page, 'access to');
+    expect(await page.evaluate(() => (document.getElementById('plan-lens-highlight-styles') as HTMLStyleElement).sheet!.cssRules.length)).toBeGreaterThan(0);
+    await hoverAndReadCard(page, mark.rects[0]!);
+    // The card's own stylesheet applied (its rounded corners), CSP or not.
+    const radius = await page.evaluate(() => getComputedStyle(document.querySelector('plan-lens-card')!.shadowRoot!.querySelector('.card')!).borderRadius);
+    expect(radius).toBe('8px');
+    await page.close();
+  });
+});
+
 describe('touch', () => {
   it('a tap on a mark opens its card and a tap elsewhere closes it (touch screens have no hover)', async () => {
     const page = await open('plan-static.html');
