@@ -266,7 +266,7 @@ export const GOAL_VAGUE: readonly string[] = [
   'more successfully', 'more effectively', 'access the curriculum', 'be supported to', 'be supported with', 'regulate', 'know her', 'know his', 'know their',
   'be happy', 'be safe', 'feel safe', 'feel happy', 'be confident', 'more confident', 'more independent', 'communicate her needs', 'communicate his needs',
   'communicate their needs', 'appropriately', 'more words', 'good attendance', 'commitment to', 'significantly reduce', 'measurably develop', 'cope with',
-  'manage his', 'manage her', 'manage their', 'be aware', 'better', 'legibly', 'neatly', 'have the skills', 'the skills to', 'coping strategies', 'use strategies', 'develop strategies', '/(?:higher|better|greater|improved) (?:standard|quality|level)/', 'be able to write independently', 'be able to access',
+  'manage his', 'manage her', 'manage their', 'be aware', 'better', 'try harder', 'work harder', 'legibly', 'neatly', 'have the skills', 'the skills to', 'coping strategies', 'use strategies', 'develop strategies', '/(?:higher|better|greater|improved) (?:standard|quality|level)/', 'be able to write independently', 'be able to access',
 ];
 
 export const GOAL_TIMESCALE: readonly string[] = [

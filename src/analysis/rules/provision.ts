@@ -28,6 +28,7 @@ const re = {
   specialistWork: phraseRegex(SPECIALIST_WORK),
   training: phraseRegex(TRAINING_EVIDENCE),
   number: /\d/,
+  supportTo: /\bsupport(?:ed)?\b[^.;]{0,160}\bto (?:help|support|enable|assist)\b|\bsupport (?:with|to)\b/i,
   // One-off work (an assessment, a written programme) has a date rather than a session length.
   oneOff: /\bwill (?:assess|carry out an? (?:\w+ )?assessment|write|devise|set up|install|provide a written|complete an?)\b/i,
   extraTimeAmount: /\d+(?:\.\d+)?\s?x\b|\d+\s?%|\d+\s?min|time and a half|double time/i,
@@ -72,13 +73,15 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
     .split(/[;,.]/)
     .filter((clause) => !re.monitoringClause.test(clause))
     .join(' ');
-  // "Opportunities for…" stands for sessions that have not been specified.
-  const sessions = re.sessionWork.test(delivered) || rules.has('HEDGE-OPPORTUNITY');
+  // "Access to a classroom assistant" names a person, not what they will do.
+  const accessToPerson = hedges.some((h) => h.group.rule === 'HEDGE-ACCESS' && test(re.roles, t.slice(h.end - item.start, h.end - item.start + 50)));
+  // "Opportunities for…" and access to a person stand for sessions that have not been specified.
+  const sessions = re.sessionWork.test(delivered) || rules.has('HEDGE-OPPORTUNITY') || accessToPerson;
   const accommodation = !sessions && test(re.accommodation, t);
   const standing = !sessions && test(re.standing, t);
 
   // what: a generic category (support, input, a programme) with nothing concrete, an open list, a bare therapy name.
-  if (bareTherapy || openList || (generic && (!concrete || /\ba range of\b/i.test(t)))) missing.add('what');
+  if (bareTherapy || openList || (accessToPerson && !concrete) || (generic && (!concrete || /\ba range of\b/i.test(t)))) missing.add('what');
   // how often / how long: standing arrangements (a seat, awareness, a curriculum) need neither;
   // equipment needs its occasion; extra time needs its amount.
   const answered: Partial<Record<Part, boolean>> = {
@@ -120,7 +123,9 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
   const open = core.filter((p) => missing.has(p));
   // A long, detailed item with no hedge that seems to lack one answer is more likely phrased in a way the
   // lexicons do not know than vague: it gets a good-practice note rather than a flag.
-  const detailed = open.length === 1 && hedges.length === 0 && wordCount(t) >= DETAILED_WORDS;
+  // Generic support "to help him…" is the catalogue's own vague-content trigger, so length does not excuse it.
+  const vagueContent = open[0] === 'what' && re.supportTo.test(t);
+  const detailed = open.length === 1 && hedges.length === 0 && !vagueContent && wordCount(t) >= DETAILED_WORDS;
   return { missing: list, specified: open.length === 0 || detailed };
 }
 
