@@ -127,8 +127,8 @@ export const HEDGE_GROUPS: readonly HedgeGroup[] = [
 
 /** Roles and people whose naming answers "by whom" (PROV-WHO). */
 export const SPECIFIC_ROLES: readonly string[] = [
-  '/[\\w-]*teachers?/', 'teaching assistant', 'teaching assistants', 'TA', 'TAs', 'LSA', 'LSAs', 'HLTA', 'higher level teaching assistant', 'SENCO', 'SENDCo', 'ALNCo', 'SENCo',
-  '/[\\w-]*therapists?/', '/[\\w-]*psychologists?/', 'counsellor', 'counselor', '/[\\w-]*pathologists?/', 'key person', 'key worker', 'ELSA',
+  'teacher', 'teachers', 'teaching assistant', 'teaching assistants', 'TA', 'TAs', 'LSA', 'LSAs', 'HLTA', 'higher level teaching assistant', 'SENCO', 'SENDCo', 'ALNCo', 'SENCo',
+  'therapist', 'therapists', 'physiotherapist', 'psychotherapist', 'psychologist', 'psychologists', 'counsellor', 'counselor', 'pathologist', 'pathologists', 'key person', 'key worker', 'ELSA',
   'mentor', 'tutor', 'invigilator', 'assessor', 'nurse', 'paraprofessional', 'classroom assistant', 'pupil support assistant', 'learning support assistant',
   'support assistant', 'learning support coordinator', 'coordinator', 'co-ordinator', 'head of year', 'interpreter', 'communication support worker', 'aide',
   'job coach', 'technician', 'practitioner', 'instructor', 'consultant', 'physiotherapist', 'specialist', 'advisor', 'adviser', 'clinician', 'doctor',
