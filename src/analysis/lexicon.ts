@@ -135,7 +135,7 @@ export const SPECIFIC_ROLES: readonly string[] = [
   'the OT', 'by the OT', 'IEP team', 'case manager', 'social worker', 'youth worker', 'support worker', 'lunchtime supervisor', 'mr', 'mrs', 'ms', 'miss', 'dr',
   '/[\\w-]+ (?:Service|Team)/', 'SLP', 'BCBA', 'para', 'paraeducator', 'interventionist', 'related service provider',
   'learning mentor', '/(?:by|from|with) (?:the |a |an |their |his |her )?(?:SALT|SaLT|SLT|OT|EP|PT|SLP)(?![\\w-])/',
-  '/staff (?:who (?:are|have been) )?(?:trained|qualified)/', '/(?:registered|qualified|specialist|trained|NHS) (?:OT|SALT|SaLT|SLT|EP|PT)(?![\\w-])/', 'QTVI', 'QToD',
+  '/staff (?:who (?:are|have been) )?(?:trained|qualified)/', '/(?:registered|qualified|specialist|trained|NHS) (?:OT|SALT|SaLT|SLT|EP|PT)(?![\\w-])/', 'QTVI', 'QToD', 'first aider',
   // A provider abbreviation in a table cell ("weekly | SALT").
   '/(?<=[|\\t]\\s{0,3})(?:SALT|SaLT|SLT|OT|EP|PT|TA|LSA|HLTA|SLP)(?![\\w-])/',
 ];
@@ -214,6 +214,8 @@ export const FREQUENCY_EVIDENCE: readonly string[] = [
   `/${DAYS}s?(?: to ${DAYS})?/`, '/after every/', '/(?:before|after) (?:each|every|morning break|lunch|registration|school|break)/',
   '/at \\d{1,2}[.:]\\d{2}/', '/(?:in|during|for) (?:all|every|each) (?:\\w+ ){0,3}(?:lessons?|classes|class|periods?|tests?|quizzes|examinations?|exams?|assessments?|subjects?|assignments|tasks|work|activities|homework|trips|outings)/',
   '/(?:leave|leaves|start|end|before|after) (?:\\w+ )?lessons/',
+  // Provision triggered by a stated condition ("If her blood glucose is below 4 mmol/L, …").
+  "/if (?:his|her|their|the|\\w+(?:'s|’s)) [\\w ]{1,40}?(?:is|are|becomes?|reaches|falls|drops|goes)\\b/",
   // One-off provision is fixed by its date ("by December 2025", "before the move to secondary school").
   '/(?:in|by|before|during) (?:the end of )?(?:january|february|march|april|may|june|july|august|september|october|november|december)\\b/',
   '/before (?:the |his |her |their )?(?:move|transfer|transition|start)/',

@@ -57,8 +57,13 @@ function guarded(hit: HedgeHit, item: Item): boolean {
       if ((hit.text === 'May' && hit.start > item.start) || /^\s*\d/.test(after) || /(?:\d|\b(?:in|from|by|since|of|the|until|before|after))\s*$/i.test(before)) return true;
       break;
     case 'up to':
-      // FP-UPTO-GROUP: caps group size, not provision.
-      return /^\s*\d+\s*(?:pupils|students|learners|children|peers|others)\b/i.test(after) || /\bgroups? of\s*$/i.test(before);
+      // FP-UPTO-GROUP: caps group size, not provision; and a limit on what the pupil may choose to use
+      // ("may leave any lesson for up to 10 minutes") is a rule for the pupil, not a cap on provision.
+      return (
+        /^\s*\d+\s*(?:pupils|students|learners|children|peers|others)\b/i.test(after) ||
+        /\bgroups? of\s*$/i.test(before) ||
+        /\b(?:may|can|is allowed to|will be allowed to)\s+(?:leave|go|take|use|have|access|choose)\b[^.;]*$/i.test(before)
+      );
     case 'regular':
       // FP-LOCATION-NAME: a US place or role name.
       return /^\s*(?:classroom|class|education|ed\b|teacher|school|setting|program)/i.test(after);
