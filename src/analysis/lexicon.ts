@@ -153,7 +153,7 @@ export const CONCRETE_CONTENT: readonly string[] = [
   'now-and-next', 'checklist', 'exit card', 'pass', 'laptop', 'speech-to-text', 'overlay', 'reader', 'scribe', 'extended time', 'extra time', 'separate room',
   'radio aid', 'hearing aids', 'enlarged', 'desk', 'chair', 'quiet space', 'calm room', 'soft-play', 'tactile', 'visits to', 'timetable', 'direct therapy',
   'consultation', 'study skills', 'co-taught', '/sessions? on/', '/(?:programme|program|activities|exercises|plan) (?:written|devised|designed|set|prescribed) by/', 'assess', 'assessment',
-  '/focus(?:ed|sed|ing)? on/', '/(?:complete|attend) (?:the |a |an )?(?:[\\w-]+ ){1,5}(?:training|course)/', 'targeting', 'ear defenders', 'workstation', 'writing slope', 'pencil grip', 'reward chart', 'diary', 'fidget', 'wobble cushion', 'fine motor', 'gross motor', 'attention and listening', 'personal care', 'intimate care', 'moving and handling', 'high-frequency words', 'sight words', 'number bonds',
+  '/focus(?:ed|sed|ing)? on/', '/(?:complete|attend) (?:the |a |an )?(?:[\\w-]+ ){1,5}(?:training|course)/', 'targeting', 'ear defenders', 'workstation', 'text-to-speech', 'assistive technology', 'writing slope', 'pencil grip', 'reward chart', 'diary', 'fidget', 'wobble cushion', 'fine motor', 'gross motor', 'attention and listening', 'personal care', 'intimate care', 'moving and handling', 'high-frequency words', 'sight words', 'number bonds',
   'times tables', 'spelling', 'comprehension', 'note-taking', 'memory strategies', '/sessions? with (?:the |a |an )?(?:school )?(?:counsell?or|therapist|psychologist|mentor|tutor)/', 'training session', 'blood glucose', 'photo book', 'physiotherapy programme', 'sensory programme', 'circle of friends', 'lunch club', 'social skills programme',
 ];
 
@@ -244,7 +244,7 @@ export const GROUP_SIZE_EVIDENCE: readonly string[] = [
 export const ACCOMMODATIONS: readonly string[] = [
   'extended time', 'extra time', 'reader', 'scribe', 'separate room', 'overlay', 'seating', 'seated', 'word bank', 'seat', 'sit', 'laptop', 'equipment', 'visual supports',
   'radio aid', 'enlarged', 'desk', 'chair', 'exit card', 'pass', 'transportation', 'visual timetable', 'now-and-next', 'checklist', 'ear defenders',
-  'fidget', 'wobble cushion', 'be aware', 'are aware', 'made aware', 'awareness', 'read aloud', 'curriculum', 'transitions', 'word processor', 'calculator', 'access arrangements',
+  'fidget', 'wobble cushion', 'be aware', 'are aware', 'made aware', 'awareness', 'read aloud', 'text-to-speech', 'speech-to-text', 'assistive technology', 'software', 'curriculum', 'transitions', 'word processor', 'calculator', 'access arrangements',
 ];
 /** Accommodations that need an amount ("1.5x") rather than a deliverer. */
 export const AMOUNT_ACCOMMODATIONS: readonly string[] = ['extended time', 'extra time'];
@@ -268,7 +268,7 @@ export const GOAL_VAGUE: readonly string[] = [
   'more successfully', 'more effectively', 'access the curriculum', 'be supported to', 'be supported with', 'regulate', 'know her', 'know his', 'know their',
   'be happy', 'be safe', 'feel safe', 'feel happy', 'be confident', 'more confident', 'more independent', 'communicate her needs', 'communicate his needs',
   'communicate their needs', 'appropriately', 'more words', 'good attendance', 'commitment to', 'significantly reduce', 'measurably develop', 'cope with',
-  'manage his', 'manage her', 'manage their', 'be aware', 'better', 'try harder', 'work harder', 'legibly', 'neatly', 'have the skills', 'the skills to', 'coping strategies', 'use strategies', 'develop strategies', '/(?:higher|better|greater|improved) (?:standard|quality|level)/', 'be able to write independently', 'be able to access',
+  'manage his', 'manage her', 'manage their', 'be aware', 'better', 'master', 'try harder', 'work harder', 'legibly', 'neatly', 'have the skills', 'the skills to', 'coping strategies', 'use strategies', 'develop strategies', '/(?:higher|better|greater|improved) (?:standard|quality|level)/', 'be able to write independently', 'be able to access',
 ];
 
 export const GOAL_TIMESCALE: readonly string[] = [

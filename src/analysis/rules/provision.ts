@@ -34,7 +34,7 @@ const re = {
   extraTimeAmount: /\d+(?:\.\d+)?\s?x\b|\d+\s?%|\d+\s?min|time and a half|double time/i,
   therapyModel: /\b(?:direct|indirect|consultation|model|focus(?:ed|sed|ing)? on|targets|written by|programme (?:written|devised|set))\b/i,
   // Work delivered in sessions (as opposed to equipment or a standing arrangement); "teaching assistant" is a role.
-  sessionWork: /\b(?:sessions?|therapy|tuition|support(?! (?:assistant|staff|for learning|service))|supported|time[- ]out|programmes?|programs?|interventions?|check[- ]?ins?|breaks?|visits?|visiting|group|attend|services|pre[- ]?(?:learning|teaching|tutoring)|play|reading(?! comprehension| age)|teaching(?! assistants?| staff)|taught|instruction|help|input|counsel+ing|time with|diet|space|room|area|sensory circuits?)\b/i,
+  sessionWork: /\b(?:sessions?|therapy|tuition|support(?! (?:assistant|staff|for learning|service))|supported|time[- ]out|programmes?|programs?|interventions?|check[- ]?ins?|breaks?|visits?|visiting|group|attend|services|pre[- ]?(?:learning|teaching|tutoring)|play|reading(?! comprehension| age| assignments?| tasks?| materials?| texts?| books?)|teaching(?! assistants?| staff)|taught|instruction|help|input|counsel+ing|time with|diet|space|room|area|sensory circuits?)\b/i,
   monitoringClause: /\b(?:will|to) (?:check(?![- ]?ins?\b)|review|monitor|update|observe|log)\b/i,
   groupChoice: /(?:1:1|individual(?:ly)?|small[ -]group|whole class|pairs?)[^.;]{0,40}\bor\b[^.;]{0,30}(?:1:1|small[ -]group|whole class|groups?|individual)/i,
   usLocation: /\b(?:classroom|resource room|special education(?: setting)?|general education|regular education|setting|room|school|home|community|center|centre|office|library|gym|bus|cafeteria)\b/i,
@@ -104,7 +104,8 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
   // when nothing else in the item answers that question (FP-FREQUENT-PLUS-NUMBER).
   for (const h of hedges) {
     const part = h.group.part;
-    if (!part || part === 'what') continue;
+    // FP-US-GROUP: US services need no group size.
+    if (!part || part === 'what' || (part === 'group_size' && item.jurisdiction === 'us')) continue;
     if (!h.group.softWhenSpecified || !answered[part]) missing.add(part);
   }
   for (const h of hedges) {
