@@ -268,7 +268,7 @@ export const GOAL_VAGUE: readonly string[] = [
   'more successfully', 'more effectively', 'access the curriculum', 'be supported to', 'be supported with', 'regulate', 'know her', 'know his', 'know their',
   'be happy', 'be safe', 'feel safe', 'feel happy', 'be confident', 'more confident', 'more independent', 'communicate her needs', 'communicate his needs',
   'communicate their needs', 'appropriately', 'more words', 'good attendance', 'commitment to', 'significantly reduce', 'measurably develop', 'cope with',
-  'manage his', 'manage her', 'manage their', 'be aware', 'better', 'master', 'try harder', 'work harder', 'legibly', 'neatly', 'have the skills', 'the skills to', 'coping strategies', 'use strategies', 'develop strategies', '/(?:higher|better|greater|improved) (?:standard|quality|level)/', 'be able to write independently', 'be able to access',
+  'manage his', 'manage her', 'manage their', 'be aware', 'better', 'master', 'be ready for', 'age-related expectations', 'try harder', 'work harder', 'legibly', 'neatly', 'have the skills', 'the skills to', 'coping strategies', 'use strategies', 'develop strategies', '/(?:higher|better|greater|improved) (?:standard|quality|level)/', 'be able to write independently', 'be able to access',
 ];
 
 export const GOAL_TIMESCALE: readonly string[] = [
@@ -288,6 +288,8 @@ export const GOAL_MEASURE: readonly string[] = [
   '/(?:\\d+|two|three|four|five) consecutive/', '/(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of (?:one|two|three|four|five|six|seven|eight|nine|ten)/',
   '/(?<![\\/\\d])\\d{1,2} ?\\/ ?\\d{1,2}(?![\\/\\d])/', 'accuracy', 'as measured by', '/in under \\d+/', '/the full \\d+/', '/(?:every|each) (?:\\w+ )?lesson/', '/on \\d+ separate/', '/(?:score|scores) (?:of )?\\d+/',
   '/(?:\\d+ )?(?:verbal )?prompts?/',
+  '/(?:on|in|for) (?:every|each|all) (?:[\\w-]+ (?:[\\w-]+ )?)?(?:piece|pieces|lesson|lessons|task|tasks|day|days|session|sessions|occasion|occasions)/',
+  '/level \\d|grade \\d|GCSE|qualification|certificate/',
 ];
 
 export const GOAL_CONTEXT: readonly string[] = [
