@@ -126,7 +126,9 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
   // lexicons do not know than vague: it gets a good-practice note rather than a flag.
   // Generic support "to help him…" is the catalogue's own vague-content trigger, so length does not excuse it.
   const vagueContent = open[0] === 'what' && re.supportTo.test(t);
-  const detailed = open.length === 1 && hedges.length === 0 && !vagueContent && wordCount(t) >= DETAILED_WORDS;
+  // Soft hedges that another part of the item answers do not count against it; a wish ("should") always does.
+  const harmless = hedges.every((h) => h.group.softWhenSpecified && h.group.rule !== 'HEDGE-MODAL' && h.group.part !== open[0]);
+  const detailed = open.length === 1 && harmless && !vagueContent && wordCount(t) >= DETAILED_WORDS;
   return { missing: list, specified: open.length === 0 || detailed };
 }
 
