@@ -21,7 +21,10 @@ export default defineBackground(() => {
     badge: createBadge(browser),
     announcePlan: (tabId: number) => void browser.tabs.sendMessage(tabId, { kind: 'plan-in-tab' } satisfies TabCommand).catch(() => undefined),
     walkInto: (tabId: number, frameId: number) =>
-      void browser.tabs.sendMessage(tabId, { kind: 'next-finding' } satisfies TabCommand, { frameId }).catch(() => undefined),
+      browser.tabs.sendMessage(tabId, { kind: 'next-finding' } satisfies TabCommand, { frameId }).then(
+        (jumped) => jumped === true,
+        () => false,
+      ),
   };
 
   browser.runtime.onMessage.addListener((message, sender) => {

@@ -47,10 +47,7 @@ export default defineContentScript({
         running?.page.partOfPlan();
         return undefined;
       }
-      if (message.kind === 'next-finding') {
-        running?.page.nextFinding();
-        return undefined;
-      }
+      if (message.kind === 'next-finding') return Promise.resolve(running?.page.nextFinding() ?? false);
       // The user asked on this page: that overrides "off" until the page is reloaded.
       if (!running) start();
       running!.page.checkPage();

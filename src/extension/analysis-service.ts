@@ -16,6 +16,8 @@ export interface AnalysisService {
   analyze(request: AnalyzeRequest, tabId: number, frameId: number): AnalyzeResponse;
   /** Whether some frame of the tab reads as a plan (an editor frame is then part of that plan). */
   isPlanTab(tabId: number): boolean;
+  /** The frames of the tab that have asked for analysis, in frame-id order (gone frames included). */
+  framesOf(tabId: number): number[];
   /** Drops the documents of a closed tab. */
   forgetTab(tabId: number): void;
 }
@@ -66,6 +68,12 @@ export function createAnalysisService(analyze: (blocks: Block[]) => Report = ana
     },
     isPlanTab(tabId) {
       return (planFrames.get(tabId)?.size ?? 0) > 0;
+    },
+    framesOf(tabId) {
+      return [...docOfFrame.keys()]
+        .filter((f) => f.startsWith(`${tabId}:`))
+        .map((f) => Number(f.slice(f.indexOf(':') + 1)))
+        .sort((a, b) => a - b);
     },
     forgetTab(tabId) {
       planFrames.delete(tabId);

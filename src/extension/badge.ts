@@ -8,8 +8,6 @@ const key = (tabId: number) => `badge:${tabId}`;
 
 export interface Badge {
   setFrameCount(tabId: number, frameId: number, count: number): Promise<number>;
-  /** The frames of the tab that show marks, in frame-id order (the top frame first). */
-  framesWithMarks(tabId: number): Promise<number[]>;
   clearTab(tabId: number): Promise<void>;
 }
 
@@ -19,25 +17,28 @@ export function createBadge(browser: WxtBrowser): Badge {
     await browser.action.setBadgeText({ tabId, text: total > 0 ? String(total) : '' });
   };
   const read = async (tabId: number) => (await browser.storage.session.get(key(tabId)))[key(tabId)] as FrameCounts | undefined;
+  // Frames report at the same moment; each update reads, changes and writes the stored counts, so
+  // they run one after another, or one frame's write would undo another's.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(update: () => Promise<T>): Promise<T> => {
+    const next = queue.then(update, update);
+    queue = next.catch(() => undefined);
+    return next;
+  };
   return {
-    async framesWithMarks(tabId) {
-      return Object.entries((await read(tabId)) ?? {})
-        .filter(([, n]) => n > 0)
-        .map(([frame]) => Number(frame))
-        .sort((a, b) => a - b);
-    },
-    async setFrameCount(tabId, frameId, count) {
-      const stored = await read(tabId);
-      const counts: FrameCounts = { ...stored, [frameId]: count };
-      await browser.storage.session.set({ [key(tabId)]: counts });
-      const total = Object.values(counts).reduce((a, b) => a + b, 0);
-      await show(tabId, total);
-      return total;
-    },
-    async clearTab(tabId) {
-      await browser.storage.session.remove(key(tabId));
-      // The tab may be gone already (onRemoved): then there is no badge left to clear.
-      await browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
-    },
+    setFrameCount: (tabId, frameId, count) =>
+      serially(async () => {
+        const counts: FrameCounts = { ...(await read(tabId)), [frameId]: count };
+        await browser.storage.session.set({ [key(tabId)]: counts });
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        await show(tabId, total);
+        return total;
+      }),
+    clearTab: (tabId) =>
+      serially(async () => {
+        await browser.storage.session.remove(key(tabId));
+        // The tab may be gone already (onRemoved): then there is no badge left to clear.
+        await browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+      }),
   };
 }

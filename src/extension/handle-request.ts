@@ -14,8 +14,8 @@ export interface Services {
   badge: Badge;
   /** Tells every frame of the tab that the tab shows a plan (frames that answered earlier learn it now). */
   announcePlan(tabId: number): void;
-  /** Moves the keyboard walk through findings into one frame of the tab. */
-  walkInto(tabId: number, frameId: number): void;
+  /** Moves the keyboard walk through findings into a frame; resolves false if it has no marks (or is gone). */
+  walkInto(tabId: number, frameId: number): Promise<boolean>;
 }
 
 export async function handleRequest(request: Request, sender: Sender, services: Services): Promise<AnalyzeResponse | number | boolean> {
@@ -31,11 +31,12 @@ export async function handleRequest(request: Request, sender: Sender, services: 
     case 'count':
       return tabId < 0 ? request.count : services.badge.setFrameCount(tabId, frameId, request.count);
     case 'find-elsewhere': {
-      // The next frame after the asking one that shows marks, wrapping round (an editor's iframe, say).
-      const frames = tabId < 0 ? [] : (await services.badge.framesWithMarks(tabId)).filter((f) => f !== frameId);
-      const next = frames.find((f) => f > frameId) ?? frames[0];
-      if (next !== undefined) services.walkInto(tabId, next);
-      return next !== undefined;
+      // The frames after the asking one first, wrapping round; the first that has marks takes the walk.
+      const frames = tabId < 0 ? [] : services.analysis.framesOf(tabId).filter((f) => f !== frameId);
+      for (const f of [...frames.filter((f) => f > frameId), ...frames.filter((f) => f < frameId)]) {
+        if (await services.walkInto(tabId, f)) return true;
+      }
+      return false;
     }
   }
 }

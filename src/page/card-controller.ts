@@ -103,7 +103,7 @@ export class CardController {
     if (isNextFindingShortcut(e)) {
       e.preventDefault();
       e.stopPropagation();
-      this.jump();
+      if (!this.jump()) this.host.findElsewhere();
       return;
     }
     if (e.key === 'Escape' && this.open) {
@@ -125,12 +125,12 @@ export class CardController {
     }
   }
 
-  /** Selects the next finding after the caret (wrapping), scrolls it into view and marks it active. */
-  jump(): void {
-    if (this.marks.length === 0) {
-      this.host.findElsewhere();
-      return;
-    }
+  /**
+   * Selects the next finding after the caret (wrapping), scrolls it into view and marks it active.
+   * Returns false when this document has none (the walk may continue in another frame).
+   */
+  jump(): boolean {
+    if (this.marks.length === 0) return false;
     const from = this.active ? this.marks.findIndex((m) => m.key === this.active!.key) + 1 : this.firstAfterCaret();
     const mark = this.marks[from % this.marks.length]!;
     if (this.open) this.close(false);
@@ -150,6 +150,7 @@ export class CardController {
     }
     this.host.reveal(mark);
     this.host.redraw();
+    return true;
   }
 
   private firstAfterCaret(): number {

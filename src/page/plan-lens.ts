@@ -36,8 +36,8 @@ export interface PlanLensPage {
   refresh(): void;
   /** Another frame of the tab reads as a plan: this frame's text (an editor's) is part of it. */
   partOfPlan(): void;
-  /** The keyboard walk through findings arrives in this frame from another. */
-  nextFinding(): void;
+  /** The keyboard walk through findings arrives from another frame; false when this one has no marks. */
+  nextFinding(): boolean;
 }
 
 /** Typing settles before text is re-read: one analysis per pause, not per keystroke. */
@@ -232,8 +232,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       if (target) {
         actions.push({
           label: 'Replace',
-          run: () => {
-            const result = applyFix(target.target, target.expected, suggestion);
+          run: async () => {
+            const result = await applyFix(target.target, target.expected, suggestion);
             if (result === 'replaced') {
               close();
               schedulePass(0);
@@ -331,8 +331,9 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       rebuild();
     },
     nextFinding() {
+      if (marks.length === 0) return false;
       view.focus();
-      cards.jump();
+      return cards.jump();
     },
   };
 }

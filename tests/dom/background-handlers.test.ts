@@ -12,7 +12,7 @@ describe('service worker request handling', () => {
 
   it('answers analysis requests per frame, and tells the tab once it shows a plan', async () => {
     const announced: number[] = [];
-    const services = { analysis: createAnalysisService(), badge: createBadge(browser), announcePlan: (tabId: number) => announced.push(tabId), walkInto: () => undefined };
+    const services = { analysis: createAnalysisService(), badge: createBadge(browser), announcePlan: (tabId: number) => announced.push(tabId), walkInto: async () => false };
     const answer = await handleRequest({ kind: 'analyze', doc: 'd', ids: ['a'], changed: [{ id: 'a', text: 'Sam will have access to a laptop.' }] }, { tab: { id: 1 }, frameId: 0 }, services);
     expect(answer).toMatchObject({ kind: 'analyzed', blocks: [{ id: 'a', text: 'Sam will have access to a laptop.' }] });
     expect(announced).toEqual([]);
@@ -24,29 +24,43 @@ describe('service worker request handling', () => {
   });
 
   it('shows the finding count of all frames of a tab on its badge, also after a worker restart', async () => {
-    const services = { analysis: createAnalysisService(), badge: createBadge(browser), announcePlan: () => undefined, walkInto: () => undefined };
+    const services = { analysis: createAnalysisService(), badge: createBadge(browser), announcePlan: () => undefined, walkInto: async () => false };
     await handleRequest({ kind: 'count', count: 3 }, { tab: { id: 7 }, frameId: 0 }, services);
     await handleRequest({ kind: 'count', count: 2 }, { tab: { id: 7 }, frameId: 5 }, services);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('5');
 
     // A restarted worker has fresh objects; the counts live in storage.session.
-    const restarted = { analysis: createAnalysisService(), badge: createBadge(browser), announcePlan: () => undefined, walkInto: () => undefined };
+    const restarted = { analysis: createAnalysisService(), badge: createBadge(browser), announcePlan: () => undefined, walkInto: async () => false };
     await handleRequest({ kind: 'count', count: 0 }, { tab: { id: 7 }, frameId: 5 }, restarted);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('3');
+
+    // Frames that report at the same moment all count.
+    await Promise.all([3, 4, 5].map((frameId) => handleRequest({ kind: 'count', count: 1 }, { tab: { id: 7 }, frameId }, restarted)));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('6');
 
     await restarted.badge.clearTab(7);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
   });
 
-  it('moves the next-finding walk into the next frame that shows marks, wrapping round', async () => {
-    const walks: [number, number][] = [];
-    const services = { analysis: createAnalysisService(), badge: createBadge(browser), announcePlan: () => undefined, walkInto: (t: number, f: number) => walks.push([t, f]) };
-    for (const [frameId, count] of [[0, 0], [3, 2], [8, 1]] as const) await handleRequest({ kind: 'count', count }, { tab: { id: 2 }, frameId }, services);
+  it('moves the next-finding walk into the next frame that has marks, wrapping round', async () => {
+    const tried: number[] = [];
+    const withMarks = new Set([3, 8]);
+    const services = {
+      analysis: createAnalysisService(),
+      badge: createBadge(browser),
+      announcePlan: () => undefined,
+      walkInto: async (_tab: number, f: number) => (tried.push(f), withMarks.has(f)),
+    };
+    for (const frameId of [0, 3, 5, 8]) await handleRequest({ kind: 'analyze', doc: `d${frameId}`, ids: [], changed: [] }, { tab: { id: 2 }, frameId }, services);
     expect(await handleRequest({ kind: 'find-elsewhere' }, { tab: { id: 2 }, frameId: 0 }, services)).toBe(true);
+    expect(tried).toEqual([3]);
+    tried.length = 0;
     expect(await handleRequest({ kind: 'find-elsewhere' }, { tab: { id: 2 }, frameId: 3 }, services)).toBe(true);
+    expect(tried).toEqual([5, 8]);
+    tried.length = 0;
     expect(await handleRequest({ kind: 'find-elsewhere' }, { tab: { id: 2 }, frameId: 8 }, services)).toBe(true);
-    expect(walks).toEqual([[2, 3], [2, 8], [2, 3]]);
-    // A tab with marks in no other frame: nowhere to go.
+    expect(tried).toEqual([0, 3]);
+    // A tab with no other frame: nowhere to go.
     expect(await handleRequest({ kind: 'find-elsewhere' }, { tab: { id: 4 }, frameId: 0 }, services)).toBe(false);
   });
 });
