@@ -228,7 +228,7 @@ export const FREQUENCY_EVIDENCE: readonly string[] = [
 
 /** Evidence of "for how long": session length, hours, coverage of the day, a block of weeks, an exact extra-time amount. */
 export const DURATION_EVIDENCE: readonly string[] = [
-  `/${NUMBER}[\\s-]*(?:[x×]\\s*)?(?:min(?:ute)?s?|mins|hours?|hrs?|hr)(?![\\w])/`, '/\\d+(?:\\.\\d+)?hrs?/', '/\\d+ (?:periods?|lessons?)/', '/\\d+(?:\\.\\d+)?\\s?[x×](?![\\w])/', '/\\d+% extra time/',
+  `/${NUMBER}[\\s-]*(?:[x×]\\s*)?(?:min(?:ute)?s?|mins|hours?|hrs?|hr)(?![\\w])/`, '/\\d+(?:\\.\\d+)?hrs?/', '/\\d+ ?[x×] ?\\d+ ?(?:min|mins|minutes|hours?|hrs?)/', '/\\d+ (?:periods?|lessons?)/', '/\\d+(?:\\.\\d+)?\\s?[x×](?![\\w])/', '/\\d+% extra time/',
   '/covering all/', '/(?:for|with|during|at) all (?:\\w+ )?(?:care|transitions|tasks|activities|unstructured times|break ?times|lunchtimes|mealtimes)/', '/throughout the school day/', '/(?:all|every) (?:of )?(?:\\w+ )?(?:lessons|day|periods)/', '/for (?:the )?(?:\\d+|\\w+) weeks?/',
   '/(?:\\d+|\\w+)-week/', '/for the (?:IEP|school|academic) (?:term|year)/', 'IEP term', '/\\d{1,2}\\/\\d{1,2}\\/\\d{2,4} to/', 'start date', 'end date',
   '/from \\d{1,2}(?:[.:]\\d{2})? ?(?:am|pm)? to \\d/', '/\\d+ weeks/', '/the (?:whole|entire|full) (?:school )?day/', '/for (?:the )?(?:first |next |whole |full |autumn |spring |summer )?(?:half[ -]term|term|year|academic year|school year)/', '/full[ -]time/', 'at all times', 'all day',
@@ -236,7 +236,7 @@ export const DURATION_EVIDENCE: readonly string[] = [
 
 export const GROUP_WORDS = '/(?:small[ -])?groups?(?![\\w-])/';
 export const GROUP_SIZE_EVIDENCE: readonly string[] = [
-  '1:1', '1-1', 'one-to-one', 'individual', 'individually', 'in a pair', 'pair', '/groups? of (?:no more than |up to |at most |)\\d+/', '/(?:up to|no more than|maximum of|at most) \\d+/',
+  '1:1', '1-1', '1-2-1', '1 to 1', 'one-to-one', 'one to one', 'individual', 'individually', 'in a pair', 'pair', '/groups? of (?:no more than |up to |at most |)\\d+/', '/(?:up to|no more than|maximum of|at most) \\d+/',
   '/\\d+ (?:pupils|students|learners|children|peers|year \\d+ pupils)/', '/\\d:\\d/', '/(?:two|three|four|five|six) (?:pupils|students|learners|children)/',
 ];
 
