@@ -37,6 +37,12 @@ describe('readLabel', () => {
     expect(readLabel('Persons by whom the support is to be provided: a teacher.')).toMatchObject({ role: 'provision', personsByWhom: true });
   });
 
+  it('a professional\'s input heads provision, a pupil\'s input is a view', () => {
+    expect(readLabel('SALT input: 30 minutes weekly with the speech and language therapist.')?.role).not.toBe('view');
+    expect(readLabel("Student input: 'I want to study computers.'")?.role).toBe('view');
+    expect(readLabel("Parent's comments: 'We are happy with the help.'")?.role).toBe('view');
+  });
+
   it('ordinary sentences are not labels', () => {
     expect(readLabel('Handwriting: 3 x 20 minutes a week of Write from the Start.')).toBeUndefined();
     expect(readLabel('Sam will receive 30 minutes of tuition each week.')).toBeUndefined();

@@ -23,8 +23,9 @@ export interface Label {
 const EHCP_ROLES: Record<string, Role> = { A: 'view', B: 'need', C: 'need', D: 'need', E: 'outcome', F: 'provision', G: 'provision', H: 'provision', H1: 'provision', H2: 'provision', I: 'other', J: 'other', K: 'other' };
 const NI_ROLES: Record<string, Role> = { '1': 'other', '2': 'need', '3': 'provision', '4': 'other', '5': 'other', '6': 'other' };
 
-const VIEW_TITLE = /\b(?:views?|says?|said|comments?|concerns?|input|aspirations?|all about me|one[- ]page profile|what (?:people )?(?:like|admire)|likes|dislikes|interests|what (?:\w+ )?(?:says|thinks|wants))\b/i;
-const OTHER_TITLE = /^(?:name|date|dob|address|school|setting|co-?ordinator|contact|named|review|advice|eligibility|least restrictive|lre|placement|personal budget|extract|background|history|introduction|meeting|signed|consent|iep meeting|annual iep review|attendance|current attainment|education authority|local authority|reason|type of)\b|information report|policy|statement of special educational needs/i;
+// "Input", "comments" and "concerns" are views only when someone's: "SALT input:" heads provision.
+const VIEW_TITLE = /\b(?:views?|says?|said|(?:pupil|student|child|parent|carer|family|young person)(?:'s|’s|s'|s)? (?:input|comments?|concerns?)|aspirations?|all about me|one[- ]page profile|what (?:people )?(?:like|admire)|likes|dislikes|interests|what (?:\w+ )?(?:says|thinks|wants))\b/i;
+const OTHER_TITLE = /^(?:name|date|dob|address|school|setting|co-?ordinator|contact|named|review|advice (?:received|and information)|list of advice|eligibility|least restrictive|lre|placement|personal budget|extract|background|history|introduction|meeting|signed|consent|iep meeting|annual iep review|attendance|current attainment|education authority|local authority|reason|type of)\b|information report|policy|statement of special educational needs/i;
 // Titles that only a plan uses: they make the text read as a plan. The generic ones ("Targets", "Support")
 // count only as short headings, since articles and emails use those words in their own headings.
 const SPECIFIC_TITLES: ReadonlyArray<[RegExp, Role]> = [
