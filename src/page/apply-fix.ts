@@ -1,8 +1,9 @@
 // Writing a suggestion into the user's field through the field's own input pipeline, so the editor
 // keeps its model and undo stack: select, then `insertText` (textarea, plain contenteditable, Quill,
 // TinyMCE) or a `beforeinput` the editor handles itself (CKEditor 5, Slate, Lexical). The result is
-// read back: if the text is not exactly the old text with the span replaced (no duplicated or lost
-// words), the edit is undone and reported as failed.
+// read back (after a frame: React-based editors apply their model to the DOM on their next render):
+// if the text is not exactly the old text with the span replaced (no duplicated or lost words), the
+// edit is undone and reported as failed.
 
 export type FixTarget =
   | { kind: 'field'; field: HTMLTextAreaElement; start: number; end: number }
@@ -12,11 +13,13 @@ export type FixResult = 'replaced' | 'changed-meanwhile' | 'rejected';
 
 const normalise = (s: string) => s.replace(/\u00a0/g, ' ');
 
-export function applyFix(target: FixTarget, expected: string, replacement: string): FixResult {
+export function applyFix(target: FixTarget, expected: string, replacement: string): Promise<FixResult> {
   return target.kind === 'field' ? fixField(target.field, target.start, target.end, expected, replacement) : fixRange(target.root, target.range, expected, replacement);
 }
 
-function fixField(field: HTMLTextAreaElement, start: number, end: number, expected: string, replacement: string): FixResult {
+const nextFrame = (view: Window) => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
+
+async function fixField(field: HTMLTextAreaElement, start: number, end: number, expected: string, replacement: string): Promise<FixResult> {
   const before = field.value;
   if (before.slice(start, end) !== expected) return 'changed-meanwhile';
   const doc = field.ownerDocument;
@@ -28,8 +31,9 @@ function fixField(field: HTMLTextAreaElement, start: number, end: number, expect
     field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
   }
   const wanted = before.slice(0, start) + replacement + before.slice(end);
+  await nextFrame(doc.defaultView!);
   if (field.value === wanted) return 'replaced';
-  doc.execCommand('undo');
+  if (field.value !== before) doc.execCommand('undo');
   return 'rejected';
 }
 
@@ -40,7 +44,7 @@ function offsetIn(root: HTMLElement, node: Node, offset: number): number {
   return r.toString().length;
 }
 
-function fixRange(root: HTMLElement, range: Range, expected: string, replacement: string): FixResult {
+async function fixRange(root: HTMLElement, range: Range, expected: string, replacement: string): Promise<FixResult> {
   if (normalise(range.toString()) !== normalise(expected)) return 'changed-meanwhile';
   const doc = root.ownerDocument;
   const view = doc.defaultView!;
@@ -67,6 +71,7 @@ function fixRange(root: HTMLElement, range: Range, expected: string, replacement
     root.dispatchEvent(new view.InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', data: replacement }));
   }
   const wanted = before.slice(0, start) + replacement + before.slice(end);
+  await nextFrame(view);
   if (normalise(root.textContent ?? '') === wanted) return 'replaced';
   if (normalise(root.textContent ?? '') !== before) doc.execCommand('undo');
   return 'rejected';
