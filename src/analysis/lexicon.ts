@@ -135,7 +135,7 @@ export const SPECIFIC_ROLES: readonly string[] = [
   'the OT', 'by the OT', 'IEP team', 'case manager', 'social worker', 'youth worker', 'support worker', 'lunchtime supervisor', 'mr', 'mrs', 'ms', 'miss', 'dr',
   '/[\\w-]+ (?:Service|Team)/', 'SLP', 'BCBA', 'para', 'paraeducator', 'interventionist', 'related service provider',
   'learning mentor', '/(?:by|from|with) (?:the |a |an |their |his |her )?(?:SALT|SaLT|SLT|OT|EP|PT|SLP)(?![\\w-])/',
-  '/staff (?:who (?:are|have been) )?(?:trained|qualified)/', '/(?:registered|qualified|specialist|trained|NHS) (?:OT|SALT|SaLT|SLT|EP|PT)(?![\\w-])/', 'QTVI', 'QToD', 'first aider',
+  '/staff (?:who (?:are|have been) )?(?:trained|qualified)/', '/(?:registered|qualified|specialist|trained|NHS) (?:OT|SALT|SaLT|SLT|EP|PT)(?![\\w-])/', 'QTVI', 'QToD', 'first aider', '/(?:adult|person|member of staff) (?:leading|running|teaching|supervising|in charge)/',
   // A provider abbreviation in a table cell ("weekly | SALT").
   '/(?<=[|\\t]\\s{0,3})(?:SALT|SaLT|SLT|OT|EP|PT|TA|LSA|HLTA|SLP)(?![\\w-])/',
 ];
@@ -214,6 +214,7 @@ export const FREQUENCY_EVIDENCE: readonly string[] = [
   `/${DAYS}s?(?: to ${DAYS})?/`, '/after every/', '/(?:before|after) (?:each|every|morning break|lunch|registration|school|break)/',
   '/at \\d{1,2}[.:]\\d{2}/', '/(?:in|during|for) (?:all|every|each) (?:\\w+ ){0,3}(?:lessons?|classes|class|periods?|tests?|quizzes|examinations?|exams?|assessments?|subjects?|assignments|tasks|work|activities|homework|trips|outings)/',
   '/(?:leave|leaves|start|end|before|after) (?:\\w+ )?lessons/',
+  '/(?:every|each) (?:\\w+ )?(?:activity|activities|task|tasks|transition|transitions|change|visit|meal|mealtime|journey|trip|test|exam|piece of work)/',
   // Provision triggered by a stated condition ("If her blood glucose is below 4 mmol/L, …").
   "/if (?:his|her|their|the|\\w+(?:'s|’s)) [\\w ]{1,40}?(?:is|are|becomes?|reaches|falls|drops|goes)\\b/",
   // One-off provision is fixed by its date ("by December 2025", "before the move to secondary school").
@@ -268,7 +269,7 @@ export const GOAL_VAGUE: readonly string[] = [
   'more successfully', 'more effectively', 'access the curriculum', 'be supported to', 'be supported with', 'regulate', 'know her', 'know his', 'know their',
   'be happy', 'be safe', 'feel safe', 'feel happy', 'be confident', 'more confident', 'more independent', 'communicate her needs', 'communicate his needs',
   'communicate their needs', 'appropriately', 'more words', 'good attendance', 'commitment to', 'significantly reduce', 'measurably develop', 'cope with',
-  'manage his', 'manage her', 'manage their', 'be aware', 'better', 'master', 'be ready for', 'age-related expectations', 'try harder', 'work harder', 'legibly', 'neatly', 'have the skills', 'the skills to', 'coping strategies', 'use strategies', 'develop strategies', '/(?:higher|better|greater|improved) (?:standard|quality|level)/', 'be able to write independently', 'be able to access',
+  'manage his', 'manage her', 'manage their', 'be aware', 'better', 'master', 'enjoy', 'enjoys', 'be ready for', 'age-related expectations', 'try harder', 'work harder', 'legibly', 'neatly', 'have the skills', 'the skills to', 'coping strategies', 'use strategies', 'develop strategies', '/(?:higher|better|greater|improved) (?:standard|quality|level)/', 'be able to write independently', 'be able to access',
 ];
 
 export const GOAL_TIMESCALE: readonly string[] = [

@@ -77,6 +77,8 @@ function guarded(hit: HedgeHit, item: Item): boolean {
   }
   // "(e.g. 'evaporation', 'tectonic')" illustrates the content; it does not open a list of provision.
   if (hit.group.rule === 'HEDGE-EXAMPLES' && /\(\s*$/.test(before)) return true;
+  // "the adult leading it" names the role by what the person is doing.
+  if (hit.group.rule === 'HEDGE-VAGUE-ACTOR' && /^\s*(?:who is |who are )?(?:leading|running|teaching|supervising|in charge)\b/i.test(after)) return true;
   if (hit.group.rule === 'HEDGE-SMALL-GROUP') return test(GROUP_SIZE, block.slice(item.start, item.end));
   if (hit.group.rule === 'HEDGE-VAGUE-QUANTITY' && /\d\s*[-–]\s*\d/.test(hit.text)) {
     // A narrow range ("10-12 minutes") still fixes the amount; only a wide one is unenforceable.
