@@ -135,7 +135,7 @@ export const SPECIFIC_ROLES: readonly string[] = [
   'the OT', 'by the OT', 'IEP team', 'case manager', 'social worker', 'youth worker', 'support worker', 'lunchtime supervisor', 'mr', 'mrs', 'ms', 'miss', 'dr',
   '/[\\w-]+ (?:Service|Team)/', 'SLP', 'BCBA', 'para', 'paraeducator', 'interventionist', 'related service provider',
   'learning mentor', '/(?:by|from|with) (?:the |a |an |their |his |her )?(?:SALT|SaLT|SLT|OT|EP|PT|SLP)(?![\\w-])/',
-  '/staff (?:who (?:are|have been) )?(?:trained|qualified)/', '/(?:registered|qualified|specialist|trained|NHS) (?:OT|SALT|SaLT|SLT|EP|PT)(?![\\w-])/', 'QTVI', 'QToD', 'first aider', '/(?:adult|person|member of staff) (?:leading|running|teaching|supervising|in charge)/',
+  '/staff (?:who (?:are|have been) )?(?:trained|qualified)/', '/(?:registered|qualified|specialist|trained|NHS) (?:OT|SALT|SaLT|SLT|EP|PT)(?![\\w-])/', 'QTVI', 'QToD', 'first aider', 'supervisor', 'midday assistant', '/(?:adult|person|member of staff) (?:leading|running|teaching|supervising|in charge)/',
   // A provider abbreviation in a table cell ("weekly | SALT").
   '/(?<=[|\\t]\\s{0,3})(?:SALT|SaLT|SLT|OT|EP|PT|TA|LSA|HLTA|SLP)(?![\\w-])/',
 ];
@@ -153,13 +153,14 @@ export const CONCRETE_CONTENT: readonly string[] = [
   'now-and-next', 'checklist', 'exit card', 'pass', 'laptop', 'speech-to-text', 'overlay', 'reader', 'scribe', 'extended time', 'extra time', 'separate room',
   'radio aid', 'hearing aids', 'enlarged', 'desk', 'chair', 'quiet space', 'calm room', 'soft-play', 'tactile', 'visits to', 'timetable', 'direct therapy',
   'consultation', 'study skills', 'co-taught', '/sessions? on/', '/(?:programme|program|activities|exercises|plan) (?:written|devised|designed|set|prescribed) by/', 'assess', 'assessment',
-  '/focus(?:ed|sed|ing)? on/', '/(?:complete|attend) (?:the |a |an )?(?:[\\w-]+ ){1,5}(?:training|course)/', 'targeting', 'ear defenders', 'workstation', 'text-to-speech', 'assistive technology', 'writing slope', 'pencil grip', 'reward chart', 'diary', 'fidget', 'wobble cushion', 'fine motor', 'gross motor', 'attention and listening', 'personal care', 'intimate care', 'moving and handling', 'high-frequency words', 'sight words', 'number bonds',
+  '/focus(?:ed|sed|ing)? on/', '/(?:complete|attend) (?:the |a |an )?(?:[\\w-]+ ){1,5}(?:training|course)/', 'targeting', '/instructions? (?:to \\w+ )?(?:will be |are |is )?(?:given|broken|chunked|repeated|delivered|presented)/', '/(?:give|break|chunk|repeat) (?:\\w+ )?instructions/',
+  'ear defenders', 'workstation', 'text-to-speech', 'assistive technology', 'writing slope', 'pencil grip', 'reward chart', 'diary', 'fidget', 'wobble cushion', 'fine motor', 'gross motor', 'attention and listening', 'personal care', 'intimate care', 'moving and handling', 'high-frequency words', 'sight words', 'number bonds',
   'times tables', 'spelling', 'comprehension', 'note-taking', 'memory strategies', '/sessions? with (?:the |a |an )?(?:school )?(?:counsell?or|therapist|psychologist|mentor|tutor)/', 'training session', 'blood glucose', 'photo book', 'physiotherapy programme', 'sensory programme', 'circle of friends', 'lunch club', 'social skills programme',
 ];
 
 /** Generic content words that say nothing about what is done (PROV-WHAT, HEDGE-VAGUE-CONTENT). */
 export const GENERIC_CONTENT: readonly string[] = [
-  '/support(?! (?:assistant|staff|worker|for learning|service|team|teacher|base|co-?ordinator))/', 'supported', 'input', 'intervention', 'interventions', 'strategies', 'advice', 'guidance', 'help', 'equipment', 'services', 'provision',
+  '/support(?! (?:assistant|staff|worker|for learning|service|team|teacher|base|co-?ordinator))/', '/(?:be|is|are|being) supported/', 'input', 'intervention', 'interventions', 'strategies', 'advice', 'guidance', 'help', 'equipment', 'services', 'provision',
   'programme', 'programmes', 'program', 'programs', 'a range of', 'differentiated curriculum', 'a differentiated curriculum', 'sensory diet', 'visits',
   'visit', 'visiting', 'group work', 'reduced load', 'approach', 'approaches', 'reassurance', 'assistance',
   'incorporated into', 'embedded into', 'embedded in', 'made aware', 'differentiated', 'modified',
@@ -214,7 +215,7 @@ export const FREQUENCY_EVIDENCE: readonly string[] = [
   `/${DAYS}s?(?: to ${DAYS})?/`, '/after every/', '/(?:before|after) (?:each|every|morning break|lunch|registration|school|break)/',
   '/at \\d{1,2}[.:]\\d{2}/', '/(?:in|during|for) (?:all|every|each) (?:\\w+ ){0,3}(?:lessons?|classes|class|periods?|tests?|quizzes|examinations?|exams?|assessments?|subjects?|assignments|tasks|work|activities|homework|trips|outings)/',
   '/(?:leave|leaves|start|end|before|after) (?:\\w+ )?lessons/',
-  '/(?:every|each) (?:\\w+ )?(?:activity|activities|task|tasks|transition|transitions|change|visit|meal|mealtime|journey|trip|test|exam|piece of work)/',
+  '/(?:every|each) (?:\\w+ )?(?:activity|activities|task|tasks|transition|transitions|change|visit|meal|mealtime|journey|trip|test|exam|piece of work|lunchtime|lunch|breaktime|break|playtime|registration|assembly)/',
   // Provision triggered by a stated condition ("If her blood glucose is below 4 mmol/L, …").
   "/if (?:his|her|their|the|\\w+(?:'s|’s)) [\\w ]{1,40}?(?:is|are|becomes?|reaches|falls|drops|goes)\\b/",
   // One-off provision is fixed by its date ("by December 2025", "before the move to secondary school").
