@@ -37,6 +37,12 @@ describe('the seven provision questions', () => {
     expect(r.flagged).toBe(false);
   });
 
+  it('a long item with no amount at all is still flagged', () => {
+    const r = judge(F, 'Tom will have speech and language therapy sessions from a qualified speech and language therapist in school, with targets shared with his class teacher and reviewed at his annual review.');
+    expect(r.flagged).toBe(true);
+    expect(r.missing).toEqual(expect.arrayContaining(['frequency', 'duration']));
+  });
+
   it('missing training or monitoring alone is a good-practice note, not a flag', () => {
     const r = judge(F, 'Nia will have 2 x 30-minute 1:1 touch typing sessions each week with her teaching assistant.');
     expect(r.flagged).toBe(false);

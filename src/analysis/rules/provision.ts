@@ -127,8 +127,12 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
   // Generic support "to help him…" is the catalogue's own vague-content trigger, so length does not excuse it.
   const vagueContent = open[0] === 'what' && re.supportTo.test(t);
   // Soft hedges that another part of the item answers do not count against it; a wish ("should") always does.
-  const harmless = hedges.every((h) => h.group.softWhenSpecified && h.group.rule !== 'HEDGE-MODAL' && h.group.part !== open[0]);
-  const detailed = open.length === 1 && harmless && !vagueContent && wordCount(t) >= DETAILED_WORDS;
+  const harmless = hedges.every((h) => h.group.softWhenSpecified && h.group.rule !== 'HEDGE-MODAL' && !open.includes(h.group.part ?? 'what'));
+  const words = open.length && open.length <= 2 && harmless && !vagueContent ? wordCount(t) : 0;
+  // The longer the item, the more answers it may phrase in ways the lexicons miss.
+  // No amount at all (neither how often nor how long) is never excused: it is the heart of L v Clarke.
+  const amountless = open.includes('frequency') && open.includes('duration');
+  const detailed = (open.length === 1 && words >= DETAILED_WORDS) || (open.length === 2 && !amountless && words >= 1.25 * DETAILED_WORDS);
   return { missing: list, specified: open.length === 0 || detailed };
 }
 
