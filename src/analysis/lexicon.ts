@@ -215,6 +215,7 @@ export const FREQUENCY_EVIDENCE: readonly string[] = [
   `/${DAYS}s?(?: to ${DAYS})?/`, '/after every/', '/(?:before|after) (?:each|every|morning break|lunch|registration|school|break)/',
   '/at \\d{1,2}[.:]\\d{2}/', '/(?:in|during|for) (?:all|every|each) (?:\\w+ ){0,3}(?:lessons?|classes|class|periods?|tests?|quizzes|examinations?|exams?|assessments?|subjects?|assignments|tasks|work|activities|homework|trips|outings)/',
   '/(?:leave|leaves|start|end|before|after) (?:\\w+ )?lessons/',
+  '/(?:on|to|at) all (?:\\w+ )?(?:trips|outings|visits|lessons|classes|clubs|events)/',
   '/(?:every|each) (?:\\w+ )?(?:activity|activities|task|tasks|transition|transitions|change|visit|meal|mealtime|journey|trip|test|exam|piece of work|lunchtime|lunch|breaktime|break|playtime|registration|assembly)/',
   // Provision triggered by a stated condition ("If her blood glucose is below 4 mmol/L, …").
   "/if (?:his|her|their|the|\\w+(?:'s|’s)) [\\w ]{1,40}?(?:is|are|becomes?|reaches|falls|drops|goes)\\b/",
