@@ -293,6 +293,8 @@ export const GOAL_MEASURE: readonly string[] = [
   '/(?:\\d+ )?(?:verbal )?prompts?/',
   '/(?:on|in|for) (?:every|each|all) (?:[\\w-]+ (?:[\\w-]+ )?)?(?:piece|pieces|lesson|lessons|task|tasks|day|days|session|sessions|occasion|occasions)/',
   '/level \\d|grade \\d|GCSE|qualification|certificate/',
+  // "every adult in his class": the whole set is the criterion.
+  '/(?:every|each) (?:\\w+ )?(?:adult|adults|member|word|words|letter|letters|sound|sounds|number|numbers|colour|colours|peer|peers|step|steps|item|items)/',
 ];
 
 export const GOAL_CONTEXT: readonly string[] = [
