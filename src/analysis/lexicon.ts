@@ -149,7 +149,7 @@ export const CONCRETE_CONTENT: readonly string[] = [
   'touch typing', 'touch-type', 'AAC', 'BSL', 'Braille', 'Social Thinking', 'Sensory Circuits', 'Rapid Reading', 'Success@Arithmetic', 'Power of 2',
   // concrete activities
   'tuition', 'instruction', 'taught', 'teaching of', 'pre-teaching', 'pre-learning', 'pre learning', 'pre-tutoring', 'counselling', 'counseling', 'check-in', 'check-ins', 'check in',
-  '/(?:near|nearest|next to|close to|away from|at the front of) (?:the|a|his|her|their)/', 'movement breaks', 'movement break', 'breaks', 'reading', 'interpret', 'handwriting', 'typing', 'vocabulary', 'transportation', 'supervised', 'visual timetable',
+  '/(?:near|nearest|next to|close to|away from|at the front of) (?:the|a|his|her|their)/', 'movement breaks', 'movement break', 'breaks', '/(?:1:1|paired|guided|shared|individual|daily|group) reading/', '/reading (?:sessions?|practice|instruction|books?|aloud|scheme)/', '/read (?:1:1|aloud|with)/', 'interpret', 'handwriting', 'typing', 'vocabulary', 'transportation', 'supervised', 'visual timetable',
   'now-and-next', 'checklist', 'exit card', 'pass', 'laptop', 'speech-to-text', 'overlay', 'reader', 'scribe', 'extended time', 'extra time', 'separate room',
   'radio aid', 'hearing aids', 'enlarged', 'desk', 'chair', 'quiet space', 'calm room', 'soft-play', 'tactile', 'visits to', 'timetable', 'direct therapy',
   'consultation', 'study skills', 'co-taught', '/sessions? on/', '/(?:programme|program|activities|exercises|plan) (?:written|devised|designed|set|prescribed) by/', 'assess', 'assessment',
@@ -162,7 +162,7 @@ export const CONCRETE_CONTENT: readonly string[] = [
 export const GENERIC_CONTENT: readonly string[] = [
   '/support(?! (?:assistant|staff|worker|for learning|service|team|teacher|base|co-?ordinator))/', '/(?:be|is|are|being) supported/', 'input', 'intervention', 'interventions', 'strategies', 'advice', 'guidance', 'help', 'equipment', 'services', 'provision',
   'programme', 'programmes', 'program', 'programs', 'a range of', 'differentiated curriculum', 'a differentiated curriculum', 'sensory diet', 'visits',
-  'visit', 'visiting', 'group work', 'reduced load', 'approach', 'approaches', 'reassurance', 'assistance',
+  'visit', 'visiting', 'group work', 'reduced load', 'approach', 'approaches', 'reassurance', 'assistance', '/(?:will|to) work with/', 'involved', 'involvement',
   'incorporated into', 'embedded into', 'embedded in', 'made aware', 'differentiated', 'modified',
   'adapted', 'adaptations', 'modifications',
   'be aware', 'are aware', 'awareness', 'spend time', 'spend some time', 'attend', 'preferential seating', 'resources', 'adjustments', 'tailored to need', 'supports',
@@ -319,8 +319,8 @@ export const NEED_LABELS: readonly string[] = [
 export const NEED_IMPACT: readonly string[] = [
   'cannot', "can't", 'can', 'finds', 'find', 'struggles', 'struggle', 'unable', 'needs to', 'needs help', 'needs an', 'needs a', 'uses', 'follows', 'reads',
   'writes', 'misses', 'becomes', 'avoids', 'forgets', 'leaves', 'loses', 'takes', 'so', 'which', 'when', 'because', 'but', 'affects', 'impacts', 'means',
-  'percentile', 'below', 'above', 'easily', 'unless', 'without',
-  '/(?:in|during|at|when) (?:class|lessons?|school|the classroom|break|lunch|playtime|group|unstructured)/', 'score', 'scored', 'reading age', 'assessment', 'often', 'rarely', 'does not', "doesn't", 'is not', 'will not', 'refuses',
+  'percentile', 'below', 'above', '/(?:assessment|assessments) (?:in|on|by|shows?|showed|placed|dated)/', 'easily', 'unless', 'without',
+  '/(?:in|during|at|when) (?:class|lessons?|school|the classroom|break|lunch|playtime|group|unstructured)/', 'score', 'scored', 'reading age', 'often', 'rarely', 'does not', "doesn't", 'is not', 'will not', 'refuses',
 ];
 
 /** Areas of need, for matching Section B needs to Section F provision (STRUCT-B-F-MATCH). */

@@ -12,6 +12,8 @@ const re = {
   // Digits that are only a year or a date of diagnosis are not evidence of impact.
   evidence: /\d+(?:\.\d+)?\s*(?:%|percentile|words|minutes|times|occasions|out of|of \d)|\b(?!(?:19|20)\d\d\b)\d+\b/i,
   someDifficulties: /\bsome (?:\w+ )?(?:and \w+ )?difficult(?:y|ies)\b/i,
+  // "Can present with challenging behaviour", "can struggle": a tendency with nothing observed or counted.
+  vagueTendency: /\bcan (?:present with|be|struggle|find)\b|\bchallenging behaviou?r\b/i,
 };
 
 const MISSING: Part[] = ['what', 'context', 'measure'];
@@ -22,7 +24,7 @@ export function isLabelOnly(whole: string): boolean {
   if (wordCount(text) > 16 || /[;:]/.test(text)) return false;
   if (re.evidence.test(text)) return false;
   // "Some difficulties" is vague whatever setting it names (rules.md STRUCT-NEED-IMPACT).
-  if (re.someDifficulties.test(text)) return true;
+  if (re.someDifficulties.test(text) || re.vagueTendency.test(text)) return true;
   return !test(re.impact, text) && test(re.label, text);
 }
 
