@@ -1,7 +1,7 @@
 // Structure: which plan this is, whose law applies, which section each block sits in, and the role of
 // each piece of wording (need, outcome, target, provision, view, other).
 import type { Jurisdiction, PlanType, Role } from './types';
-import { findTagged, taggedRegex } from './text';
+import { findTagged, taggedRegex, wordCount } from './text';
 
 export interface Label {
   /** Section code or title as found, e.g. "Section F", "2B.2", "Additional support required". */
@@ -53,7 +53,7 @@ function readTitle(title: string): Title | undefined {
   if (VIEW_TITLE.test(title)) return { role: 'view', specific: false };
   if (OTHER_TITLE.test(title)) return { role: 'other', specific: false };
   for (const [re, role] of SPECIFIC_TITLES) if (re.test(title)) return { role, specific: true };
-  if (wordsIn(title) > GENERIC_TITLE_WORDS) return undefined;
+  if (wordCount(title) > GENERIC_TITLE_WORDS) return undefined;
   for (const [re, role] of GENERIC_TITLES) if (re.test(title)) return { role, specific: false };
   return undefined;
 }
@@ -71,12 +71,9 @@ function titleRole(title: string): Role | undefined {
 const SUBTITLE = /^(?:what|how|who|where|when|which|details? of|description of|the child's|the young person's|including)\b/i;
 
 const ARTICLE_LINE = /^(?:[#>*•▪◦●]|-\s|\d+\.\s*\*\*)|\*\*/;
+const LABEL_SHAPE = /^[^.!?]{1,120}?(?::|\s[–—-]\s|–|—)/;
 const CODE = /^(?:section\s+([A-K]|H[12])(?![\w.])|part\s+([1-6])(?!\d)|(?:section\s+)?(2A|2B(?:\.\d)?)(?![\w.]))/i;
 const SEPARATOR = /\s*(?::|\s[–—-]\s|–|—)\s*/g;
-
-function wordsIn(s: string): number {
-  return s.split(/\s+/).filter(Boolean).length;
-}
 
 /** Recognises a section heading, or an inline label in front of content ("Part 3: Provision – a classroom assistant…"). */
 export function readLabel(block: string): Label | undefined {
@@ -85,6 +82,8 @@ export function readLabel(block: string): Label | undefined {
   // Bulleted or markdown lines are list items and article headings, not a plan's own section headings.
   if (!text || ARTICLE_LINE.test(text)) return undefined;
   let code = CODE.exec(text);
+  // Most blocks are sentences: without a code, a separator near the start or a short line there is no label.
+  if (!code && !LABEL_SHAPE.test(text) && wordCount(text) > 12) return undefined;
   // "Section F must specify…" is prose about a plan; a code labels a section only before a separator or a title.
   if (code && !/^\s*(?:[:.–—-]|$)/.test(text.slice(code[0].length)) && titleRole(text.slice(code[0].length).split(/[:–—]/)[0] ?? '') === undefined) code = null;
   let role: Role | undefined;
@@ -124,7 +123,7 @@ export function readLabel(block: string): Label | undefined {
   const firstText = text.slice(first.start, first.end);
   let contentStart = first.start;
   let titled = false;
-  if (segments.length > 1 && wordsIn(firstText) <= 9 && !/[.;]$/.test(firstText)) {
+  if (segments.length > 1 && wordCount(firstText) <= 9 && !/[.;]$/.test(firstText)) {
     const r = titleRole(firstText);
     if (r !== undefined || code) {
       // A code's own title may refine its role ("Part 3: Objectives" is the objectives half of Part 3).
@@ -138,7 +137,7 @@ export function readLabel(block: string): Label | undefined {
   let heading = false;
   if (!titled && !code) {
     // A short line with no sentence end is a heading when its title is recognised ("Measurable annual goals").
-    if (wordsIn(text) <= 12 && !/[.!?]$/.test(text)) {
+    if (wordCount(text) <= 12 && !/[.!?]$/.test(text)) {
       const r = titleRole(text);
       if (r !== undefined) {
         return {
@@ -156,13 +155,13 @@ export function readLabel(block: string): Label | undefined {
   }
   if (code && !titled) {
     const r = titleRole(firstText);
-    if (wordsIn(firstText) <= 9 && !/[.!?]$/.test(firstText) && (r !== undefined || firstText.trim() === '')) {
+    if (wordCount(firstText) <= 9 && !/[.!?]$/.test(firstText) && (r !== undefined || firstText.trim() === '')) {
       heading = true;
       if (r !== undefined && r !== 'view' && (r === 'target' || r === 'outcome' || role === 'provision')) role = r;
       name = text;
     } else contentStart = first.start;
   } else if (!rest.trim() || SUBTITLE.test(rest)) heading = true;
-  else if (titled && segments.length === 2 && wordsIn(rest) <= 6 && !/[.!?]$/.test(rest) && titleRole(rest) !== undefined && !code) {
+  else if (titled && segments.length === 2 && wordCount(rest) <= 6 && !/[.!?]$/.test(rest) && titleRole(rest) !== undefined && !code) {
     // "SEN Support plan: targets" — a plan name then the section's title.
     const r = titleRole(rest)!;
     return { name: text, role: r, heading: true, contentStart: block.length, persistent: r !== 'view' && r !== 'other', personsByWhom: false, specific: isSpecific(text) };
