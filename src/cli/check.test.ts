@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { answerLine, lineCol } from './check';
+import { htmlToPlanDocument } from './html-text';
+
+describe('htmlToPlanDocument', () => {
+  it('makes one paragraph per block element, marks headings and decodes entities', () => {
+    const doc = htmlToPlanDocument('x.html', '<style>p{}</style><h2>Section F</h2><p>Speech &amp; language</p><ul><li>One</li><li>Two</li></ul><table><tr><td>A</td><td>B</td></tr></table>');
+    expect(doc.text.split('\n')).toEqual(['Section F', 'Speech & language', 'One', 'Two', 'A', 'B']);
+    expect(doc.paragraphs[0]?.heading).toBe(true);
+    expect(doc.paragraphs[1]?.heading).toBe(false);
+  });
+
+  it('keeps textarea lines and input values of the IEP sample', () => {
+    const doc = htmlToPlanDocument('iep.html', readFileSync('assets/samples/iep.html', 'utf8'));
+    expect(doc.text).toContain('1. Amira will improve her reading.\n2. By 12/12/2026');
+    expect(doc.text).toContain('Amira will have access to a reading intervention.');
+    expect(doc.text).toContain('2026-12-14');
+    expect(doc.text).not.toContain('font-family');
+  });
+});
+
+describe('answerLine (JSONL protocol)', () => {
+  it('answers with the id and findings whose offsets lie inside the text', () => {
+    const text = 'Oliver will have access to speech and language therapy as required.';
+    const answer = JSON.parse(answerLine(JSON.stringify({ id: 'a1', text }))) as { id: string; findings: { start: number; end: number }[] };
+    expect(answer.id).toBe('a1');
+    for (const f of answer.findings) expect(f.end).toBeLessThanOrEqual(text.length);
+  });
+
+  it('answers a bad line with an error instead of stopping', () => {
+    expect(JSON.parse(answerLine('{not json'))).toMatchObject({ id: null, findings: [] });
+    expect(JSON.parse(answerLine('{not json')).error).toBeTruthy();
+    expect(JSON.parse(answerLine('{"id":7}'))).toMatchObject({ id: 7, error: '"text" must be a string' });
+  });
+});
+
+it('lineCol counts from 1', () => {
+  expect(lineCol('ab\ncd', 0)).toBe('1:1');
+  expect(lineCol('ab\ncd', 4)).toBe('2:2');
+});
