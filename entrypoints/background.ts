@@ -10,15 +10,19 @@ import { isRequest, type TabCommand } from '../src/extension/messages';
 import { createSiteMenu, handleSiteMenuClick } from '../src/extension/site-menu';
 import { registerSelectionReview } from '../src/extension/selection-review';
 import { registerTabPlans } from '../src/extension/tab-plans';
+import { createTabReports } from '../src/extension/tab-report';
 
 const CHECK_PAGE_MENU = 'plan-lens-check-page';
 
 export default defineBackground(() => {
   registerSelectionReview(browser);
   registerTabPlans(browser);
+  const analysis = createAnalysisService();
+  const tabReports = createTabReports(browser, (tabId) => analysis.pageOf(tabId));
   const services = {
-    analysis: createAnalysisService(),
+    analysis,
     badge: createBadge(browser),
+    pageChanged: tabReports.changed,
     announcePlan: (tabId: number) => void browser.tabs.sendMessage(tabId, { kind: 'plan-in-tab' } satisfies TabCommand).catch(() => undefined),
     walkInto: (tabId: number, frameId: number) =>
       browser.tabs.sendMessage(tabId, { kind: 'next-finding' } satisfies TabCommand, { frameId }).then(
@@ -34,11 +38,16 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     services.analysis.forgetTab(tabId);
+    tabReports.forget(tabId);
     void services.badge.clearTab(tabId);
   });
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new page in the tab: its frames report their counts afresh.
-    if (change.status === 'loading') void services.badge.clearTab(tabId);
+    // A new page in the tab: its frames report their counts and their text afresh.
+    if (change.status === 'loading') {
+      void services.badge.clearTab(tabId);
+      analysis.pageLeft(tabId);
+      tabReports.changed(tabId, '');
+    }
   });
 
   browser.runtime.onInstalled.addListener(() => {

@@ -7,6 +7,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createAnalysisClient, sendWithRetry } from '../src/extension/analysis-client';
 import { isTabCommand, type Request } from '../src/extension/messages';
+import { isShowPassageRequest } from '../src/extension/tab-plan-messages';
 import { addIgnoredPhrase, loadSiteSettings, siteOf, watchSiteSettings, type SiteSettings } from '../src/extension/site-settings';
 import { CARD_CSS } from '../src/page/card';
 import { startPlanLens, type PlanLensPage } from '../src/page/plan-lens';
@@ -42,6 +43,7 @@ export default defineContentScript({
     apply();
 
     browser.runtime.onMessage.addListener((message) => {
+      if (isShowPassageRequest(message)) return Promise.resolve(running?.page.showPassage(message.block, message.start, message.end, message.words) ?? false);
       if (!isTabCommand(message)) return undefined;
       if (message.kind === 'plan-in-tab') {
         running?.page.partOfPlan();

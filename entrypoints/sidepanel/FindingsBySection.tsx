@@ -1,10 +1,10 @@
-// Findings grouped by section. "Go to" selects the words in the document when the route allows it (live
-// Google Docs); otherwise "Copy quote" puts them on the clipboard for the editor's own Find.
+// Findings grouped by section. "Go to" selects the words in the document when the route allows it (any page,
+// live Google Docs); otherwise "Copy quote" puts them on the clipboard for the editor's own Find.
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Category, Finding } from '../../src/analysis/types';
 import { missingInWords, outlineOf } from '../../src/documents/report';
-import type { GoToRequest, TabPlan } from '../../src/extension/tab-plan-messages';
+import type { GoToRequest, PagePlan, ShowPassageRequest, TabPlan } from '../../src/extension/tab-plan-messages';
 import { CATEGORY_STYLES } from '../../src/page/categories';
 
 interface Props {
@@ -22,9 +22,8 @@ export function FindingsBySection({ plan, tabId, shown }: Props) {
 
   const goTo = async (f: Finding) => {
     if (tabId === undefined) return;
-    const request: GoToRequest = { kind: 'plan-lens/go-to', start: f.start, end: f.end };
-    const moved = await browser.tabs.sendMessage(tabId, request).catch(() => false);
-    setNote(moved ? null : 'The document could not be reached; reload its tab.');
+    const moved = await (plan.source === 'page' ? showPassage(tabId, plan, f) : browser.tabs.sendMessage(tabId, { kind: 'plan-lens/go-to', start: f.start, end: f.end } satisfies GoToRequest)).catch(() => false);
+    setNote(moved ? null : 'That passage could not be reached: it may have changed since, or the tab was reloaded. Try again in a moment.');
   };
   const copy = async (f: Finding) => {
     await navigator.clipboard.writeText(plan.text.slice(f.start, f.end));
@@ -49,7 +48,7 @@ export function FindingsBySection({ plan, tabId, shown }: Props) {
                 </p>
                 <p>{f.message}</p>
                 {f.missing?.length ? <p class="missing">Missing: {missingInWords(f.missing)}</p> : null}
-                {plan.canGoTo ? (
+                {plan.source === 'page' || plan.canGoTo ? (
                   <button type="button" onClick={() => void goTo(f)}>
                     Go to
                   </button>
@@ -65,4 +64,13 @@ export function FindingsBySection({ plan, tabId, shown }: Props) {
       ))}
     </section>
   );
+}
+
+/** Asks the frame that read the finding's line to select it there; offsets become the block's own. */
+function showPassage(tabId: number, plan: PagePlan, f: Finding): Promise<unknown> {
+  const lineStart = plan.text.lastIndexOf('\n', f.start - 1) + 1;
+  const line = plan.lines[plan.text.slice(0, lineStart).split('\n').length - 1];
+  if (!line) return Promise.resolve(false);
+  const request: ShowPassageRequest = { kind: 'plan-lens/show-passage', block: line.block, start: f.start - lineStart, end: f.end - lineStart, words: plan.text.slice(f.start, f.end) };
+  return browser.tabs.sendMessage(tabId, request, { frameId: line.frame });
 }

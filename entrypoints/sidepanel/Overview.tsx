@@ -18,9 +18,15 @@ export function Overview({ plan, shown, onToggle }: Props) {
       <p class="meta">
         <span data-testid="plan-type">{PLAN_TYPE_LABELS[plan.report.planType]}</span> · <span data-testid="jurisdiction">{JURISDICTION_LABELS[plan.report.jurisdiction]}</span>
       </p>
-      <p class={`route route-${plan.route}`} data-testid="route">
-        {routeLabel(plan)}
-      </p>
+      {plan.source === 'google-docs' ? (
+        <p class={`route route-${plan.route}`} data-testid="route">
+          {routeLabel(plan)}
+        </p>
+      ) : (
+        <p class="route route-live" data-testid="route">
+          Reading this page live as you type.
+        </p>
+      )}
       <div class="filters" role="group" aria-label="Show findings of these kinds">
         {CATEGORIES.map((c) => {
           const n = plan.findings.filter((f) => f.category === c).length;

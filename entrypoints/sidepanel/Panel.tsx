@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Category } from '../../src/analysis/types';
+import { checkPage } from '../../src/extension/check-page';
 import { CATEGORIES } from '../../src/page/categories';
 import { CoverageGrid } from './CoverageGrid';
 import { FindingsBySection } from './FindingsBySection';
@@ -14,30 +15,52 @@ export function Panel() {
   const { tabId, plan } = useTabPlan();
   const [shown, setShown] = useState<Set<Category>>(new Set(CATEGORIES));
   const openReview = () => void browser.tabs.create({ url: browser.runtime.getURL('/review.html') });
+  const checkThisPage = () => tabId !== undefined && void checkPage(browser, tabId).catch(() => undefined);
+  const actions = (
+    <p class="actions">
+      {tabId !== undefined && (
+        <button type="button" onClick={checkThisPage}>
+          Check this page
+        </button>
+      )}{' '}
+      <button type="button" onClick={openReview}>
+        Check a file or pasted text
+      </button>
+    </p>
+  );
 
   if (!plan) {
     return (
-      <main class="empty">
+      <main class="empty" data-testid="empty">
         <h1>Plan Lens</h1>
-        <p>No plan has been read in this tab yet.</p>
-        <p>In Google Docs, Plan Lens reads the document by itself. For a PDF or Word file, or pasted text:</p>
-        <button type="button" onClick={openReview}>
-          Check a file or pasted text
-        </button>
+        <p>Plan Lens has not read a plan in this tab yet.</p>
+        <p>Open the plan where you read or write it (a council portal, a school system, webmail, Google Docs): Plan Lens reads it by itself and its findings appear here. If it does not, use “Check this page”. For a PDF or Word file, or pasted text, use the review page.</p>
+        {actions}
+      </main>
+    );
+  }
+  if (!plan.report.isPlan && plan.source === 'page' && !plan.findings.length) {
+    return (
+      <main class="empty" data-testid="not-a-plan">
+        <h1>{plan.title || 'This tab'}</h1>
+        <p>This page does not read as a plan: it has no plan sections such as “Section F”, “Provision” or “Targets”, so Plan Lens leaves it alone.</p>
+        <p>If it is plan wording, use “Check this page” to mark its weak phrases, or check a file or pasted text.</p>
+        {actions}
       </main>
     );
   }
   return (
     <main>
       <Overview plan={plan} shown={shown} onToggle={(c) => setShown((s) => new Set(s.has(c) ? [...s].filter((x) => x !== c) : [...s, c]))} />
+      {plan.source === 'page' && !plan.report.isPlan && (
+        <p class="note" data-testid="not-a-plan">
+          This page does not read as a plan, so only wording hints are listed. Plan sections (such as “Section F” or “Targets”) give the full check.
+        </p>
+      )}
       <SpecificityChart plan={plan} />
       <CoverageGrid plan={plan} />
       <FindingsBySection plan={plan} tabId={tabId} shown={shown} />
-      <footer>
-        <button type="button" onClick={openReview}>
-          Check a file or pasted text
-        </button>
-      </footer>
+      <footer>{actions}</footer>
     </main>
   );
 }

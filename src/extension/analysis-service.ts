@@ -8,6 +8,8 @@ type AnalyzeRequest = Extract<Request, { kind: 'analyze' }>;
 
 interface DocumentState {
   texts: Map<string, string>;
+  /** The document's blocks in reading order, as of its last request. */
+  ids: string[];
   /** Per block, the text + findings last answered, so unchanged reports are not sent again. */
   answered: Map<string, string>;
 }
@@ -20,6 +22,11 @@ export interface AnalysisService {
   framesOf(tabId: number): number[];
   /** Drops the documents of a closed tab. */
   forgetTab(tabId: number): void;
+  /** Every frame's blocks in the tab, in frame-id order (the top frame first), for the tab's whole-page report. */
+  pageOf(tabId: number): { frame: number; blocks: Block[] }[];
+  /** The tab started loading a page: its documents leave the page report until they speak again (a page
+   *  that only changed its address keeps its content script, and its next request brings it back). */
+  pageLeft(tabId: number): void;
 }
 
 export function createAnalysisService(analyze: (blocks: Block[]) => Report = analyzeBlocks): AnalysisService {
@@ -28,22 +35,34 @@ export function createAnalysisService(analyze: (blocks: Block[]) => Report = ana
   const docOfFrame = new Map<string, string>();
   /** tab → the frames whose own text reads as a plan. */
   const planFrames = new Map<number, Set<number>>();
+  /** Documents of a page the tab has navigated away from, unless they have spoken since. */
+  const left = new Set<string>();
+  const framesOfTab = (tabId: number) =>
+    [...docOfFrame.entries()]
+      .filter(([f]) => f.startsWith(`${tabId}:`))
+      .map(([f, doc]) => ({ frame: Number(f.slice(f.indexOf(':') + 1)), doc }))
+      .sort((a, b) => a.frame - b.frame);
 
   return {
     analyze(request, tabId, frameId) {
       const frame = `${tabId}:${frameId}`;
       const previous = docOfFrame.get(frame);
-      if (previous !== undefined && previous !== request.doc) docs.delete(previous);
+      if (previous !== undefined && previous !== request.doc) {
+        docs.delete(previous);
+        left.delete(previous);
+      }
       docOfFrame.set(frame, request.doc);
+      left.delete(request.doc);
       let state = docs.get(request.doc);
       if (!state) {
-        state = { texts: new Map(), answered: new Map() };
+        state = { texts: new Map(), ids: [], answered: new Map() };
         docs.set(request.doc, state);
       }
       for (const block of request.changed) state.texts.set(block.id, block.text);
       // A worker that was stopped and restarted has forgotten the texts: ask for them, don't guess.
       const missing = request.ids.filter((id) => !state.texts.has(id));
       if (missing.length > 0) return { kind: 'resend', ids: missing };
+      state.ids = request.ids;
       const current = new Set(request.ids);
       for (const id of [...state.texts.keys()]) {
         if (!current.has(id)) {
@@ -70,19 +89,26 @@ export function createAnalysisService(analyze: (blocks: Block[]) => Report = ana
       return (planFrames.get(tabId)?.size ?? 0) > 0;
     },
     framesOf(tabId) {
-      return [...docOfFrame.keys()]
-        .filter((f) => f.startsWith(`${tabId}:`))
-        .map((f) => Number(f.slice(f.indexOf(':') + 1)))
-        .sort((a, b) => a - b);
+      return framesOfTab(tabId).map((f) => f.frame);
     },
     forgetTab(tabId) {
       planFrames.delete(tabId);
       for (const [frame, doc] of docOfFrame) {
         if (frame.startsWith(`${tabId}:`)) {
           docs.delete(doc);
+          left.delete(doc);
           docOfFrame.delete(frame);
         }
       }
+    },
+    pageOf(tabId) {
+      return framesOfTab(tabId).flatMap(({ frame, doc }) => {
+        const state = docs.get(doc);
+        return state && !left.has(doc) ? [{ frame, blocks: state.ids.map((id) => ({ id, text: state.texts.get(id)! })) }] : [];
+      });
+    },
+    pageLeft(tabId) {
+      for (const { doc } of framesOfTab(tabId)) left.add(doc);
     },
   };
 }

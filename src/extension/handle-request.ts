@@ -5,7 +5,7 @@ import type { Badge } from './badge';
 import type { AnalyzeResponse, Request } from './messages';
 
 export interface Sender {
-  tab?: { id?: number };
+  tab?: { id?: number; title?: string };
   frameId?: number;
 }
 
@@ -14,6 +14,8 @@ export interface Services {
   badge: Badge;
   /** Tells every frame of the tab that the tab shows a plan (frames that answered earlier learn it now). */
   announcePlan(tabId: number): void;
+  /** A frame's text was analysed: the tab's whole-page report for the side panel follows. */
+  pageChanged(tabId: number, title: string): void;
   /** Moves the keyboard walk through findings into a frame; resolves false if it has no marks (or is gone). */
   walkInto(tabId: number, frameId: number): Promise<boolean>;
 }
@@ -26,6 +28,7 @@ export async function handleRequest(request: Request, sender: Sender, services: 
       const wasPlan = services.analysis.isPlanTab(tabId);
       const answer = services.analysis.analyze(request, tabId, frameId);
       if (!wasPlan && tabId >= 0 && services.analysis.isPlanTab(tabId)) services.announcePlan(tabId);
+      if (tabId >= 0 && answer.kind === 'analyzed') services.pageChanged(tabId, sender.tab?.title ?? '');
       return answer;
     }
     case 'count':

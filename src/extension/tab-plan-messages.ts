@@ -3,18 +3,39 @@
 import type { Finding, Report } from '../analysis/index';
 import type { Route } from '../sites/google-docs';
 
-/** What the side panel shows for one tab. */
-export interface TabPlan {
+/** What every tab's report holds: the plan text as analysed (one block per line), and findings as offsets into it. */
+interface PlanBase {
+  title: string;
+  text: string;
+  /** The whole-document report; `blocks` is left out, the findings below carry the same information. */
+  report: Omit<Report, 'blocks'>;
+  findings: Finding[];
+}
+
+/** A Google Docs document, read by one of the Docs routes. */
+export interface DocsPlan extends PlanBase {
   source: 'google-docs';
   route: Route;
   reason?: string;
-  title: string;
-  text: string;
-  report: Report;
-  findings: Finding[];
   /** True when "Go to" can select text in the page (the live Docs route). */
   canGoTo: boolean;
 }
+
+/** Where a line of a page plan's text was read: the frame and the block id the content script gave it. */
+export interface PlacedLine {
+  frame: number;
+  block: string;
+}
+
+/** Any other page: the text of all its frames, in frame order, as their content scripts read it. */
+export interface PagePlan extends PlanBase {
+  source: 'page';
+  /** One per line of `text`. */
+  lines: PlacedLine[];
+}
+
+/** What the side panel shows for one tab. */
+export type TabPlan = DocsPlan | PagePlan;
 
 export type TabPlanRequest =
   /** Content script → worker: the tab's plan text now (answer: the number of findings). */
@@ -29,11 +50,18 @@ export type TabPlanRequest =
 /** Side panel → content script in a tab: select a finding's text in the page (answer: whether it could). */
 export type GoToRequest = { kind: 'plan-lens/go-to'; start: number; end: number };
 
+/** Side panel → the content script of one frame: select, reveal and open a finding's passage in a block it read.
+ *  `words` is what the panel quotes: if the block's text has changed there since, the answer is false. */
+export type ShowPassageRequest = { kind: 'plan-lens/show-passage'; block: string; start: number; end: number; words: string };
+
 export type ExportAnswer = { ok: true; text: string } | { ok: false; reason: string };
 
 export const tabPlanKey = (tabId: number) => `tab-plan:${tabId}`;
 
 export const isTabPlanRequest = (m: unknown): m is TabPlanRequest =>
   typeof m === 'object' && m !== null && ['plan-lens/tab-plan', 'plan-lens/gdocs-export', 'plan-lens/open-review', 'plan-lens/open-panel'].includes((m as { kind?: string }).kind ?? '');
+
+export const isShowPassageRequest = (m: unknown): m is ShowPassageRequest =>
+  typeof m === 'object' && m !== null && (m as { kind?: string }).kind === 'plan-lens/show-passage';
 
 export const isGoToRequest = (m: unknown): m is GoToRequest => typeof m === 'object' && m !== null && (m as { kind?: string }).kind === 'plan-lens/go-to';

@@ -3,7 +3,8 @@
 // survive the worker being stopped, and the side panel follows them through storage.onChanged.
 import type { WxtBrowser } from 'wxt/browser';
 import { analyzeText } from '../analysis/index';
-import { isTabPlanRequest, tabPlanKey, type ExportAnswer, type TabPlan } from './tab-plan-messages';
+import { isTabPlanRequest, tabPlanKey, type DocsPlan, type ExportAnswer } from './tab-plan-messages';
+import { reportSummary } from './tab-report';
 
 /** The export answers with the text when signed in; otherwise with a sign-in page or an error status. */
 export async function fetchGoogleDocsExport(url: string, fetchFn: typeof fetch = fetch): Promise<ExportAnswer> {
@@ -48,13 +49,13 @@ export function registerTabPlans(browser: WxtBrowser): void {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return undefined;
         const { report, findings } = analyzeText(message.text);
-        const plan: TabPlan = {
+        const plan: DocsPlan = {
           source: message.source,
           route: message.route,
           ...(message.reason ? { reason: message.reason } : {}),
           title: sender.tab?.title ?? '',
           text: message.text,
-          report,
+          report: reportSummary(report),
           findings,
           canGoTo: message.route === 'live',
         };

@@ -2,6 +2,7 @@
 // is a hit test of the pointer against the marks' client rects. Keyboard: Alt+Shift+J selects the
 // next finding, Enter opens its card (focus moves in), Escape closes it and puts focus and caret back.
 import type { CardAction, CardProps } from './card';
+import { selectPassage } from './go-to';
 import { fieldSpan, type Mark } from './marks';
 import type { ViewportRect } from './textarea-mirror';
 
@@ -132,25 +133,23 @@ export class CardController {
   jump(): boolean {
     if (this.marks.length === 0) return false;
     const from = this.active ? this.marks.findIndex((m) => m.key === this.active!.key) + 1 : this.firstAfterCaret();
-    const mark = this.marks[from % this.marks.length]!;
+    this.select(this.marks[from % this.marks.length]!);
+    return true;
+  }
+
+  /** The side panel's "Go to": the mark's words selected and in view, its card open beside them. */
+  goTo(mark: Mark): void {
+    this.select(mark);
+    void this.openCard(mark, false);
+  }
+
+  private select(mark: Mark): void {
     if (this.open) this.close(false);
     this.active = mark;
-    const span = fieldSpan(mark);
-    if (span) {
-      span.field.focus({ preventScroll: true });
-      span.field.setSelectionRange(span.start, span.end);
-    } else if (mark.range) {
-      const editable = mark.range.startContainer.parentElement?.closest<HTMLElement>('[contenteditable]:not([contenteditable="false"])');
-      // Into an editor, or out of whatever field had focus: the selection below is where focus is.
-      if (editable) editable.focus({ preventScroll: true });
-      else (this.doc.activeElement as HTMLElement | null)?.blur?.();
-      const selection = this.doc.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(mark.range.cloneRange());
-    }
+    const passage = fieldSpan(mark) ?? (mark.range ? { range: mark.range } : null);
+    if (passage) selectPassage(this.doc, passage);
     this.host.reveal(mark);
     this.host.redraw();
-    return true;
   }
 
   private firstAfterCaret(): number {

@@ -5,6 +5,7 @@ import { h, render } from 'preact';
 import type { Block, BlockReport } from '../analysis';
 import { BoxLayer, type Box } from './box-layer';
 import { applyFix, type FixTarget } from './apply-fix';
+import { passageOf, revealPassage, selectPassage } from './go-to';
 import { Card, type CardAction } from './card';
 import { HighlightLayer, supportsHighlights } from './highlights';
 import { CardController } from './card-controller';
@@ -38,6 +39,9 @@ export interface PlanLensPage {
   partOfPlan(): void;
   /** The keyboard walk through findings arrives from another frame; false when this one has no marks. */
   nextFinding(): boolean;
+  /** The side panel's "Go to": selects [start, end) of a block this document read, shows it and opens its card.
+   *  False when the block no longer reads `words` there (the user has typed since). */
+  showPassage(block: string, start: number, end: number, words: string): boolean;
 }
 
 /** Typing settles before text is re-read: one analysis per pause, not per keystroke. */
@@ -334,6 +338,21 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       if (marks.length === 0) return false;
       view.focus();
       return cards.jump();
+    },
+    showPassage(block, start, end, words) {
+      const source = sources.find((s) => s.id === block);
+      // The panel's copy of the text has a block's own line breaks as spaces.
+      const passage = source && source.text.slice(start, end).replace(/\n/g, ' ') === words ? passageOf(source, start, end) : null;
+      if (!passage) return false;
+      view.focus();
+      const mark = marks.find((m) => m.source === source && m.finding.start === start && m.finding.end === end);
+      if (mark) cards.goTo(mark);
+      else {
+        // A finding of the whole page that this frame's own marks do not show: select it all the same.
+        selectPassage(doc, passage);
+        revealPassage(passage);
+      }
+      return true;
     },
   };
 }

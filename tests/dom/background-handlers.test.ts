@@ -12,7 +12,7 @@ describe('service worker request handling', () => {
 
   it('answers analysis requests per frame, and tells the tab once it shows a plan', async () => {
     const announced: number[] = [];
-    const services = { analysis: createAnalysisService(), badge: createBadge(browser), announcePlan: (tabId: number) => announced.push(tabId), walkInto: async () => false };
+    const services = { analysis: createAnalysisService(), badge: createBadge(browser), pageChanged: () => undefined, announcePlan: (tabId: number) => announced.push(tabId), walkInto: async () => false };
     const answer = await handleRequest({ kind: 'analyze', doc: 'd', ids: ['a'], changed: [{ id: 'a', text: 'Sam will have access to a laptop.' }] }, { tab: { id: 1 }, frameId: 0 }, services);
     expect(answer).toMatchObject({ kind: 'analyzed', blocks: [{ id: 'a', text: 'Sam will have access to a laptop.' }] });
     expect(announced).toEqual([]);
@@ -24,13 +24,13 @@ describe('service worker request handling', () => {
   });
 
   it('shows the finding count of all frames of a tab on its badge, also after a worker restart', async () => {
-    const services = { analysis: createAnalysisService(), badge: createBadge(browser), announcePlan: () => undefined, walkInto: async () => false };
+    const services = { analysis: createAnalysisService(), badge: createBadge(browser), pageChanged: () => undefined, announcePlan: () => undefined, walkInto: async () => false };
     await handleRequest({ kind: 'count', count: 3 }, { tab: { id: 7 }, frameId: 0 }, services);
     await handleRequest({ kind: 'count', count: 2 }, { tab: { id: 7 }, frameId: 5 }, services);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('5');
 
     // A restarted worker has fresh objects; the counts live in storage.session.
-    const restarted = { analysis: createAnalysisService(), badge: createBadge(browser), announcePlan: () => undefined, walkInto: async () => false };
+    const restarted = { analysis: createAnalysisService(), badge: createBadge(browser), pageChanged: () => undefined, announcePlan: () => undefined, walkInto: async () => false };
     await handleRequest({ kind: 'count', count: 0 }, { tab: { id: 7 }, frameId: 5 }, restarted);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('3');
 
@@ -48,6 +48,7 @@ describe('service worker request handling', () => {
     const services = {
       analysis: createAnalysisService(),
       badge: createBadge(browser),
+      pageChanged: () => undefined,
       announcePlan: () => undefined,
       walkInto: async (_tab: number, f: number) => (tried.push(f), withMarks.has(f)),
     };

@@ -1,0 +1,81 @@
+// The side panel's report for ordinary pages (portal read views, forms, editors, webmail): the text every
+// frame's content script sent for analysis, put together in frame order and analysed as one plan, kept in
+// storage.session under the tab's key as the page changes. The analyser's per-block cache makes the whole-page
+// pass cheap; writes wait for typing to pause.
+import type { WxtBrowser } from 'wxt/browser';
+import { analyzeText, type Block, type Report } from '../analysis/index';
+import { tabPlanKey, type PagePlan, type TabPlan } from './tab-plan-messages';
+
+export interface FrameBlocks {
+  frame: number;
+  blocks: Block[];
+}
+
+/** What the panel needs of a report: everything but the per-block copy of text and findings. */
+export function reportSummary(report: Report): TabPlan['report'] {
+  const { planType, jurisdiction, isPlan, sections, coverage, counts } = report;
+  return { planType, jurisdiction, isPlan, sections, coverage, counts };
+}
+
+/** One plan from all frames' blocks: one line per block, so the report's block ids are line numbers. */
+export function pagePlan(frames: readonly FrameBlocks[], title: string): PagePlan {
+  const lines = frames.flatMap((f) => f.blocks.map((b) => ({ frame: f.frame, block: b.id })));
+  // Preformatted text keeps its line breaks in a block: spaces keep the block on its line and every offset in place.
+  const text = frames.flatMap((f) => f.blocks.map((b) => b.text.replace(/\n/g, ' '))).join('\n');
+  const { report, findings } = analyzeText(text);
+  return { source: 'page', title, text, report: reportSummary(report), findings, lines };
+}
+
+export interface TabReports {
+  /** A frame of the tab sent changed text: rewrite the tab's report once the changes pause. */
+  changed(tabId: number, title: string): void;
+  /** The tab closed. */
+  forget(tabId: number): void;
+}
+
+/** Typing settles before the report is rewritten (the page's own marks already follow every pause). */
+const WRITE_DELAY_MS = 300;
+
+export function createTabReports(browser: WxtBrowser, pageOf: (tabId: number) => FrameBlocks[], delayMs = WRITE_DELAY_MS): TabReports {
+  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  const titles = new Map<number, string>();
+  /** The text and placement last written per tab: the same text gives the same findings, so it is not written again. */
+  const written = new Map<number, string>();
+
+  async function write(tabId: number): Promise<void> {
+    timers.delete(tabId);
+    const key = tabPlanKey(tabId);
+    const frames = pageOf(tabId).filter((f) => f.blocks.length > 0);
+    const stored = (await browser.storage.session.get(key))[key] as TabPlan | undefined;
+    // A Google Docs document reaches the panel by its own route; the Docs page's other frames (menus, about:blank
+    // helpers) do not replace it. A page of text in the top frame does: the tab has left Docs.
+    if (stored?.source === 'google-docs' && !frames.some((f) => f.frame === 0)) return;
+    if (!frames.length) {
+      written.delete(tabId);
+      if (stored) await browser.storage.session.remove(key);
+      return;
+    }
+    const plan = pagePlan(frames, titles.get(tabId) ?? '');
+    const signature = JSON.stringify([plan.title, plan.text, plan.lines]);
+    if (stored && written.get(tabId) === signature) return;
+    written.set(tabId, signature);
+    await browser.storage.session.set({ [key]: plan });
+  }
+
+  return {
+    changed(tabId, title) {
+      if (title) titles.set(tabId, title);
+      clearTimeout(timers.get(tabId));
+      timers.set(
+        tabId,
+        setTimeout(() => void write(tabId).catch(() => undefined), delayMs),
+      );
+    },
+    forget(tabId) {
+      clearTimeout(timers.get(tabId));
+      timers.delete(tabId);
+      titles.delete(tabId);
+      written.delete(tabId);
+    },
+  };
+}

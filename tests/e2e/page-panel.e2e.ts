@@ -1,0 +1,176 @@
+// The side panel for ordinary pages, in Chromium with the built extension: the worker keeps each tab's
+// whole-page report, the panel page (pinned to the tab with ?tab=ID, as sidePanel.open needs a gesture) shows
+// the plan type, the B↔F grid and the findings by section, "Go to" selects exactly the flagged words in the
+// page (static text, textarea, contenteditable), typing adds findings, and a non-plan says what to do next.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { WxtBrowser } from 'wxt/browser';
+import { analyzeText } from '../../src/analysis/index';
+import { PLAN_TYPE_LABELS } from '../../src/documents/report';
+import type { TabPlan } from '../../src/extension/tab-plan-messages';
+import { externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+
+/** The extension API as seen inside the service worker, for `sw.evaluate` callbacks. */
+declare const chrome: WxtBrowser;
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startServer({ '/fixtures/': `${REPO_ROOT}/tests/fixtures`, '/samples/': `${REPO_ROOT}/assets/samples` });
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function storedPlan(tabId: number): Promise<TabPlan | undefined> {
+  const sw = await browser.serviceWorker();
+  return sw.evaluate(async (key) => (await chrome.storage.session.get(key))[key], `tab-plan:${tabId}`) as Promise<TabPlan | undefined>;
+}
+
+/** The tab whose stored report has a line reading `line` (test pages have no host permission: no tab URLs). */
+async function tabWithLine(line: string): Promise<number | undefined> {
+  const sw = await browser.serviceWorker();
+  const stored = (await sw.evaluate(() => chrome.storage.session.get(null))) as Record<string, TabPlan>;
+  const key = Object.keys(stored).find((k) => k.startsWith('tab-plan:') && stored[k]!.text.split('\n').includes(line));
+  return key === undefined ? undefined : Number(key.slice('tab-plan:'.length));
+}
+
+/** Opens a fixture page and, once the worker has its report (found by one of its lines), the panel pinned to its tab. */
+async function openWithPanel(path: string, line: string): Promise<{ page: Page; panel: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}${path}`);
+  const tabId = await vi.waitFor(
+    async () => {
+      const id = await tabWithLine(line);
+      if (id === undefined) throw new Error(`no report with “${line}” yet`);
+      return id;
+    },
+    { timeout: 15_000, interval: 100 },
+  );
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+  await panel.locator('[data-testid=route], [data-testid=not-a-plan]').first().waitFor();
+  return { page, panel, tabId };
+}
+
+const listed = (panel: Page) =>
+  panel.$$eval('.findings .finding', (items) => items.map((i) => ({ rule: i.getAttribute('data-rule'), start: Number(i.getAttribute('data-start')), end: Number(i.getAttribute('data-end')) })));
+const byPosition = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start - b.start || a.end - b.end;
+
+/** Clicks "Go to" on the first listed finding over exactly `words`. */
+async function goTo(panel: Page, plan: TabPlan, words: string): Promise<void> {
+  const f = plan.findings.find((x) => plan.text.slice(x.start, x.end) === words);
+  expect(f, `a finding on “${words}”`).toBeTruthy();
+  await panel.locator(`.finding[data-start="${f!.start}"][data-end="${f!.end}"] button`, { hasText: 'Go to' }).first().click();
+}
+
+const NOT_A_PLAN_LINE = 'Members have access to the gym and pool seven days a week.';
+const STATIC_LINE = 'Oakfield Primary School (mainstream).';
+
+describe('side panel on a portal read view (the sample draft EHCP)', () => {
+  let page: Page;
+  let panel: Page;
+  let plan: TabPlan;
+
+  beforeAll(async () => {
+    let tabId: number;
+    ({ page, panel, tabId } = await openWithPanel('/samples/ehcp-draft.html', 'Oliver has difficulties with working memory.'));
+    plan = (await storedPlan(tabId))!;
+  });
+
+  it('holds the whole page as read in the tab, analysed as one plan', () => {
+    expect(plan.source).toBe('page');
+    expect(plan.text.split('\n')).toContain('Oliver has difficulties with working memory.');
+    expect(plan.text.split('\n')).toContain('Oliver will have access to speech and language therapy as required.');
+    const { report, findings } = analyzeText(plan.text);
+    expect(plan.report.planType).toBe('ehcp');
+    expect(plan.report.coverage).toEqual(report.coverage);
+    expect(plan.findings).toEqual(findings);
+  });
+
+  it('shows the plan type, the needs-and-provision grid with the unmatched needs marked, and the findings by section', async () => {
+    expect(await panel.textContent('[data-testid=plan-type]')).toBe(PLAN_TYPE_LABELS.ehcp);
+    const grid = await panel.$$eval('.coverage tbody tr', (rows) => rows.map((r) => [r.getAttribute('data-area'), r.classList.contains('gap')]));
+    expect(grid).toEqual(plan.report.coverage.map((c) => [c.area, !c.provided]));
+    // "Oliver has difficulties with working memory." has nothing in Section F for it.
+    expect(grid).toContainEqual(['memory and processing', true]);
+    expect((await listed(panel)).sort(byPosition)).toEqual(plan.findings.map((f) => ({ rule: f.rule, start: f.start, end: f.end })).sort(byPosition));
+    const headings = await panel.$$eval('.findings h3', (hs) => hs.map((h) => h.textContent));
+    expect(headings).toContain("Section F: The special educational provision required by the child");
+    expect(headings).toContain("Section B: The child's special educational needs");
+  });
+
+  it('"Go to" selects exactly the flagged words in the page and opens their card', async () => {
+    await goTo(panel, plan, 'will have access to');
+    await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe('will have access to');
+    await page.waitForFunction(() => document.querySelector('plan-lens-card')?.shadowRoot?.querySelector('.card') != null);
+    await goTo(panel, plan, 'a range of');
+    await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe('a range of');
+  });
+
+  it('filters by category', async () => {
+    const total = (await listed(panel)).length;
+    await panel.click('.chip[data-category=hedge]');
+    expect((await listed(panel)).length).toBe(total - plan.findings.filter((f) => f.category === 'hedge').length);
+    await panel.click('.chip[data-category=hedge]');
+    expect((await listed(panel)).length).toBe(total);
+    await panel.screenshot({ path: 'test-results/sidepanel-page.png', fullPage: true });
+  });
+});
+
+describe('side panel on form fields and editors', () => {
+  it('"Go to" selects the flagged words in a textarea (selectionStart/End)', async () => {
+    const { page, panel, tabId } = await openWithPanel('/fixtures/plan-textarea.html', 'Sam would benefit from a quiet space at lunchtime.');
+    const plan = (await storedPlan(tabId))!;
+    await goTo(panel, plan, 'would benefit from');
+    const value = await page.inputValue('#targets');
+    const start = value.indexOf('would benefit from');
+    await expect.poll(() => page.evaluate(() => [document.querySelector('textarea')!.selectionStart, document.querySelector('textarea')!.selectionEnd])).toEqual([start, start + 'would benefit from'.length]);
+  });
+
+  it('follows typing in a contenteditable editor: a new weak phrase is listed', async () => {
+    const { page, panel, tabId } = await openWithPanel('/fixtures/plan-contenteditable.html', 'Sam will have access to a small group for phonics.');
+    const before = (await storedPlan(tabId))!;
+    expect(before.findings.some((f) => before.text.slice(f.start, f.end) === 'where possible')).toBe(false);
+    await page.bringToFront();
+    await page.click('#editor p:last-child');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Sam will join a social skills group where possible.');
+    await panel.locator('.finding q', { hasText: /^where possible$/ }).waitFor({ timeout: 15_000 });
+    const after = (await storedPlan(tabId))!;
+    expect((await listed(panel)).length).toBe(after.findings.length);
+    expect(after.findings.length).toBeGreaterThan(before.findings.length);
+    // And "Go to" reaches the new words inside the editor.
+    await goTo(panel, after, 'where possible');
+    await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe('where possible');
+  });
+});
+
+describe('side panel empty and non-plan states', () => {
+  it('says a page is not a plan and offers "Check this page"', async () => {
+    const { panel } = await openWithPanel('/fixtures/not-a-plan.html', NOT_A_PLAN_LINE);
+    expect(await panel.textContent('[data-testid=not-a-plan]')).toContain('does not read as a plan');
+    expect(await panel.locator('button', { hasText: 'Check this page' }).count()).toBe(1);
+  });
+
+  it('says what to do in a tab with no report', async () => {
+    const panel = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=999999`);
+    expect(await panel.textContent('[data-testid=empty]')).toContain('Check this page');
+  });
+
+  it('drops the report when the tab goes to another page', async () => {
+    const { page, tabId } = await openWithPanel('/fixtures/plan-static.html', STATIC_LINE);
+    expect(await storedPlan(tabId)).toBeTruthy();
+    await page.goto('about:blank');
+    await expect.poll(() => storedPlan(tabId), { timeout: 15_000 }).toBeUndefined();
+  });
+
+  it('sent nothing beyond the local test server', () => {
+    expect(externalRequests(browser.requests)).toEqual([]);
+  });
+});
