@@ -1,10 +1,12 @@
-// npm run bench: Plan Lens's analyser against write-good on the same 20,000-word plan, measured in one process.
+// npm run bench: Plan Lens's analyser against write-good on the same 20,000-word plan, measured in one process;
+// then the page run in Chromium (tests/bench/page.ts).
 // Reports medians, ratios, peak memory and PASS/FAIL against the targets; always exits 0 (not part of npm test).
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import writeGood from 'write-good';
 import { htmlToPlanDocument } from '../../src/cli/html-text';
 import { analyze, type Block } from '../../src/analysis/index';
+import { pageBench } from './page';
 
 const RUNS = 7;
 const TARGET_WORDS = 20_000;
@@ -86,3 +88,5 @@ console.log(`ratio plan-lens cold / write-good: ${coldRatio.toFixed(2)}`);
 console.log(`peak memory: heap ${mb(peakHeap)}, rss ${mb(peakRss)}`);
 console.log(`${coldRatio <= 0.5 ? 'PASS' : 'FAIL'} whole-plan cold <= 0.5 x write-good (${coldRatio.toFixed(2)})`);
 console.log(`${median(edit) < 5 ? 'PASS' : 'FAIL'} one-paragraph re-analysis < 5 ms (${f(median(edit))})`);
+
+await pageBench();

@@ -116,6 +116,8 @@ export interface LaunchOptions {
   /** Serve real hostnames from the test server: e.g. ['mail.google.com'] → MAP mail.google.com 127.0.0.1:port. */
   mapHosts?: { hosts: string[]; port: number };
   viewport?: { width: number; height: number } | null;
+  /** More Chromium switches (the page bench turns off the frame-rate limit). */
+  args?: string[];
 }
 
 export interface ExtensionBrowser {
@@ -135,7 +137,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const args = [
     '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
     '--disable-quic', '--disable-features=Translate,OptimizationHints,MediaRouter', '--no-default-browser-check',
-    `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
+    `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...(options.args ?? []),
   ];
   if (options.mapHosts) {
     const rules = options.mapHosts.hosts.map((h) => `MAP ${h} 127.0.0.1:${options.mapHosts!.port}`);
