@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { answerLine, lineCol } from './check';
+import { describe, expect, it, vi } from 'vitest';
+import { analyzeText } from '../analysis/index';
+import { answerLine, lineCol, main } from './check';
 import { htmlToPlanDocument } from './html-text';
 
 describe('htmlToPlanDocument', () => {
@@ -38,4 +39,25 @@ describe('answerLine (JSONL protocol)', () => {
 it('lineCol counts from 1', () => {
   expect(lineCol('ab\ncd', 0)).toBe('1:1');
   expect(lineCol('ab\ncd', 4)).toBe('2:2');
+});
+
+describe('check FILE --json', () => {
+  /** The report the CLI prints for a file. */
+  async function report(file: string): Promise<{ planType: string; findings: unknown[] }> {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      expect(await main(['--json', file])).toBe(0);
+      return JSON.parse(String(log.mock.calls[0]![0])) as { planType: string; findings: unknown[] };
+    } finally {
+      log.mockRestore();
+    }
+  }
+
+  it('gives the same findings for the sample plan as a PDF, as a DOCX and as text: the review page reads them alike', async () => {
+    const text = readFileSync('tests/fixtures/files/plan.txt', 'utf8').trim();
+    // As JSON carries it: fields left undefined are not written.
+    const expected = JSON.parse(JSON.stringify(analyzeText(text).findings)) as unknown[];
+    expect(expected.length).toBeGreaterThan(0);
+    for (const file of ['plan.pdf', 'plan.docx', 'plan.txt']) expect((await report(`tests/fixtures/files/${file}`)).findings, file).toEqual(expected);
+  });
 });

@@ -8,6 +8,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { analyzeText } from '../../src/analysis/index';
 import { PLAN_TYPE_LABELS } from '../../src/documents/report';
 import type { TabPlan } from '../../src/extension/tab-plan-messages';
+import { cliFindings } from './cli';
 import { externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 
 /** The extension API as seen inside the service worker, for `sw.evaluate` callbacks. */
@@ -90,6 +91,8 @@ describe('side panel on a portal read view (the sample draft EHCP)', () => {
     expect(plan.report.planType).toBe('ehcp');
     expect(plan.report.coverage).toEqual(report.coverage);
     expect(plan.findings).toEqual(findings);
+    // The page as read in the browser and the same page given to the CLI as a file: the same findings.
+    expect(plan.findings).toEqual(cliFindings(`${REPO_ROOT}/assets/samples/ehcp-draft.html`));
   });
 
   it('shows the plan type, the needs-and-provision grid with the unmatched needs marked, and the findings by section', async () => {

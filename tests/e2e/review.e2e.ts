@@ -1,5 +1,5 @@
-// The review page in real Chromium with the built extension: files in, the same findings as the analyser
-// gives for the same text, a printable report, and no network traffic.
+// The review page in real Chromium with the built extension: files in, the same findings as the CLI gives
+// for the same file, a printable report, and no network traffic.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analysis/index';
 import { docxOf, paragraphsOf, pdfOf } from '../fixtures/files/build';
+import { cliFindings } from './cli';
 import { externalRequests, launchWithExtension, type ExtensionBrowser } from './harness';
 
 // The service worker's own API, as seen from worker.evaluate().
@@ -51,11 +52,12 @@ describe('review page', () => {
   });
 
   for (const file of ['plan.pdf', 'plan.docx']) {
-    it(`shows the analyser's findings for ${file}, underlined in the plan's sections`, async () => {
+    it(`shows the same findings for ${file} as the CLI, underlined in the plan's sections`, async () => {
       const page = await openReview();
       await page.setInputFiles('input[type=file]', path.join(files, file));
       await page.locator('.summary .file', { hasText: file }).waitFor();
-      const expected = analyzeText(plan).findings.map((f) => ({ rule: f.rule, start: f.start, end: f.end })).sort((a, b) => a.start - b.start || a.end - b.end);
+      const cli = cliFindings(path.join(files, file));
+      const expected = cli.map((f) => ({ rule: f.rule, start: f.start, end: f.end })).sort((a, b) => a.start - b.start || a.end - b.end);
       expect(expected.length).toBeGreaterThan(0);
       expect(await shownFindings(page)).toEqual(expected);
       expect(await page.textContent('[data-testid=finding-count]')).toBe(String(expected.length));
@@ -69,7 +71,7 @@ describe('review page', () => {
       const mark = page.locator(`mark[data-findings~="0"]`).first();
       expect(plan.slice(first.start, first.end)).toContain(await mark.textContent());
       await mark.click();
-      await expect.poll(() => page.locator('[data-testid=finding-card] .message').textContent()).toBe(analyzeText(plan).findings.find((f) => f.start === first.start && f.end === first.end)!.message);
+      await expect.poll(() => page.locator('[data-testid=finding-card] .message').textContent()).toBe(cli.find((f) => f.start === first.start && f.end === first.end)!.message);
       await page.close();
     });
   }
