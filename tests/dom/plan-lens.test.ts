@@ -53,4 +53,22 @@ describe('Plan Lens in a document', () => {
     await vi.waitFor(() => expect(counts.at(-1)).toBe(0));
     expect(counts).not.toContain(1);
   });
+
+  it('"Go to" from the side panel selects the words in a textarea, and refuses once they have been typed over', async () => {
+    document.body.innerHTML = '<textarea>Targets\nSam will have access to a laptop.</textarea>';
+    const field = document.querySelector('textarea')!;
+    const { a, calls } = abilities(true);
+    controller = new AbortController();
+    const page = startPlanLens(document, a, controller.signal, wholePage);
+    await vi.waitFor(() => expect(calls.length).toBe(1));
+    const line = calls[0]!.blocks.find((b) => b.text.includes('access to'))!;
+    const start = line.text.indexOf('have access to');
+    expect(page.showPassage(line.id, start, start + 'have access to'.length, 'have access to')).toBe(true);
+    expect(field.value.slice(field.selectionStart, field.selectionEnd)).toBe('have access to');
+    // The user has changed those words since the panel's copy was made: nothing is selected in their place.
+    field.value = 'Targets\nSam will use a laptop in every lesson.';
+    field.setSelectionRange(0, 0);
+    expect(page.showPassage(line.id, start, start + 'have access to'.length, 'have access to')).toBe(false);
+    expect(field.selectionEnd).toBe(0);
+  });
 });
