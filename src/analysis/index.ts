@@ -53,49 +53,80 @@ export interface Report {
   counts: Counts;
 }
 
-// ---- per-block caches (bounded; Map keeps insertion order, so the oldest entry goes first) ----
+// ---- per-block caches ----
 
-function bounded<V>(max: number): { get(k: string): V | undefined; set(k: string, v: V): void } {
-  const map = new Map<string, V>();
-  return {
-    get: (k) => map.get(k),
-    set(k, v) {
-      if (map.size >= max) map.delete(map.keys().next().value!);
-      map.set(k, v);
-    },
+/**
+ * A bounded cache in two generations: hits move an entry to the young one, and when the young one is full the old
+ * one is dropped. The blocks of the document being edited are touched on every call and stay; the drafts a
+ * keystroke left behind age out. One lookup per hit, unlike a strict LRU's delete-and-reinsert.
+ */
+interface Generations<V> {
+  get(k: string): V | undefined;
+  set(k: string, v: V): void;
+}
+function generations<V>(max: number): Generations<V> {
+  let young = new Map<string, V>();
+  let old = new Map<string, V>();
+  const set = (k: string, v: V): void => {
+    if (young.size >= max) {
+      old = young;
+      young = new Map();
+    }
+    young.set(k, v);
   };
-}
-
-interface Scan {
-  label: Label | undefined;
-  votes: Partial<Record<Jurisdiction, number>>;
-  plans: PlanType[];
-  words: number;
-  /** Second-person words (you, your): articles and emails address their reader, plans do not. */
-  second: number;
-}
-const scans = bounded<Scan>(5000);
-const SECOND_PERSON = /\b(?:you|your|you're|you’re|you'll|yours)\b/gi;
-function scan(text: string): Scan {
-  let s = scans.get(text);
-  if (!s) {
-    s = {
-      label: readLabel(text),
-      votes: jurisdictionVotes(text),
-      plans: planNames(text),
-      words: wordCount(text),
-      second: (text.match(SECOND_PERSON) ?? []).length,
-    };
-    scans.set(text, s);
-  }
-  return s;
+  return {
+    get(k) {
+      const y = young.get(k);
+      if (y !== undefined) return y;
+      const o = old.get(k);
+      if (o !== undefined) {
+        old.delete(k);
+        set(k, o);
+      }
+      return o;
+    },
+    set,
+  };
 }
 
 interface BlockResult {
   findings: Finding[];
-  units: Omit<UnitSummary, 'block'>[];
+  units: UnitSummary[];
 }
-const results = bounded<BlockResult>(5000);
+
+/** What a block's text says whatever its neighbours: read once per distinct text, then only aggregated. */
+interface Scan {
+  label: Label | undefined;
+  /** Jurisdiction vocabulary counts, a section code counting 3 (Section F → England, 2B.2 → Wales, Part 3 → NI). */
+  votes: [Jurisdiction, number][];
+  plans: PlanType[];
+  words: number;
+  /** Second-person words (you, your): articles and emails address their reader, plans do not. */
+  second: number;
+  /** The block judged in each context it has been seen in (section role, plan, options), newest last. */
+  judged: Map<string, BlockResult>;
+}
+const SECOND_PERSON = /\b(?:you|your|you're|you’re|you'll|yours)\b/gi;
+/** Contexts kept per text: enough for a block moving between sections or a settings change and back. */
+const CONTEXTS_PER_TEXT = 4;
+
+function scan(cache: Generations<Scan>, text: string): Scan {
+  const cached = cache.get(text);
+  if (cached) return cached;
+  const label = readLabel(text);
+  const votes = jurisdictionVotes(text);
+  if (label?.jurisdiction) votes[label.jurisdiction] = (votes[label.jurisdiction] ?? 0) + 3;
+  const s: Scan = {
+    label,
+    votes: Object.entries(votes) as [Jurisdiction, number][],
+    plans: planNames(text),
+    words: wordCount(text),
+    second: (text.match(SECOND_PERSON) ?? []).length,
+    judged: new Map(),
+  };
+  cache.set(text, s);
+  return s;
+}
 
 /**
  * A paragraph of up to this many words and sentences is one item, so a schedule or a reviewer named in its
@@ -156,11 +187,7 @@ function judgeBlock(text: string, ctx: BlockContext, options: Options): BlockRes
 function chooseJurisdiction(scanned: readonly Scan[], options: Options): Jurisdiction | 'unknown' {
   if (options.jurisdiction !== 'auto') return options.jurisdiction;
   const total: Partial<Record<Jurisdiction, number>> = {};
-  for (const s of scanned) {
-    for (const [j, n] of Object.entries(s.votes) as [Jurisdiction, number][]) total[j] = (total[j] ?? 0) + n;
-    // A section code is strong evidence (Section F → England, 2B.2 → Wales, Part 3 → NI).
-    if (s.label?.jurisdiction) total[s.label.jurisdiction] = (total[s.label.jurisdiction] ?? 0) + 3;
-  }
+  for (const s of scanned) for (const [j, n] of s.votes) total[j] = (total[j] ?? 0) + n;
   let best: Jurisdiction | 'unknown' = 'unknown';
   let top = 0;
   for (const [j, n] of Object.entries(total) as [Jurisdiction, number][]) {
@@ -196,16 +223,39 @@ function byPosition(a: Finding, c: Finding): number {
 
 const PLAN_ROLES: ReadonlySet<Role> = new Set(['need', 'outcome', 'target', 'provision']);
 
+export interface Analyzer {
+  analyze(blocks: Block[], options?: Partial<Options>): Report;
+}
+
+/**
+ * An analyser with its own caches. Each distinct block text is read once (label, vocabulary, words) and judged
+ * once per context; a call then only aggregates those per-block facts, so an edit costs the changed block plus a
+ * walk over the cached facts. The answer is always the same as a fresh analyser's.
+ */
+export function createAnalyzer(): Analyzer {
+  const cache = generations<Scan>(5000);
+  return { analyze: (blocks, options = {}) => analyzeWith(cache, blocks, options) };
+}
+
+const shared = createAnalyzer();
+
+/** Analyses a document's blocks with the shared analyser (its caches serve every caller in this context). */
 export function analyze(blocks: Block[], options: Partial<Options> = {}): Report {
+  return shared.analyze(blocks, options);
+}
+
+function analyzeWith(cache: Generations<Scan>, blocks: Block[], options: Partial<Options>): Report {
   const opts: Options = { ...DEFAULT_OPTIONS, ...options };
-  const optionsKey = JSON.stringify([opts.customPhrases, opts.assumePlan]);
-  const scanned = blocks.map((b) => scan(b.text));
+  const scanned = blocks.map((b) => scan(cache, b.text));
   const jurisdiction = chooseJurisdiction(scanned, opts);
   const planType = choosePlanType(new Set(scanned.flatMap((s) => s.plans)), jurisdiction);
+  // A block is judged by its text in a context: its section, the plan, the options that change judgement.
+  const documentKey = JSON.stringify([jurisdiction, planType, opts.customPhrases, opts.assumePlan]);
+  const sectionKeys = new Map<Label | undefined, string>();
 
   const sections: SectionFound[] = [];
   const sectionsAt: SectionAt[] = [];
-  const units: UnitSummary[] = [];
+  const units: UnitSummary[][] = [];
   const perBlock: Finding[][] = [];
   let current: Label | undefined;
   const underSections: Scan[] = [];
@@ -219,6 +269,7 @@ export function analyze(blocks: Block[], options: Partial<Options> = {}): Report
     }
     if (label?.heading) {
       perBlock.push([]);
+      units.push([]);
       return;
     }
     const active = label ?? current;
@@ -229,15 +280,22 @@ export function analyze(blocks: Block[], options: Partial<Options> = {}): Report
       jurisdiction,
       planType,
     };
-    const key = `${ctx.role ?? '-'}|${ctx.personsByWhom}|${label ? label.contentStart : -1}|${jurisdiction}|${planType}|${optionsKey}|${b.text}`;
-    let result = results.get(key);
+    // Most blocks have no label of their own: they share their section's key string, built once per call.
+    let key = label ? undefined : sectionKeys.get(current);
+    if (key === undefined) {
+      key = `${ctx.role ?? '-'}|${ctx.personsByWhom}|${label ? label.contentStart : -1}|${documentKey}`;
+      if (!label) sectionKeys.set(current, key);
+    }
+    const judged = scanned[i]!.judged;
+    let result = judged.get(key);
     if (!result) {
       result = judgeBlock(b.text, ctx, opts);
       result.findings.sort(byPosition);
-      results.set(key, result);
+      if (judged.size >= CONTEXTS_PER_TEXT) judged.delete(judged.keys().next().value!);
+      judged.set(key, result);
     }
     perBlock.push(result.findings);
-    for (const u of result.units) units.push({ ...u, block: i });
+    units.push(result.units);
   });
 
   const ids = blocks.map((b) => b.id);
@@ -253,11 +311,13 @@ export function analyze(blocks: Block[], options: Partial<Options> = {}): Report
   const isPlan = opts.assumePlan || (structured && !addressesReader(underSections));
 
   const counts: Counts = { error: 0, warning: 0, info: 0, needs: 0, outcomes: 0, targets: 0, provisions: 0 };
-  for (const u of units) {
-    if (u.role === 'need') counts.needs++;
-    else if (u.role === 'outcome') counts.outcomes++;
-    else if (u.role === 'target') counts.targets++;
-    else if (u.role === 'provision') counts.provisions++;
+  for (const list of units) {
+    for (const u of list) {
+      if (u.role === 'need') counts.needs++;
+      else if (u.role === 'outcome') counts.outcomes++;
+      else if (u.role === 'target') counts.targets++;
+      else if (u.role === 'provision') counts.provisions++;
+    }
   }
   const out: BlockReport[] = blocks.map((b, i) => {
     let findings = opts.disabledRules.length ? perBlock[i]!.filter((f) => !disabled(f.rule, opts)) : perBlock[i]!;

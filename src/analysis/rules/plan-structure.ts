@@ -11,13 +11,16 @@ export function areasOf(text: string): string[] {
   return [...new Set(findTagged(AREAS, text).map((m) => m.tag))];
 }
 
+/** An item of a block as judged: where it is, its role, and the areas of need it mentions. */
 export interface UnitSummary {
-  block: number;
   start: number;
   end: number;
   role: Role;
   areas: string[];
 }
+
+/** The items of each block, in document order (index = block): cached per block, so nothing is copied per call. */
+export type UnitsByBlock = readonly (readonly UnitSummary[])[];
 
 export interface CoverageEntry {
   /** Area of need named in the needs section. */
@@ -34,22 +37,35 @@ export interface PlacedFinding {
 }
 
 /** B↔F: only judged when the document has both a needs section and a provision section. */
-export function checkCoverage(units: readonly UnitSummary[], blockIds: readonly string[]): { coverage: CoverageEntry[]; findings: PlacedFinding[] } {
-  const needs = units.filter((u) => u.role === 'need');
-  const provision = units.filter((u) => u.role === 'provision');
-  if (!needs.length || !provision.length) return { coverage: [], findings: [] };
-  const provided = new Set(provision.flatMap((u) => u.areas));
-  const byArea = new Map<string, UnitSummary[]>();
-  for (const u of needs) for (const a of u.areas) byArea.set(a, [...(byArea.get(a) ?? []), u]);
+export function checkCoverage(units: UnitsByBlock, blockIds: readonly string[]): { coverage: CoverageEntry[]; findings: PlacedFinding[] } {
+  const provided = new Set<string>();
+  let anyProvision = false;
+  // Each area in the order first named, with its first need (where a finding goes) and the blocks naming it.
+  const byArea = new Map<string, { block: number; first: UnitSummary; blocks: Set<string> }>();
+  units.forEach((list, block) => {
+    for (const u of list) {
+      if (u.role === 'provision') {
+        anyProvision = true;
+        for (const a of u.areas) provided.add(a);
+      } else if (u.role === 'need') {
+        for (const a of u.areas) {
+          const entry = byArea.get(a);
+          if (entry) entry.blocks.add(blockIds[block]!);
+          else byArea.set(a, { block, first: u, blocks: new Set([blockIds[block]!]) });
+        }
+      }
+    }
+  });
+  const anyNeed = units.some((list) => list.some((u) => u.role === 'need'));
+  if (!anyNeed || !anyProvision) return { coverage: [], findings: [] };
   const coverage: CoverageEntry[] = [];
   const findings: PlacedFinding[] = [];
-  for (const [area, us] of byArea) {
+  for (const [area, { block, first, blocks }] of byArea) {
     const ok = provided.has(area);
-    coverage.push({ area, needBlocks: [...new Set(us.map((u) => blockIds[u.block]!))], provided: ok });
+    coverage.push({ area, needBlocks: [...blocks], provided: ok });
     if (ok) continue;
-    const first = us[0]!;
     findings.push({
-      block: first.block,
+      block,
       finding: {
         rule: 'STRUCT-B-F-MATCH',
         category: 'structure',
@@ -89,20 +105,23 @@ export function checkReviewDate(block: string): Finding | undefined {
 const IEP_LIKE: ReadonlySet<PlanType> = new Set(['sen-support', 'iep', 'plp']);
 
 /** IEP-TARGET-COUNT: an IEP should focus on three or four key targets. */
-export function checkTargetCount(units: readonly UnitSummary[], planType: PlanType): PlacedFinding | undefined {
+export function checkTargetCount(units: UnitsByBlock, planType: PlanType): PlacedFinding | undefined {
   if (!IEP_LIKE.has(planType)) return undefined;
-  const targets = units.filter((u) => u.role === 'target');
-  if (targets.length <= 4) return undefined;
-  const fifth = targets[4]!;
+  let targets = 0;
+  let fifth: { block: number; unit: UnitSummary } | undefined;
+  units.forEach((list, block) => {
+    for (const unit of list) if (unit.role === 'target' && ++targets === 5) fifth = { block, unit };
+  });
+  if (!fifth) return undefined;
   return {
     block: fifth.block,
     finding: {
       rule: 'IEP-TARGET-COUNT',
       category: 'structure',
       severity: 'warning',
-      start: fifth.start,
-      end: fifth.end,
-      message: `This plan has ${targets.length} targets; an IEP works best with 2 to 4 prioritised targets.`,
+      start: fifth.unit.start,
+      end: fifth.unit.end,
+      message: `This plan has ${targets} targets; an IEP works best with 2 to 4 prioritised targets.`,
       why: 'IEPs "should focus on up to three or four key individual short-term targets".',
     },
   };
