@@ -1,8 +1,9 @@
 // The review page: a plan from a file, a paste or a selection, checked here in the page; nothing is uploaded.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { analyzeText, type Finding } from '../../src/analysis/index';
+import type { analyzeText, Finding } from '../../src/analysis/index';
 import { readDroppedFile } from '../../src/documents/browser';
 import { readPastedText, type PlanDocument } from '../../src/documents/index';
+import { checkDocument } from '../../src/documents/plan-document';
 import { DropZone } from './DropZone';
 import { FindingCard } from './FindingCard';
 import { FindingList } from './FindingList';
@@ -17,8 +18,10 @@ export interface Checked {
   findings: Finding[];
 }
 
+// The user brought this text here to have it checked: judge it as plan wording even when it is a fragment
+// with no plan headings (a selection, a pasted paragraph).
 function check(doc: PlanDocument): Checked {
-  const { report, findings } = analyzeText(doc.text);
+  const { report, findings } = checkDocument(doc, { assumePlan: true });
   return { doc, report, findings: [...findings].sort((a, b) => a.start - b.start || a.end - b.end) };
 }
 

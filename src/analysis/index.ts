@@ -1,10 +1,10 @@
 // The analyser's public surface. Pure: no DOM, no browser API; runs in Node and in the service worker.
 // Steps: structure (labels, sections, jurisdiction, plan type) → per-block judgement of each item by its role
 // (cached by text + context + options) → document-level structure (B↔F coverage, target count).
-import { DEFAULT_OPTIONS, type Block, type Finding, type Jurisdiction, type Options, type PlanType, type Role } from './types';
+import { DEFAULT_OPTIONS, type Block, type BlockKind, type Finding, type Jurisdiction, type Options, type PlanType, type Role } from './types';
 import type { Item } from './item';
 import { segment } from './segment';
-import { choosePlanType, isStatutory, jurisdictionVotes, planNames, readLabel, roleFromWording, type Label } from './structure';
+import { choosePlanType, isStatutory, itemRole, jurisdictionVotes, labelOfKind, planNames, readLabel, type Label } from './structure';
 import { quotedSpans, wordCount, type Span } from './text';
 import { findHedges } from './rules/hedges';
 import { provisionFindings } from './rules/provision';
@@ -134,7 +134,6 @@ function scan(cache: Generations<Scan>, text: string): Scan {
  */
 const ITEM_WORDS = 150;
 const ITEM_SENTENCES = 6;
-const VIEW_START = /^['‘"“]|^(?:I|I'm|I’m)\s/;
 
 interface BlockContext {
   role: Role | undefined;
@@ -163,7 +162,7 @@ function judgeBlock(text: string, ctx: BlockContext, options: Options): BlockRes
   const review = checkReviewDate(text);
   if (review) return { findings: [review], units: [] };
   for (const span of itemsOf(text, from)) {
-    const role: Role = VIEW_START.test(span.text) ? 'view' : (ctx.role ?? roleFromWording(span.text));
+    const role: Role = itemRole(span.text, ctx.role);
     const item: Item = {
       ...span,
       block: text,
@@ -176,7 +175,8 @@ function judgeBlock(text: string, ctx: BlockContext, options: Options): BlockRes
       quotes,
       options,
     };
-    units.push({ start: span.start, end: span.end, role, areas: role === 'need' || role === 'provision' ? areasOf(span.text) : [] });
+    // A row's first cell or an inline label ("Reading | …", "Literacy support: …") names the need the item is for.
+    units.push({ start: span.start, end: span.end, role, areas: role === 'need' || role === 'provision' ? areasOf(`${item.label} ${span.text}`) : [] });
     if (role === 'provision') findings.push(...provisionFindings(item, findHedges(item)));
     else if (role === 'target' || role === 'outcome') findings.push(...goalFindings(item, findHedges(item)));
     else if (role === 'need') findings.push(...needFindings(item));
@@ -260,7 +260,7 @@ function analyzeWith(cache: Generations<Scan>, blocks: Block[], options: Partial
   let current: Label | undefined;
   const underSections: Scan[] = [];
   blocks.forEach((b, i) => {
-    const label = scanned[i]!.label;
+    const label = labelOfKind(scanned[i]!.label, b.text, b.kind, current);
     if (current || label?.persistent) underSections.push(scanned[i]!);
     if (label?.persistent) {
       current = label;
@@ -332,13 +332,17 @@ function analyzeWith(cache: Generations<Scan>, blocks: Block[], options: Partial
   return { planType, jurisdiction, isPlan, blocks: out, sections, coverage, counts };
 }
 
-/** Convenience for callers with one string (CLI, review page): blocks are paragraphs; offsets are into `text`. */
-export function analyzeText(text: string, options: Partial<Options> = {}): { report: Report; findings: Finding[] } {
+/**
+ * Convenience for callers with one string (CLI, review page): blocks are lines; offsets are into `text`.
+ * `kinds[i]`, where the caller knows it (a heading or table row in a Word or HTML file), is line i's block kind.
+ */
+export function analyzeText(text: string, options: Partial<Options> = {}, kinds: readonly (BlockKind | undefined)[] = []): { report: Report; findings: Finding[] } {
   const blocks: Block[] = [];
   const starts: number[] = [];
   let pos = 0;
   for (const para of text.split('\n')) {
-    blocks.push({ id: String(blocks.length), text: para });
+    const kind = kinds[blocks.length];
+    blocks.push(kind ? { id: String(blocks.length), text: para, kind } : { id: String(blocks.length), text: para });
     starts.push(pos);
     pos += para.length + 1;
   }

@@ -1,7 +1,8 @@
 // Structure: which plan this is, whose law applies, which section each block sits in, and the role of
 // each piece of wording (need, outcome, target, provision, view, other).
-import type { Jurisdiction, PlanType, Role } from './types';
+import type { BlockKind, Jurisdiction, PlanType, Role } from './types';
 import { findTagged, taggedRegex, wordCount } from './text';
+import { areasOf } from './rules/plan-structure';
 
 export interface Label {
   /** Section code or title as found, e.g. "Section F", "2B.2", "Additional support required". */
@@ -25,7 +26,7 @@ const NI_ROLES: Record<string, Role> = { '1': 'other', '2': 'need', '3': 'provis
 
 // "Input", "comments" and "concerns" are views only when someone's: "SALT input:" heads provision.
 const VIEW_TITLE = /\b(?:views?|says?|said|(?:pupil|student|child|parent|carer|family|young person)(?:'s|’s|s'|s)? (?:input|comments?|concerns?)|aspirations?|all about me|one[- ]page profile|what (?:people )?(?:like|admire)|likes|dislikes|interests|what (?:\w+ )?(?:says|thinks|wants))\b/i;
-const OTHER_TITLE = /^(?:name|date|dob|address|school|setting|co-?ordinator|contact|named|review|advice (?:received|and information)|list of advice|eligibility|least restrictive|lre|placement|personal budget|extract|background|history|introduction|meeting|signed|consent|iep meeting|annual iep review|attendance|current attainment|education authority|local authority|reason|type of)\b|information report|policy|statement of special educational needs/i;
+const OTHER_TITLE = /^(?:pupil|student|learner|child|young person|class|form|year(?: group)?|upn|(?:sen |primary )?category(?: of need)?|status|plan (?:start|end|date)|start date|end date|key stage|gender|age)$|^(?:name|date|dob|address|school|setting|co-?ordinator|contact|named|review|advice (?:received|and information)|list of advice|eligibility|least restrictive|lre|placement|personal budget|extract|background|history|introduction|meeting|signed|consent|iep meeting|annual iep review|attendance|current attainment|education authority|local authority|reason|type of)\b|information report|policy|statement of special educational needs/i;
 // Titles that only a plan uses: they make the text read as a plan. The generic ones ("Targets", "Support")
 // count only as short headings, since articles and emails use those words in their own headings.
 const SPECIFIC_TITLES: ReadonlyArray<[RegExp, Role]> = [
@@ -69,6 +70,24 @@ function titleRole(title: string): Role | undefined {
 
 // A subtitle that asks the heading's question ("what we would like Ruby to achieve") is part of the heading.
 const SUBTITLE = /^(?:what|how|who|where|when|which|details? of|description of|the child's|the young person's|including)\b/i;
+
+// A section code's own title ("Section H1: Social care provision under section 2 of the … Act 1970") is a heading
+// however long; content after a code is a clause with a verb or a sentence end.
+const CLAUSE = /\b(?:will|shall|should|must|may|might|can|could|would|is|are|was|were|has|had|does|did|receives?|attends?|needs to)\b/i;
+function isSectionTitle(title: string): boolean {
+  const t = title.trim();
+  return t !== '' && wordCount(t) <= 20 && !/[.!?;]$/.test(t) && !CLAUSE.test(t);
+}
+
+// A sub-heading naming an area of need ("Communication and interaction", "Sensory and/or physical needs", or a
+// table's "Receptive language") sorts the needs or provision under it: it is structure, not a need or a provision.
+const BROAD_AREA = /^(?:communication and interaction|cognition and learning|social,? emotional and mental health(?: (?:needs|difficulties))?|sensory and\/or physical(?: needs)?|physical and\/or sensory(?: needs)?|(?:speech, )?language and communication(?: needs)?|independence and self-care|preparing for adulthood)$/i;
+const PROVISION_NOUN = /\b(?:therapy|programme|program|sessions?|group|club|breaks?|diet|timetable|seating|support|help|aids?|equipment|tuition|teaching|intervention|time|room|space)\b/i;
+function isAreaSubheading(text: string): boolean {
+  const t = text.trim();
+  if (BROAD_AREA.test(t)) return true;
+  return wordCount(t) <= 5 && !/[.!?;:,]$/.test(t) && !/\d/.test(t) && !CLAUSE.test(t) && !PROVISION_NOUN.test(t) && areasOf(t).length > 0;
+}
 
 const ARTICLE_LINE = /^(?:[#>*•▪◦●]|-\s|\d+\.\s*\*\*)|\*\*/;
 const LABEL_SHAPE = /^[^.!?]{1,120}?(?::|\s[–—-]\s|–|—)/;
@@ -151,6 +170,7 @@ export function readLabel(block: string): Label | undefined {
         };
       }
     }
+    if (isAreaSubheading(text)) return { name: text, role: 'other', heading: true, contentStart: block.length, persistent: false, personsByWhom: false, specific: false };
     return undefined;
   }
   if (code && !titled) {
@@ -158,6 +178,9 @@ export function readLabel(block: string): Label | undefined {
     if (wordCount(firstText) <= 9 && !/[.!?]$/.test(firstText) && (r !== undefined || firstText.trim() === '')) {
       heading = true;
       if (r !== undefined && r !== 'view' && (r === 'target' || r === 'outcome' || role === 'provision')) role = r;
+      name = text;
+    } else if (segments.length === 1 && isSectionTitle(firstText)) {
+      heading = true;
       name = text;
     } else contentStart = first.start;
   } else if (!rest.trim() || SUBTITLE.test(rest)) heading = true;
@@ -180,7 +203,64 @@ export function readLabel(block: string): Label | undefined {
   };
 }
 
-// ---- roles from wording, for fragments with no section ----
+/**
+ * How a block the page has marked reads: a heading element is structure whatever its words (its title may still
+ * name a section); a list item or table row is content, never a section heading.
+ */
+export function labelOfKind(label: Label | undefined, text: string, kind: BlockKind | undefined, section: Label | undefined): Label | undefined {
+  if (kind === 'heading' || kind === 'header-row') {
+    if (label && kind === 'heading') return { ...label, heading: true, contentStart: text.length };
+    return { name: text.trim(), role: 'other', heading: true, contentStart: text.length, persistent: false, personsByWhom: false, specific: false };
+  }
+  if (kind === 'row' || (kind === undefined && CELL_SEPARATOR.test(text))) {
+    const start = rowContentStart(text);
+    if (start > 0) {
+      return {
+        name: text.slice(0, start).replace(/[\s|]+$/, ''),
+        role: section?.role ?? roleFromWording(text.slice(start)),
+        heading: false,
+        contentStart: start,
+        persistent: false,
+        personsByWhom: section?.personsByWhom ?? false,
+        specific: false,
+      };
+    }
+  }
+  if ((kind === 'item' || kind === 'row') && label?.heading) return undefined;
+  return label;
+}
+
+// Cells of a table row as the page and the CLI join them, or as a table pasted from a browser or Word (tabs).
+const CELL_SEPARATOR = /\S(?: \| |\t+)\S/;
+const CELL = /\s+\|\s+|\t+/g;
+
+/** Where a row's content starts after leading cells that only name the need it is for ("Reading | …"), or 0. */
+function rowContentStart(text: string): number {
+  let start = 0;
+  CELL.lastIndex = 0;
+  for (let m = CELL.exec(text); m; m = CELL.exec(text)) {
+    if (!isAreaSubheading(text.slice(start, m.index))) break;
+    start = m.index + m[0].length;
+  }
+  CELL.lastIndex = 0;
+  return start;
+}
+
+// ---- roles from wording ----
+
+const VIEW_START = /^['‘"“]|^(?:I|I'm|I’m)\s/;
+// A stated nil ("None.", "No social care needs identified at this time.", "No personal budget has been requested.")
+// answers the section; it is not weak wording.
+const NIL = /^(?:none|nil|n\/?a|not (?:applicable|required|needed)|none (?:identified|required|needed|at (?:this time|present))|no (?:[\w-]+ ){0,5}(?:identified|required|requested|needed|reported|known)(?: (?:at (?:this time|present)|currently))?|no (?:[\w-]+ ){1,5}(?:has|have) been (?:identified|requested|required|agreed|needed))[.!]?$/i;
+// Page furniture and form instructions ("Scroll down to the targets.", "Click to add a target") are not plan wording.
+const NAVIGATION = /^(?:please\s+)?(?:scroll|click|tap|press|select|go (?:to|back)|return to|back to|skip to|jump to|print|download|upload|save|submit|log (?:in|out)|sign (?:in|out)|read more|add (?:another|a new|more)|fill in|type (?:here|the|your))\b/i;
+
+/** The role of one item: a view, a nil or page furniture whatever the section; otherwise the section's role. */
+export function itemRole(text: string, section: Role | undefined): Role {
+  if (VIEW_START.test(text)) return 'view';
+  if (NIL.test(text.trim()) || NAVIGATION.test(text) || !/\p{L}/u.test(text)) return 'other';
+  return section ?? roleFromWording(text);
+}
 
 const VIEW_WORDING = /^['‘"“]|\b(?:I|I'm|I’m|we|We)\s+(?:am|want|like|would|feel|think|need|love|hate|enjoy|don't|do not|find)\b|\b(?:says|said|told us)\s*:/;
 const TARGET_WORDING = /^(?:by|within|in|over)\b[^.]{0,80}?,\s*[A-Z][\w'’-]+ will\b|\bwill be able to\b|^(?:to|target|goal|objective)\b/i;

@@ -39,9 +39,17 @@ export type Jurisdiction = 'england' | 'wales' | 'scotland' | 'ni' | 'us';
 export type PlanType = 'ehcp' | 'sen-support' | 'iep' | 'idp' | 'csp' | 'statement' | 'plp' | 'us-iep' | '504' | 'unknown';
 export type Role = 'need' | 'outcome' | 'target' | 'provision' | 'view' | 'other';
 
+/**
+ * What a block is on the page, where the page knows it: a heading element (structure, never content to judge), a
+ * table row (cells joined by " | "; a short first cell names what the row is for), a table's header row (column
+ * titles), or a list item (content, never a section heading). Pasted text has no kinds: its shape is read instead.
+ */
+export type BlockKind = 'heading' | 'row' | 'header-row' | 'item';
+
 export interface Block {
   id: string;
   text: string;
+  kind?: BlockKind;
 }
 
 export interface Options {

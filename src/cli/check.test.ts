@@ -7,9 +7,19 @@ import { htmlToPlanDocument } from './html-text';
 describe('htmlToPlanDocument', () => {
   it('makes one paragraph per block element, marks headings and decodes entities', () => {
     const doc = htmlToPlanDocument('x.html', '<style>p{}</style><h2>Section F</h2><p>Speech &amp; language</p><ul><li>One</li><li>Two</li></ul><table><tr><td>A</td><td>B</td></tr></table>');
-    expect(doc.text.split('\n')).toEqual(['Section F', 'Speech & language', 'One', 'Two', 'A', 'B']);
+    expect(doc.text.split('\n')).toEqual(['Section F', 'Speech & language', 'One', 'Two', 'A | B']);
+    expect(doc.paragraphs.map((p) => p.kind)).toEqual(['heading', undefined, 'item', 'item', 'row']);
     expect(doc.paragraphs[0]?.heading).toBe(true);
     expect(doc.paragraphs[1]?.heading).toBe(false);
+  });
+
+  it('reads a table row of plain cells as one line, like the page; rows holding lists keep a line per block', () => {
+    const doc = htmlToPlanDocument(
+      'x.html',
+      '<table><thead><tr><th>Need</th><th>Provision</th></tr></thead><tr><td>Reading</td><td><p>Daily phonics,</p><p>15 minutes.</p></td></tr><tr><td>Anxiety</td><td><ul><li>Calm box</li></ul></td></tr></table>',
+    );
+    expect(doc.text.split('\n')).toEqual(['Need | Provision', 'Reading | Daily phonics, 15 minutes.', 'Anxiety', 'Calm box']);
+    expect(doc.paragraphs.map((p) => p.kind)).toEqual(['header-row', 'row', undefined, 'item']);
   });
 
   it('keeps textarea lines and input values of the IEP sample', () => {

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { analyzeText, type Finding } from '../analysis/index';
 import { DocumentError, readPastedText } from '../documents/index';
 import { readPlanFileFromPath } from '../documents/node';
-import type { PlanDocument } from '../documents/plan-document';
+import { checkDocument, type PlanDocument } from '../documents/plan-document';
 import { htmlToPlanDocument } from './html-text';
 
 const USAGE = 'usage: npm run check -- [--json] FILE|-   (FILE: .txt .md .html .docx .pdf; - reads stdin)\n       npm run check -- --jsonl   (JSON Lines {"id","text"} on stdin)';
@@ -96,7 +96,7 @@ export async function main(args: string[]): Promise<number> {
     console.error(`plan-lens: ${file} does not look like text (binary data?)`);
     return 1;
   }
-  const { report, findings } = analyzeText(doc.text);
+  const { report, findings } = checkDocument(doc);
   if (json) {
     console.log(JSON.stringify({ planType: report.planType, jurisdiction: report.jurisdiction, findings }, null, 2));
     return 0;

@@ -1,12 +1,16 @@
 // A plan as the review page and the CLI see it: one string, cut into paragraphs that know whether they are headings.
 // `text` is the paragraphs joined by '\n', so analyzeText(text) yields offsets that fall inside paragraphs.
 
+import { analyzeText, type BlockKind, type Options } from '../analysis/index';
+
 export type DocumentKind = 'pdf' | 'docx' | 'txt' | 'md' | 'paste';
 
 export interface Paragraph {
   start: number;
   end: number;
   heading: boolean;
+  /** What the file's markup says the paragraph is (a heading element, a table row), where it says so. */
+  kind?: BlockKind;
 }
 
 export interface PlanDocument {
@@ -19,6 +23,7 @@ export interface PlanDocument {
 export interface ParagraphText {
   text: string;
   heading: boolean;
+  kind?: BlockKind;
 }
 
 /** Tidies whitespace the way every reader needs (non-breaking spaces, tabs, runs of spaces) and drops empty paragraphs. */
@@ -27,9 +32,11 @@ export function toPlanDocument(name: string, kind: DocumentKind, parts: Paragrap
   const texts: string[] = [];
   let pos = 0;
   for (const part of parts) {
-    const text = part.text.replace(/[\u00a0\t\u2007\u202f]/g, ' ').replace(/ {2,}/g, ' ').trim();
+    // A tab between words is a table cell boundary (a table copied from a browser or Word): the row reads as the
+    // page reads a table row, cells joined by " | ".
+    const text = part.text.trim().replace(/[ ]*\t[\t ]*/g, ' | ').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/ {2,}/g, ' ').trim();
     if (!text) continue;
-    paragraphs.push({ start: pos, end: pos + text.length, heading: part.heading });
+    paragraphs.push(part.kind ? { start: pos, end: pos + text.length, heading: part.heading, kind: part.kind } : { start: pos, end: pos + text.length, heading: part.heading });
     texts.push(text);
     pos += text.length + 1;
   }
@@ -45,4 +52,16 @@ export function looksLikeHeading(line: string): boolean {
   if (!t || t.length > 90 || /[.;,]$/.test(t)) return false;
   if (SECTION_HEADING.test(t)) return true;
   return t.length >= 4 && /[A-Z]/.test(t) && t === t.toUpperCase() && t.split(/\s+/).length <= 10;
+}
+
+/** Checks a document with what its markup says about each paragraph (headings, table rows), line by line. */
+export function checkDocument(doc: PlanDocument, options: Partial<Options> = {}): ReturnType<typeof analyzeText> {
+  const kinds: (BlockKind | undefined)[] = [];
+  let line = 0;
+  let pos = 0;
+  for (const p of doc.paragraphs) {
+    for (; pos < p.start; pos++) if (doc.text[pos] === '\n') line++;
+    kinds[line] = p.kind;
+  }
+  return analyzeText(doc.text, options, kinds);
 }

@@ -7,7 +7,8 @@ import type { AnalyzeResponse, Request } from './messages';
 type AnalyzeRequest = Extract<Request, { kind: 'analyze' }>;
 
 interface DocumentState {
-  texts: Map<string, string>;
+  /** Block id → the block (its text and, where the page knows it, its kind). */
+  texts: Map<string, Block>;
   /** The document's blocks in reading order, as of its last request. */
   ids: string[];
   /** Per block, the text + findings last answered, so unchanged reports are not sent again. */
@@ -58,7 +59,7 @@ export function createAnalysisService(analyze: (blocks: Block[]) => Report = ana
         state = { texts: new Map(), ids: [], answered: new Map() };
         docs.set(request.doc, state);
       }
-      for (const block of request.changed) state.texts.set(block.id, block.text);
+      for (const block of request.changed) state.texts.set(block.id, block);
       // A worker that was stopped and restarted has forgotten the texts: ask for them, don't guess.
       const missing = request.ids.filter((id) => !state.texts.has(id));
       if (missing.length > 0) return { kind: 'resend', ids: missing };
@@ -70,7 +71,7 @@ export function createAnalysisService(analyze: (blocks: Block[]) => Report = ana
           state.answered.delete(id);
         }
       }
-      const report = analyze(request.ids.map((id) => ({ id, text: state.texts.get(id)! })));
+      const report = analyze(request.ids.map((id) => state.texts.get(id)!));
       const changed = new Set(request.changed.map((b) => b.id));
       const blocks = report.blocks.filter((block) => {
         const key = JSON.stringify([block.text, block.findings]);
@@ -104,7 +105,7 @@ export function createAnalysisService(analyze: (blocks: Block[]) => Report = ana
     pageOf(tabId) {
       return framesOfTab(tabId).flatMap(({ frame, doc }) => {
         const state = docs.get(doc);
-        return state && !left.has(doc) ? [{ frame, blocks: state.ids.map((id) => ({ id, text: state.texts.get(id)! })) }] : [];
+        return state && !left.has(doc) ? [{ frame, blocks: state.ids.map((id) => state.texts.get(id)!) }] : [];
       });
     },
     pageLeft(tabId) {

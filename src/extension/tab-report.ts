@@ -22,7 +22,8 @@ export function pagePlan(frames: readonly FrameBlocks[], title: string): PagePla
   const lines = frames.flatMap((f) => f.blocks.map((b) => ({ frame: f.frame, block: b.id })));
   // Preformatted text keeps its line breaks in a block: spaces keep the block on its line and every offset in place.
   const text = frames.flatMap((f) => f.blocks.map((b) => b.text.replace(/\n/g, ' '))).join('\n');
-  const { report, findings } = analyzeText(text);
+  // Each block keeps the kind the page gave it (heading, table row), so the panel agrees with the marks.
+  const { report, findings } = analyzeText(text, {}, frames.flatMap((f) => f.blocks.map((b) => b.kind)));
   return { source: 'page', title, text, report: reportSummary(report), findings, lines };
 }
 

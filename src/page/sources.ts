@@ -57,4 +57,4 @@ export class SourceReader {
   }
 }
 
-export const toBlock = (s: Source): Block => ({ id: s.id, text: s.text });
+export const toBlock = (s: Source): Block => (s.kind === 'dom' && s.block.kind ? { id: s.id, text: s.text, kind: s.block.kind } : { id: s.id, text: s.text });

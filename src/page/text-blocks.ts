@@ -1,6 +1,7 @@
 // Page text as the analyser sees it: blocks (paragraphs, list items, cells) of whitespace-collapsed
 // text, each with a map from every character back to the DOM text node and offset it came from, so a
 // finding's [start, end) becomes a DOM Range over exactly the words it names.
+import type { BlockKind } from '../analysis';
 
 /** A run of characters that is contiguous both in the block's text and in one DOM text node. */
 export interface TextSegment {
@@ -16,6 +17,19 @@ export interface TextBlock {
   element: Element;
   text: string;
   segments: TextSegment[];
+  /** What the element is, for the analyser (a heading is structure, a list item content); absent for paragraphs. */
+  kind?: BlockKind;
+}
+
+// Headings, and the titles of form fields and tables, head what follows; they are never plan wording to judge.
+const HEADING_ELEMENTS = 'h1, h2, h3, h4, h5, h6, [role="heading"], label, legend, caption';
+
+function kindOf(element: Element, root: Element, row: boolean): BlockKind | undefined {
+  if (row) return [...element.children].every((c) => c.tagName === 'TH') ? 'header-row' : 'row';
+  const within = (el: Element | null) => el !== null && root.contains(el);
+  if (within(element.closest(HEADING_ELEMENTS))) return 'heading';
+  if (within(element.closest('li'))) return 'item';
+  return undefined;
 }
 
 // Not plan text: code, form controls (textareas are read separately), navigation and toolbars.
@@ -47,7 +61,23 @@ export function collectTextBlocks(root: Element, skip: (el: Element) => boolean)
     return root;
   };
 
-  const builders = new Map<Element, { text: string; segments: TextSegment[]; pre: boolean; space: boolean }>();
+  // A table row of two or more plain cells is one block, its cells joined by " | ": the row is one unit (the
+  // first cell often names the need the provision beside it is for). Rows holding lists, headings or tables
+  // (layout tables) keep a block per paragraph. src/cli/html-text.ts reads saved pages the same way.
+  const simpleRows = new Map<Element, boolean>();
+  const rowOf = (el: Element): Element | null => {
+    const row = el.closest('td, th')?.parentElement;
+    if (!row || row.tagName !== 'TR' || !root.contains(row) || row === root) return null;
+    let simple = simpleRows.get(row);
+    if (simple === undefined) {
+      const cells = [...row.children];
+      simple = cells.length >= 2 && cells.every((c) => c.tagName === 'TD' || c.tagName === 'TH') && !row.querySelector('table, li, h1, h2, h3, h4, h5, h6');
+      simpleRows.set(row, simple);
+    }
+    return simple ? row : null;
+  };
+
+  const builders = new Map<Element, { text: string; segments: TextSegment[]; pre: boolean; space: boolean; cell?: Element; inner?: Element }>();
   const builder = (block: Element) => {
     let b = builders.get(block);
     if (!b) {
@@ -70,16 +100,29 @@ export function collectTextBlocks(root: Element, skip: (el: Element) => boolean)
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (!parent) continue;
+    const row = rowOf(parent);
     if (node.nodeType === 1) {
       if ((node as Element).tagName === 'BR') {
-        const b = builder(blockOf(parent));
-        b.text += '\n';
+        const b = builder(row ?? blockOf(parent));
+        // Inside a row a line break only separates words: the row stays one line, as the CLI reads it.
+        if (!row) b.text += '\n';
+        else if (!b.space) b.text += ' ';
         b.space = true;
       }
       continue;
     }
     const text = node as Text;
-    const b = builder(blockOf(parent));
+    const b = builder(row ?? blockOf(parent));
+    if (row) {
+      // Separators belong to no text node: a finding never starts or ends on one.
+      const cell = parent.closest('td, th')!;
+      const inner = blockOf(parent);
+      if (b.cell && b.cell !== cell) b.text += b.space ? '| ' : ' | ';
+      else if (b.inner && b.inner !== inner && !b.space) b.text += ' ';
+      if (b.cell !== cell || b.inner !== inner) b.space = true;
+      b.cell = cell;
+      b.inner = inner;
+    }
     const data = text.data;
     /** Appends `chars` for data[from, from + chars.length), extending the previous run when contiguous. */
     const emit = (from: number, chars: string) => {
@@ -116,7 +159,8 @@ export function collectTextBlocks(root: Element, skip: (el: Element) => boolean)
   const blocks: TextBlock[] = [];
   for (const [element, b] of builders) {
     if (b.text.trim() === '') continue;
-    blocks.push({ element, text: b.text, segments: b.segments });
+    const kind = kindOf(element, root, simpleRows.get(element) === true);
+    blocks.push(kind ? { element, text: b.text, segments: b.segments, kind } : { element, text: b.text, segments: b.segments });
   }
   // Blocks were created in the order their first text appeared; an outer block whose text resumes
   // after a nested one still sits before it, which is reading order.

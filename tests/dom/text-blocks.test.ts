@@ -31,4 +31,25 @@ describe('collectTextBlocks', () => {
     const [block] = setup('<pre>a  b\n c</pre>');
     expect(block!.text).toBe('a  b\n c');
   });
+
+  it('tells the analyser which blocks are headings and list items', () => {
+    const blocks = setup('<h2>Section F: Special educational provision</h2><label style="display:block">Review date</label><p>Plain text.</p><ul><li><p>An item.</p></li></ul>');
+    expect(blocks.map((b) => b.kind)).toEqual(['heading', 'heading', undefined, 'item']);
+  });
+
+  it('reads a table row of plain cells as one block, cells joined by " | ", each cell still mapped to its own words', () => {
+    const blocks = setup(
+      '<table><thead><tr><th>Need</th><th>Provision</th></tr></thead><tbody><tr><td> Reading </td><td><p>Daily phonics,</p><p>15 minutes.</p></td></tr><tr><td>Anxiety</td><td><ul><li>Calm box</li></ul></td></tr></tbody></table>',
+    );
+    expect(blocks.map((b) => [b.text.trim(), b.kind])).toEqual([
+      ['Need | Provision', 'header-row'],
+      ['Reading | Daily phonics, 15 minutes.', 'row'],
+      ['Anxiety', undefined],
+      ['Calm box', 'item'],
+    ]);
+    const row = blocks[1]!;
+    const start = row.text.indexOf('Daily');
+    expect(rangeForSpan(row, start, row.text.indexOf('minutes.') + 'minutes.'.length)!.toString().replace(/\s+/g, ' ')).toBe('Daily phonics,15 minutes.');
+    expect(rangeForSpan(row, row.text.indexOf('|'), row.text.indexOf('|') + 1)).toBeNull();
+  });
 });
