@@ -86,7 +86,8 @@ describe('side panel on a portal read view (the sample draft EHCP)', () => {
   it('holds the whole page as read in the tab, analysed as one plan', () => {
     expect(plan.source).toBe('page');
     expect(plan.text.split('\n')).toContain('Oliver has difficulties with working memory.');
-    expect(plan.text.split('\n')).toContain('Oliver will have access to speech and language therapy as required.');
+    // A table row is one block, its cells joined by " | " (the need cell names what the provision is for).
+    expect(plan.text.split('\n')).toContain('Receptive language | Oliver will have access to speech and language therapy as required.');
     const { report, findings } = analyzeText(plan.text);
     expect(plan.report.planType).toBe('ehcp');
     expect(plan.report.coverage).toEqual(report.coverage);
