@@ -20,11 +20,15 @@ export default defineConfig({
       'Underlines vague provision and unmeasurable targets in SEN plans (EHCP, IEP, IDP, CSP, 504) where you write and read them. Nothing leaves your browser.',
     commands: {
       'check-selection': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Check selected text with Plan Lens' },
+      'check-page': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Check this page with Plan Lens' },
     },
     // The toolbar button: "Check this page" (activeTab) and the per-tab finding count badge.
     action: { default_title: 'Plan Lens: check this page' },
     // The worker fetches a Google Doc's plain-text export when Docs will not share its text in the page.
     host_permissions: ['https://docs.google.com/*'],
+    // "Always on this site": asked for one site at a time, from the toolbar menu or the browser's own
+    // site-access controls; nothing is granted at install beyond the plan surfaces in content.ts.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     ...(browser === 'firefox'
       ? {

@@ -1,22 +1,24 @@
-// The service worker: owns the analyser and the badge, and turns the toolbar button and context menu
-// into "Check this page". Plan text stays in this worker's memory; nothing is sent anywhere.
+// The service worker: owns the analyser and the badge, and wires the toolbar button, the menus and the
+// user's site grants. Plan text stays in this worker's memory; nothing is sent anywhere.
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { createAnalysisService } from '../src/extension/analysis-service';
 import { createBadge } from '../src/extension/badge';
-import { checkPage } from '../src/extension/check-page';
+import { registerCheckPage } from '../src/extension/check-page';
 import { handleRequest } from '../src/extension/handle-request';
 import { isRequest, type TabCommand } from '../src/extension/messages';
-import { createSiteMenu, handleSiteMenuClick } from '../src/extension/site-menu';
+import { registerSiteAccess } from '../src/extension/site-access';
+import { registerSiteMenu } from '../src/extension/site-menu';
 import { registerSelectionReview } from '../src/extension/selection-review';
 import { registerTabPlans } from '../src/extension/tab-plans';
 import { createTabReports } from '../src/extension/tab-report';
 
-const CHECK_PAGE_MENU = 'plan-lens-check-page';
-
 export default defineBackground(() => {
   registerSelectionReview(browser);
   registerTabPlans(browser);
+  registerCheckPage(browser);
+  registerSiteAccess(browser);
+  registerSiteMenu(browser);
   const analysis = createAnalysisService();
   const tabReports = createTabReports(browser, (tabId) => analysis.pageOf(tabId));
   const services = {
@@ -48,17 +50,5 @@ export default defineBackground(() => {
       analysis.pageLeft(tabId);
       tabReports.changed(tabId, '');
     }
-  });
-
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: CHECK_PAGE_MENU, title: 'Check this page with Plan Lens', contexts: ['page', 'action'] });
-    createSiteMenu(browser);
-  });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === CHECK_PAGE_MENU && tab?.id !== undefined) void checkPage(browser, tab.id);
-    else void handleSiteMenuClick(browser, info.menuItemId, info.pageUrl ?? tab?.url);
-  });
-  browser.action.onClicked.addListener((tab) => {
-    if (tab.id !== undefined) void checkPage(browser, tab.id);
   });
 });

@@ -11,10 +11,11 @@ import { isShowPassageRequest } from '../src/extension/tab-plan-messages';
 import { addIgnoredPhrase, loadSiteSettings, siteOf, watchSiteSettings, type SiteSettings } from '../src/extension/site-settings';
 import { CARD_CSS } from '../src/page/card';
 import { startPlanLens, type PlanLensPage } from '../src/page/plan-lens';
-import { siteFor } from '../src/sites/site';
+import { PLAN_SURFACES, siteFor } from '../src/sites/site';
 
 export default defineContentScript({
-  matches: ['<all_urls>'],
+  // Elsewhere it runs only where the user granted the site (site-access.ts) or asked (check-page.ts).
+  matches: PLAN_SURFACES,
   allFrames: true,
   matchAboutBlank: true,
   matchOriginAsFallback: true,

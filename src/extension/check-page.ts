@@ -1,10 +1,14 @@
-// "Check this page" (toolbar button, context menu): the user asks, so the page is annotated even if
-// it does not read as a plan. Where no content script runs yet (a tab opened before install, a site
-// outside the content-script matches), activeTab + scripting injects it first.
+// "Check this page" (toolbar button, its context menu, the page's context menu, a keyboard command): the
+// user asks, so the page is annotated even if it does not read as a plan, and even where Plan Lens is off.
+// Where no content script runs yet (a site the user has not granted, a tab opened before install),
+// activeTab + scripting injects it into every frame first.
 import type { WxtBrowser } from 'wxt/browser';
 import type { TabCommand } from './messages';
 
 const CHECK_PAGE: TabCommand = { kind: 'check-page' };
+const CHECK_PAGE_MENU = 'plan-lens-check-page';
+/** The manifest `commands` key (wxt.config.ts). */
+export const CHECK_PAGE_COMMAND = 'check-page';
 
 export async function checkPage(browser: WxtBrowser, tabId: number): Promise<void> {
   try {
@@ -13,4 +17,21 @@ export async function checkPage(browser: WxtBrowser, tabId: number): Promise<voi
     await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/content-scripts/content.js'] });
     await browser.tabs.sendMessage(tabId, CHECK_PAGE);
   }
+}
+
+/** Wires the button, the menu item and the command; call once from the service worker's start-up. */
+export function registerCheckPage(browser: WxtBrowser): void {
+  const check = (tabId: number | undefined) => {
+    if (tabId !== undefined) checkPage(browser, tabId).catch((error: unknown) => console.error('Plan Lens: could not check this page', error));
+  };
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: CHECK_PAGE_MENU, title: 'Check this page with Plan Lens', contexts: ['page', 'action'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CHECK_PAGE_MENU) check(tab?.id);
+  });
+  browser.action.onClicked.addListener((tab) => check(tab.id));
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === CHECK_PAGE_COMMAND) check(tab?.id);
+  });
 }

@@ -1,7 +1,10 @@
-// The toolbar button's context menu: "Always check this site", "Turn off on this site", "Back to
-// automatic" (automatic = annotate only what reads as a plan). Clicking the menu grants activeTab,
-// so the tab's URL is readable here without the "tabs" permission.
+// The toolbar button's context menu: "Always check this site", "Turn off on this site", "Check this
+// site automatically" (automatic = annotate only what reads as a plan). Off a plan surface, the first
+// and last ask the user to grant the site (site-access.ts); "off" gives the grant back. Clicking the menu
+// grants activeTab, so the tab's URL is readable here without the "tabs" permission.
 import type { WxtBrowser } from 'wxt/browser';
+import { checkPage } from './check-page';
+import { releaseSite, requestSite, sitePattern } from './site-access';
 import { setSiteMode, type SiteMode } from './site-settings';
 
 const ITEMS: { id: string; mode: SiteMode; title: string }[] = [
@@ -10,15 +13,34 @@ const ITEMS: { id: string; mode: SiteMode; title: string }[] = [
   { id: 'plan-lens-site-auto', mode: 'auto', title: 'Check this site automatically (plans only)' },
 ];
 
-export function createSiteMenu(browser: WxtBrowser): void {
-  for (const item of ITEMS) browser.contextMenus.create({ id: item.id, title: item.title, contexts: ['action'] });
+async function turnOff(browser: WxtBrowser, pageUrl: string, host: string): Promise<void> {
+  await setSiteMode(browser.storage.local, host, 'off');
+  await releaseSite(browser, pageUrl);
 }
 
-/** Handles a menu click; returns false when the item is not one of the site items. */
-export async function handleSiteMenuClick(browser: WxtBrowser, menuItemId: string | number, pageUrl: string | undefined): Promise<boolean> {
+async function turnOn(browser: WxtBrowser, granted: Promise<boolean>, host: string, mode: SiteMode, tabId: number | undefined): Promise<void> {
+  if (!(await granted)) return;
+  await setSiteMode(browser.storage.local, host, mode);
+  // "Always" starts now; "automatically" waits for the page's next load, when the granted script runs.
+  if (mode === 'always' && tabId !== undefined) await checkPage(browser, tabId);
+}
+
+/**
+ * Carries out a menu click; undefined when the item is not one of the site items or the page has no
+ * site. Call it straight from the click: the grant request needs the user's gesture.
+ */
+export function chooseSiteMode(browser: WxtBrowser, menuItemId: string | number, pageUrl: string | undefined, tabId?: number): Promise<void> | undefined {
   const item = ITEMS.find((i) => i.id === menuItemId);
-  if (!item) return false;
-  const host = pageUrl ? new URL(pageUrl).hostname : '';
-  if (host) await setSiteMode(browser.storage.local, host, item.mode);
-  return true;
+  if (!item || !pageUrl || !sitePattern(pageUrl)) return undefined;
+  const host = new URL(pageUrl).hostname;
+  return item.mode === 'off' ? turnOff(browser, pageUrl, host) : turnOn(browser, requestSite(browser, pageUrl), host, item.mode, tabId);
+}
+
+export function registerSiteMenu(browser: WxtBrowser): void {
+  browser.runtime.onInstalled.addListener(() => {
+    for (const item of ITEMS) browser.contextMenus.create({ id: item.id, title: item.title, contexts: ['action'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    chooseSiteMode(browser, info.menuItemId, info.pageUrl ?? tab?.url, tab?.id)?.catch((error: unknown) => console.error('Plan Lens: could not change this site', error));
+  });
 }

@@ -1,8 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WxtBrowser } from 'wxt/browser';
 import { addIgnoredPhrase, loadSiteSettings, setSiteMode, siteOf, watchSiteSettings } from '../../src/extension/site-settings';
-import { handleSiteMenuClick } from '../../src/extension/site-menu';
+import { chooseSiteMode } from '../../src/extension/site-menu';
 
 const browser = fakeBrowser as unknown as WxtBrowser;
 
@@ -20,10 +20,33 @@ describe('per-site settings', () => {
     expect((await loadSiteSettings(browser.storage.local, 'portal.example')).mode).toBe('auto');
   });
 
-  it('the toolbar menu sets the mode of the page’s site; other menu items are not its business', async () => {
-    expect(await handleSiteMenuClick(browser, 'plan-lens-site-always', 'https://portal.example/plans/7')).toBe(true);
+  it('the toolbar menu sets the mode of the page’s site once the user grants it; other menu items are not its business', async () => {
+    let answer = false;
+    let granted = ['https://docs.google.com/*'];
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Plan Lens', version: '0', host_permissions: ['https://docs.google.com/*'] });
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(async ({ origins = [] }) => (answer && (granted = [...granted, ...origins]), answer));
+    vi.spyOn(fakeBrowser.permissions, 'getAll').mockImplementation(async () => ({ origins: granted, permissions: [] }));
+    const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(async ({ origins = [] }) => ((granted = granted.filter((o) => !origins.includes(o))), true));
+
+    await chooseSiteMode(browser, 'plan-lens-site-auto', 'https://portal.example:8443/plans/7');
+    expect(request).toHaveBeenLastCalledWith({ origins: ['https://portal.example/*'] });
+    await chooseSiteMode(browser, 'plan-lens-site-always', 'https://portal.example/plans/7');
+    expect((await loadSiteSettings(browser.storage.local, 'portal.example')).mode).toBe('auto'); // refused: nothing changes
+
+    answer = true;
+    await chooseSiteMode(browser, 'plan-lens-site-always', 'https://portal.example/plans/7');
     expect((await loadSiteSettings(browser.storage.local, 'portal.example')).mode).toBe('always');
-    expect(await handleSiteMenuClick(browser, 'something-else', 'https://portal.example/')).toBe(false);
+    expect(granted).toContain('https://portal.example/*');
+
+    await chooseSiteMode(browser, 'plan-lens-site-off', 'https://portal.example/plans/7');
+    expect((await loadSiteSettings(browser.storage.local, 'portal.example')).mode).toBe('off');
+    expect(granted).toEqual(['https://docs.google.com/*']);
+    // The manifest's own access is not the user's grant to give back.
+    await chooseSiteMode(browser, 'plan-lens-site-off', 'https://docs.google.com/document/d/1');
+    expect(remove).toHaveBeenCalledTimes(1);
+
+    expect(chooseSiteMode(browser, 'something-else', 'https://portal.example/')).toBeUndefined();
+    expect(chooseSiteMode(browser, 'plan-lens-site-always', 'chrome://extensions/')).toBeUndefined();
   });
 
   it('tells a page when its site’s settings change', async () => {

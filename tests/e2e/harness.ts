@@ -1,6 +1,7 @@
 // The one real-browser harness, shared by every e2e file and by `npm run demo`: finds the built
 // extension and Chromium, serves local pages on 127.0.0.1 (logging every request), launches Chromium
-// with Plan Lens loaded, finds its service worker, and guards against any request leaving the machine.
+// with Plan Lens loaded and granted the local pages' site, finds its service worker, and guards against
+// any request leaving the machine.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -8,7 +9,7 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Request, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -118,7 +119,15 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** More Chromium switches (the page bench turns off the frame-rate limit). */
   args?: string[];
+  /**
+   * Sites the user has given Plan Lens ("Always on this site"), granted at launch. Plan Lens runs by
+   * itself only on webmail; every local test page needs this grant, so it is the default.
+   */
+  grantSites?: string[];
 }
+
+/** The grant that covers every local test page (a host grant covers every port). */
+export const LOCAL_PAGES = 'http://127.0.0.1/*';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -137,6 +146,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const args = [
     '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
     '--disable-quic', '--disable-features=Translate,OptimizationHints,MediaRouter', '--no-default-browser-check',
+    // Lets the tests click the toolbar button through CDP (Extensions.triggerAction, clickToolbarButton).
+    '--enable-unsafe-extension-debugging',
     `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...(options.args ?? []),
   ];
   if (options.mapHosts) {
@@ -155,7 +166,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   context.on('request', (r: Request) => requests.push(r.url()));
   const serviceWorker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
   const extensionId = new URL((await serviceWorker()).url()).host;
-  return {
+  const browser: ExtensionBrowser = {
     context,
     extensionId,
     serviceWorker,
@@ -165,13 +176,81 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+  await grantSites(browser, options.grantSites ?? [LOCAL_PAGES]);
+  return browser;
+}
+
+/** chrome://extensions' own API: what its site-access controls call. */
+declare const chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void>; removeHostPermission(id: string, host: string): Promise<void> } };
+
+/** Runs `change(extensionId, origin)` for each origin in a chrome://extensions page, as its site-access controls do. */
+async function inExtensionsPage(browser: ExtensionBrowser, origins: string[], change: 'addHostPermission' | 'removeHostPermission'): Promise<void> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    await page.evaluate(
+      async ({ id, origins, change }) => {
+        for (const origin of origins) await chrome.developerPrivate[change](id, origin);
+      },
+      { id: browser.extensionId, origins, change },
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** The origins Plan Lens's registered content script matches now (site-access.ts). */
+export async function registeredOrigins(browser: ExtensionBrowser): Promise<string[]> {
+  const sw = await browser.serviceWorker();
+  return sw.evaluate(async () => {
+    const scripts = await (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> } } }).chrome.scripting.getRegisteredContentScripts();
+    return scripts.flatMap((s) => s.matches ?? []);
+  });
+}
+
+/** Waits (a bounded number of short turns) until the registration agrees with `wanted`. */
+async function untilRegistered(browser: ExtensionBrowser, wanted: (origins: string[]) => boolean, what: string): Promise<void> {
+  for (let turn = 0; turn < 200; turn++) {
+    if (wanted(await registeredOrigins(browser))) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Plan Lens's content script registration never ${what}: ${JSON.stringify(await registeredOrigins(browser))}`);
+}
+
+/**
+ * Grants Plan Lens `origins` as a user does: allowed in Chrome's site-access settings (chrome://extensions),
+ * then accepted when Plan Lens asks for them (permissions.request from one of its pages, under a user
+ * gesture; Chrome does not prompt again for a site the user already allowed). Returns once Plan Lens has
+ * registered its content script for them (permissions.onAdded).
+ */
+export async function grantSites(browser: ExtensionBrowser, origins: string[]): Promise<void> {
+  if (origins.length === 0) return;
+  await inExtensionsPage(browser, origins, 'addHostPermission');
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+    const cdp = await browser.context.newCDPSession(page);
+    const expression = `chrome.permissions.request({ origins: ${JSON.stringify(origins)} })`;
+    const { result } = (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, userGesture: true, returnByValue: true })) as { result: { value?: unknown } };
+    if (result.value !== true) throw new Error(`Chromium did not grant ${origins.join(', ')}: ${JSON.stringify(result)}`);
+  } finally {
+    await page.close();
+  }
+  await untilRegistered(browser, (registered) => origins.every((o) => registered.includes(o)), `included ${origins.join(', ')}`);
+}
+
+/** Takes the grant back in Chrome's site-access settings; returns once Plan Lens has stopped matching them. */
+export async function revokeSites(browser: ExtensionBrowser, origins: string[]): Promise<void> {
+  await inExtensionsPage(browser, origins, 'removeHostPermission');
+  await untilRegistered(browser, (registered) => !origins.some((o) => registered.includes(o)), `dropped ${origins.join(', ')}`);
 }
 
 /** Requests that went anywhere but the local test server (or the extension itself). */
 export function externalRequests(requests: string[], allowedHosts: string[] = []): string[] {
   return requests.filter((u) => {
     const url = new URL(u);
-    if (['chrome-extension:', 'data:', 'blob:', 'about:'].includes(url.protocol)) return false;
+    // chrome: pages (chrome://extensions, where the tests grant sites) are the browser's own.
+    if (['chrome-extension:', 'chrome:', 'data:', 'blob:', 'about:'].includes(url.protocol)) return false;
     return url.hostname !== '127.0.0.1' && !allowedHosts.includes(url.hostname);
   });
 }
@@ -187,5 +266,23 @@ export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void
     }
   } finally {
     await cdp.detach();
+  }
+}
+
+/**
+ * Clicks Plan Lens's toolbar button on `page`'s tab. CDP's Extensions.triggerAction runs the browser's
+ * own action runner, so the click grants activeTab exactly as a real one does.
+ */
+export async function clickToolbarButton(browser: ExtensionBrowser, page: Page): Promise<void> {
+  await page.bringToFront();
+  const session = await browser.context.browser()!.newBrowserCDPSession();
+  try {
+    type TabTarget = { targetId: string; type: string; url: string; embedderData?: { tabActive?: boolean } };
+    const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as unknown as { targetInfos: TabTarget[] };
+    const tab = targetInfos.find((t) => t.type === 'tab' && t.url === page.url() && t.embedderData?.tabActive);
+    if (!tab) throw new Error(`No active tab shows ${page.url()}`);
+    await session.send('Extensions.triggerAction' as never, { id: browser.extensionId, targetId: tab.targetId } as never);
+  } finally {
+    await session.detach();
   }
 }

@@ -1,0 +1,151 @@
+// Where Plan Lens runs, in real Chromium with the built extension and no site granted at launch: by itself
+// only on webmail; on another site only once the user grants it (and no longer once they take it back);
+// anywhere the user asks with "Check this page"; nowhere the user turned it off.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WxtBrowser } from 'wxt/browser';
+import { clickToolbarButton, externalRequests, extensionDir, grantSites, launchWithExtension, LOCAL_PAGES, REPO_ROOT, registeredOrigins, revokeSites, startServer, stopServiceWorker, type ExtensionBrowser, type StaticServer } from './harness';
+import { highlightMarks } from './page-probes';
+
+/** The extension API as seen inside the service worker, for `sw.evaluate` callbacks. */
+declare const chrome: WxtBrowser;
+
+const GMAIL = 'mail.google.com';
+
+let server: StaticServer;
+let webmail: StaticServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startServer({ '/fixtures/': `${REPO_ROOT}/tests/fixtures` });
+  webmail = await startServer({ '/': `${REPO_ROOT}/tests/fixtures/webmail` }, { tlsHosts: [GMAIL] });
+  browser = await launchWithExtension({ grantSites: [], mapHosts: { hosts: [GMAIL], port: webmail.port } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await webmail?.close();
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+const fixture = (name: string) => `${server.origin}/fixtures/${name}`;
+
+/**
+ * How many Plan Lens content-script worlds the page's top frame has, as the browser lists them. After
+ * `load` a document_idle script has run if it was going to.
+ */
+async function contentScripts(page: Page): Promise<number> {
+  const cdp = await browser.context.newCDPSession(page);
+  const worlds: string[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.origin === `chrome-extension://${browser.extensionId}` && context.auxData?.type === 'isolated') worlds.push(context.name);
+  });
+  // Enabling lists every existing context before it returns.
+  await cdp.send('Runtime.enable');
+  await cdp.detach();
+  return worlds.length;
+}
+
+async function waitForMark(page: Page, phrase: string): Promise<void> {
+  await expect.poll(async () => (await highlightMarks(page)).some((m) => m.text.toLowerCase().includes(phrase))).toBe(true);
+}
+
+describe('the built manifest', () => {
+  const firefox = path.join(REPO_ROOT, '.output/firefox-mv3/manifest.json');
+  // `npm test` builds both; a lone `wxt build` only Chrome's.
+  const manifests = [path.join(extensionDir(), 'manifest.json'), ...(fs.existsSync(firefox) ? [firefox] : [])];
+
+  it.each(manifests)('%s asks at install only for webmail and the Docs export; every other site is optional', (file) => {
+    const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      host_permissions?: string[];
+      optional_host_permissions?: string[];
+      content_scripts: { matches: string[] }[];
+      commands: Record<string, { suggested_key?: { default: string } }>;
+    };
+    const installed = [...(manifest.host_permissions ?? []), ...manifest.content_scripts.flatMap((s) => s.matches)];
+    expect(installed.length).toBeGreaterThan(0);
+    for (const pattern of installed) expect(pattern).toMatch(/^https:\/\/(mail\.google\.com|outlook\.(office|office365|live)\.com|docs\.google\.com)\//);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    // "Check this page" from the keyboard: a browser command (it grants activeTab), not a page key listener.
+    expect(manifest.commands['check-page']?.suggested_key?.default).toBe('Alt+Shift+K');
+  });
+});
+
+describe('a site the user has not granted', () => {
+  it('gets no content script and no marks, while webmail gets both', async () => {
+    const page = await open(fixture('plan-static.html'));
+    expect(await contentScripts(page)).toBe(0);
+    expect(await highlightMarks(page)).toEqual([]);
+    expect(await registeredOrigins(browser)).toEqual([]);
+
+    const mail = await open(`https://${GMAIL}/gmail.html`);
+    expect(await contentScripts(mail)).toBe(1);
+    await waitForMark(mail, 'access to');
+    await Promise.all([page.close(), mail.close()]);
+  });
+
+  it('"Check this page" (the toolbar button) annotates it, even a page that does not read as a plan', async () => {
+    const page = await open(fixture('not-a-plan.html'));
+    expect(await contentScripts(page)).toBe(0);
+    await clickToolbarButton(browser, page);
+    await waitForMark(page, 'access to');
+    expect(await contentScripts(page)).toBe(1);
+    await page.close();
+  });
+});
+
+describe('a site the user granted', () => {
+  it('gets marks after a reload and after the worker restarts; taking the grant back stops them', async () => {
+    const page = await open(fixture('plan-static.html'));
+    expect(await contentScripts(page)).toBe(0);
+
+    await grantSites(browser, [LOCAL_PAGES]);
+    await page.reload();
+    await waitForMark(page, 'access to');
+
+    await stopServiceWorker(browser);
+    const again = await open(fixture('plan-static.html'));
+    await waitForMark(again, 'access to');
+    expect(await registeredOrigins(browser)).toEqual([LOCAL_PAGES]);
+
+    await revokeSites(browser, [LOCAL_PAGES]);
+    const revoked = await open(fixture('plan-static.html'));
+    expect(await contentScripts(revoked)).toBe(0);
+    expect(await highlightMarks(revoked)).toEqual([]);
+    await Promise.all([page.close(), again.close(), revoked.close()]);
+  });
+});
+
+describe('"Off on this site"', () => {
+  it('takes the marks off a webmail page and keeps them off after a reload, until the site is back to automatic', async () => {
+    const page = await open(`https://${GMAIL}/gmail.html`);
+    await waitForMark(page, 'access to');
+    const sw = await browser.serviceWorker();
+    // What the toolbar menu's "Turn Plan Lens off on this site" stores (site-menu.ts).
+    await sw.evaluate((host) => chrome.storage.local.set({ [`site-mode:${host}`]: 'off' }), GMAIL);
+    await expect.poll(() => highlightMarks(page)).toEqual([]);
+
+    await page.reload();
+    expect(await contentScripts(page)).toBe(1);
+    expect(await highlightMarks(page)).toEqual([]);
+    await sw.evaluate((host) => chrome.storage.local.remove(`site-mode:${host}`), GMAIL);
+    await waitForMark(page, 'access to');
+    await page.close();
+  });
+});
+
+describe('privacy', () => {
+  it('no request left the test servers', () => {
+    expect(externalRequests(browser.requests, [GMAIL])).toEqual([]);
+    for (const r of webmail.log) expect(r.host).toBe(GMAIL);
+    expect(server.log.every((r) => r.host === `127.0.0.1:${server.port}`)).toBe(true);
+  });
+});
