@@ -15,9 +15,21 @@ export function Panel() {
   const { tabId, plan } = useTabPlan();
   const [shown, setShown] = useState<Set<Category>>(new Set(CATEGORIES));
   const openReview = () => void browser.tabs.create({ url: browser.runtime.getURL('/review.html') });
-  const checkThisPage = () => tabId !== undefined && void checkPage(browser, tabId).catch(() => undefined);
+  const [checkNote, setCheckNote] = useState<string | null>(null);
+  const checkThisPage = () => {
+    if (tabId === undefined) return;
+    setCheckNote(null);
+    // The panel cannot reach a page the user has not given Plan Lens (no activeTab from here): the toolbar can.
+    checkPage(browser, tabId).catch(() => setCheckNote('Plan Lens cannot reach this page from here: click the Plan Lens toolbar button, or right-click the page and choose “Check this page with Plan Lens”.'));
+  };
   const actions = (
     <p class="actions">
+      {checkNote && (
+        <span class="note" role="status">
+          {checkNote}
+          <br />
+        </span>
+      )}
       {tabId !== undefined && (
         <button type="button" onClick={checkThisPage}>
           Check this page
@@ -34,7 +46,7 @@ export function Panel() {
       <main class="empty" data-testid="empty">
         <h1>Plan Lens</h1>
         <p>Plan Lens has not read a plan in this tab yet.</p>
-        <p>Open the plan where you read or write it (a council portal, a school system, webmail, Google Docs): Plan Lens reads it by itself and its findings appear here. If it does not, use “Check this page”. For a PDF or Word file, or pasted text, use the review page.</p>
+        <p>Open the plan where you read or write it (a council portal, a school system, webmail, Google Docs). Where Plan Lens runs, it reads the plan by itself and its findings appear here; anywhere else, use “Check this page” (or the Plan Lens toolbar button). For a PDF or Word file, or pasted text, use the review page.</p>
         {actions}
       </main>
     );

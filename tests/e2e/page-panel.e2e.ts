@@ -165,6 +165,9 @@ describe('side panel empty and non-plan states', () => {
     const panel = await browser.context.newPage();
     await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=999999`);
     expect(await panel.textContent('[data-testid=empty]')).toContain('Check this page');
+    // A page the panel cannot reach (here: no such tab) sends the user to the toolbar button instead.
+    await panel.click('button:has-text("Check this page")');
+    await expect.poll(() => panel.textContent('[role=status]')).toContain('toolbar button');
   });
 
   it('drops the report when the tab goes to another page', async () => {
