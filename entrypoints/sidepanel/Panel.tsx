@@ -51,7 +51,7 @@ export function Panel() {
       </main>
     );
   }
-  if (!plan.report.isPlan && plan.source === 'page' && !plan.findings.length) {
+  if (plan.source === 'page' && !plan.report.isPlan) {
     return (
       <main class="empty" data-testid="not-a-plan">
         <h1>{plan.title || 'This tab'}</h1>
@@ -64,11 +64,6 @@ export function Panel() {
   return (
     <main>
       <Overview plan={plan} shown={shown} onToggle={(c) => setShown((s) => new Set(s.has(c) ? [...s].filter((x) => x !== c) : [...s, c]))} />
-      {plan.source === 'page' && !plan.report.isPlan && (
-        <p class="note" data-testid="not-a-plan">
-          This page does not read as a plan, so only wording hints are listed. Plan sections (such as “Section F” or “Targets”) give the full check.
-        </p>
-      )}
       <SpecificityChart plan={plan} />
       <CoverageGrid plan={plan} />
       <FindingsBySection plan={plan} tabId={tabId} shown={shown} />

@@ -17,13 +17,16 @@ export function reportSummary(report: Report): TabPlan['report'] {
   return { planType, jurisdiction, isPlan, sections, coverage, counts };
 }
 
-/** One plan from all frames' blocks: one line per block, so the report's block ids are line numbers. */
+/** One plan from all frames' blocks: one line per block, so the report's block ids are line numbers. A page that
+ *  does not read as a plan keeps only the verdict: its text stays out of storage (every page visited would
+ *  otherwise be copied there), and the panel has nothing to list for it. */
 export function pagePlan(frames: readonly FrameBlocks[], title: string): PagePlan {
   const lines = frames.flatMap((f) => f.blocks.map((b) => ({ frame: f.frame, block: b.id })));
   // Preformatted text keeps its line breaks in a block: spaces keep the block on its line and every offset in place.
   const text = frames.flatMap((f) => f.blocks.map((b) => b.text.replace(/\n/g, ' '))).join('\n');
   // Each block keeps the kind the page gave it (heading, table row), so the panel agrees with the marks.
   const { report, findings } = analyzeText(text, {}, frames.flatMap((f) => f.blocks.map((b) => b.kind)));
+  if (!report.isPlan) return { source: 'page', title, text: '', report: reportSummary(report), findings: [], lines: [] };
   return { source: 'page', title, text, report: reportSummary(report), findings, lines };
 }
 

@@ -35,6 +35,11 @@ describe('a page plan for the side panel', () => {
     expect(plan.findings.some((f) => plan.text.slice(f.start, f.end) === 'as required')).toBe(true);
     expect('blocks' in plan.report).toBe(false);
   });
+
+  it('keeps only the verdict for a page that does not read as a plan, none of its text', () => {
+    const page = pagePlan([{ frame: 0, blocks: [{ id: 'd0', text: 'Members have access to the gym as required.' }] }], 'Leisure centre');
+    expect(page).toMatchObject({ text: '', lines: [], findings: [], report: { isPlan: false } });
+  });
 });
 
 describe('tab reports in storage.session', () => {
