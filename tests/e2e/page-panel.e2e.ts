@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { analyzeText } from '../../src/analysis/index';
 import { PLAN_TYPE_LABELS } from '../../src/documents/report';
-import type { TabPlan } from '../../src/extension/tab-plan-messages';
+import type { PagePlan, TabPlan } from '../../src/extension/tab-plan-messages';
 import { cliFindings } from './cli';
 import { externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 
@@ -133,6 +133,19 @@ describe('side panel on form fields and editors', () => {
     const value = await page.inputValue('#targets');
     const start = value.indexOf('would benefit from');
     await expect.poll(() => page.evaluate(() => [document.querySelector('textarea')!.selectionStart, document.querySelector('textarea')!.selectionEnd])).toEqual([start, start + 'would benefit from'.length]);
+  });
+
+  it('reads a plan form inside a frame with its page, and "Go to" reaches into the frame', async () => {
+    const { page, panel, tabId } = await openWithPanel('/fixtures/plan-in-iframe.html');
+    const plan = (await storedPlan(tabId)) as PagePlan;
+    // The shell's heading and the framed form's lines, in frame order, each placed in its own frame.
+    expect(plan.text.split('\n')[0]).toBe('Pupil record');
+    expect(new Set(plan.lines.map((l) => l.frame)).size).toBe(2);
+    await goTo(panel, plan, 'would benefit from');
+    const form = page.frames().find((f) => f.url().endsWith('/plan-textarea.html'))!;
+    const value = await form.inputValue('#targets');
+    const start = value.indexOf('would benefit from');
+    await expect.poll(() => form.evaluate(() => [document.querySelector('textarea')!.selectionStart, document.querySelector('textarea')!.selectionEnd])).toEqual([start, start + 'would benefit from'.length]);
   });
 
   it('follows typing in a contenteditable editor: a new weak phrase is listed', async () => {
