@@ -4,7 +4,7 @@
 import { DEFAULT_OPTIONS, type Block, type BlockKind, type Finding, type Jurisdiction, type Options, type PlanType, type Role } from './types';
 import type { Item } from './item';
 import { segment } from './segment';
-import { choosePlanType, isStatutory, itemRole, jurisdictionVotes, labelOfKind, planNames, readLabel, type Label } from './structure';
+import { choosePlanType, isStatutory, itemRole, jurisdictionVotes, labelOfKind, planNames, readLabel, readRow, type Label, type RowShape } from './structure';
 import { quotedSpans, wordCount, type Span } from './text';
 import { findHedges } from './rules/hedges';
 import { provisionFindings } from './rules/provision';
@@ -97,6 +97,7 @@ interface BlockResult {
 /** What a block's text says whatever its neighbours: read once per distinct text, then only aggregated. */
 interface Scan {
   label: Label | undefined;
+  row: RowShape;
   /** Jurisdiction vocabulary counts, a section code counting 3 (Section F → England, 2B.2 → Wales, Part 3 → NI). */
   votes: [Jurisdiction, number][];
   plans: PlanType[];
@@ -118,6 +119,7 @@ function scan(cache: Generations<Scan>, text: string): Scan {
   if (label?.jurisdiction) votes[label.jurisdiction] = (votes[label.jurisdiction] ?? 0) + 3;
   const s: Scan = {
     label,
+    row: readRow(text),
     votes: Object.entries(votes) as [Jurisdiction, number][],
     plans: planNames(text),
     words: wordCount(text),
@@ -260,7 +262,7 @@ function analyzeWith(cache: Generations<Scan>, blocks: Block[], options: Partial
   let current: Label | undefined;
   const underSections: Scan[] = [];
   blocks.forEach((b, i) => {
-    const label = labelOfKind(scanned[i]!.label, b.text, b.kind, current);
+    const label = labelOfKind(scanned[i]!.label, b.text, b.kind, current, scanned[i]!.row);
     if (current || label?.persistent) underSections.push(scanned[i]!);
     if (label?.persistent) {
       current = label;

@@ -203,28 +203,47 @@ export function readLabel(block: string): Label | undefined {
   };
 }
 
+/** What a block's text says about it as a table row, whatever its section: read once per text (the analyser caches it). */
+export interface RowShape {
+  /** Cells joined as the page and the CLI join them, or tabs: read as a row even when no one said it is one. */
+  cells: boolean;
+  /** Where the content starts after leading cells that only name the need it is for ("Reading | …"), or 0. */
+  contentStart: number;
+  /** Those leading cells, as the row's label. */
+  name: string;
+  /** The content's role from its wording, for a row under no section. */
+  role: Role;
+}
+
+export function readRow(text: string): RowShape {
+  const contentStart = rowContentStart(text);
+  return {
+    cells: CELL_SEPARATOR.test(text),
+    contentStart,
+    name: text.slice(0, contentStart).replace(/[\s|]+$/, ''),
+    role: contentStart > 0 ? roleFromWording(text.slice(contentStart)) : 'other',
+  };
+}
+
 /**
  * How a block the page has marked reads: a heading element is structure whatever its words (its title may still
  * name a section); a list item or table row is content, never a section heading.
  */
-export function labelOfKind(label: Label | undefined, text: string, kind: BlockKind | undefined, section: Label | undefined): Label | undefined {
+export function labelOfKind(label: Label | undefined, text: string, kind: BlockKind | undefined, section: Label | undefined, row: RowShape): Label | undefined {
   if (kind === 'heading' || kind === 'header-row') {
     if (label && kind === 'heading') return { ...label, heading: true, contentStart: text.length };
     return { name: text.trim(), role: 'other', heading: true, contentStart: text.length, persistent: false, personsByWhom: false, specific: false };
   }
-  if (kind === 'row' || (kind === undefined && CELL_SEPARATOR.test(text))) {
-    const start = rowContentStart(text);
-    if (start > 0) {
-      return {
-        name: text.slice(0, start).replace(/[\s|]+$/, ''),
-        role: section?.role ?? roleFromWording(text.slice(start)),
-        heading: false,
-        contentStart: start,
-        persistent: false,
-        personsByWhom: section?.personsByWhom ?? false,
-        specific: false,
-      };
-    }
+  if ((kind === 'row' || (kind === undefined && row.cells)) && row.contentStart > 0) {
+    return {
+      name: row.name,
+      role: section?.role ?? row.role,
+      heading: false,
+      contentStart: row.contentStart,
+      persistent: false,
+      personsByWhom: section?.personsByWhom ?? false,
+      specific: false,
+    };
   }
   if ((kind === 'item' || kind === 'row') && label?.heading) return undefined;
   return label;
