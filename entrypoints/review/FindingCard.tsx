@@ -1,6 +1,7 @@
 // One finding in full: what is wrong, the plan's words, what is missing, a stronger wording, and the rule.
 import type { Finding } from '../../src/analysis/index';
-import { missingInWords, quoteOf } from '../../src/documents/report';
+import { missingInWords } from '../../src/analysis/parts';
+import { quoteOf } from '../../src/documents/report';
 import { CATEGORY_STYLES } from '../../src/page/categories';
 import { Suggestion } from './Suggestion';
 
@@ -27,7 +28,7 @@ export function FindingCard({ text, finding, position, onPrevious, onNext, onClo
       <blockquote>{quoteOf(text, finding)}</blockquote>
       {finding.missing?.length ? (
         <p>
-          <strong>Missing:</strong> {missingInWords(finding.missing)}
+          <strong>Missing:</strong> {missingInWords(finding)}
         </p>
       ) : null}
       {finding.suggestion && (

@@ -1,7 +1,8 @@
 // The printed report a parent takes to a meeting: each sentence the plan gets wrong, quoted once, then for
 // each weak phrase in it what is wrong, what is missing, what to ask for instead and the rule behind it.
 // Only visible when printing.
-import { JURISDICTION_LABELS, PLAN_TYPE_LABELS, bySentence, missingInWords, sectionTitleAt } from '../../src/documents/report';
+import { missingInWords } from '../../src/analysis/parts';
+import { JURISDICTION_LABELS, PLAN_TYPE_LABELS, bySentence, sectionTitleAt } from '../../src/documents/report';
 import { CATEGORY_STYLES } from '../../src/page/categories';
 import type { Checked } from './App';
 import { Suggestion } from './Suggestion';
@@ -27,7 +28,7 @@ export function PrintReport({ checked }: { checked: Checked }) {
             <p class="where">{sectionTitleAt(doc, s.start)}</p>
             <blockquote>“{s.quote}”</blockquote>
             {s.findings.map((f) => {
-              const missing = missingInWords(f.missing);
+              const missing = missingInWords(f);
               return (
                 <div key={`${f.start}-${f.rule}`} class="issue">
                   <p>

@@ -3,7 +3,8 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Category, Finding } from '../../src/analysis/types';
-import { missingInWords, outlineOf } from '../../src/documents/report';
+import { missingInWords } from '../../src/analysis/parts';
+import { outlineOf } from '../../src/documents/report';
 import type { GoToRequest, PagePlan, ShowPassageRequest, TabPlan } from '../../src/extension/tab-plan-messages';
 import { CATEGORY_STYLES } from '../../src/page/categories';
 
@@ -47,7 +48,7 @@ export function FindingsBySection({ plan, tabId, shown }: Props) {
                   <q>{plan.text.slice(f.start, f.end)}</q> <span class="kind">{CATEGORY_STYLES[f.category].label}</span>
                 </p>
                 <p>{f.message}</p>
-                {f.missing?.length ? <p class="missing">Missing: {missingInWords(f.missing)}</p> : null}
+                {f.missing?.length ? <p class="missing">Missing: {missingInWords(f)}</p> : null}
                 {plan.source === 'page' || plan.canGoTo ? (
                   <button type="button" onClick={() => void goTo(f)}>
                     Go to

@@ -79,10 +79,18 @@ export const HEDGE_GROUPS: readonly HedgeGroup[] = [
     part: 'duration',
     softWhenSpecified: true,
     phrases: [
-      'some', 'a range of', 'a high level of', 'high level of', 'high adult:child ratio', 'additional support', 'extra support', 'a lot of', 'as much as possible',
+      'some', 'a high level of', 'high level of', 'high adult:child ratio', 'additional support', 'extra support', 'a lot of', 'as much as possible',
       'typically', 'usually', '/(?:approximately|about|around) \\d+(?:\\.\\d+)? ?(?:hours?|hrs?|minutes?|mins?|sessions?)/',
       '/\\d+ ?[-–] ?\\d+ ?(?:minutes?|mins?|hours?|hrs?|times|sessions?)(?: (?:a|per|each) \\w+)?/',
     ],
+  },
+  {
+    // "A range of strategies" leaves open which ones, not how much.
+    rule: 'HEDGE-VAGUE-QUANTITY',
+    problem: 'does not say which ones will be used',
+    part: 'what',
+    softWhenSpecified: true,
+    phrases: ['a range of', 'a variety of', 'a number of'],
   },
   {
     rule: 'HEDGE-UP-TO',
@@ -125,19 +133,36 @@ export const HEDGE_GROUPS: readonly HedgeGroup[] = [
   },
 ];
 
-/** Roles and people whose naming answers "by whom" (PROV-WHO). */
+/**
+ * Roles and people whose naming answers "by whom" (PROV-WHO), by profession. Plural forms and titles are listed;
+ * "specialist" and "practitioner" cover "specialist teacher", "CAMHS practitioner" and the like.
+ */
 export const SPECIFIC_ROLES: readonly string[] = [
-  'teacher', 'teachers', 'teaching assistant', 'teaching assistants', 'TA', 'TAs', 'LSA', 'LSAs', 'HLTA', 'higher level teaching assistant', 'SENCO', 'SENDCo', 'ALNCo', 'SENCo',
-  'therapist', 'therapists', 'physiotherapist', 'psychotherapist', 'psychologist', 'psychologists', 'counsellor', 'counselor', 'pathologist', 'pathologists', 'key person', 'key worker', 'ELSA',
-  'mentor', 'tutor', 'invigilator', 'assessor', 'nurse', 'paraprofessional', 'classroom assistant', 'pupil support assistant', 'learning support assistant',
-  'support assistant', 'learning support coordinator', 'coordinator', 'co-ordinator', 'head of year', 'interpreter', 'communication support worker', 'aide',
-  'job coach', 'technician', 'practitioner', 'instructor', 'consultant', 'physiotherapist', 'specialist', 'advisor', 'adviser', 'clinician', 'doctor',
-  'the OT', 'by the OT', 'IEP team', 'case manager', 'social worker', 'youth worker', 'support worker', 'lunchtime supervisor', 'mr', 'mrs', 'ms', 'miss', 'dr',
-  '/[\\w-]+ (?:Service|Team)/', 'SLP', 'BCBA', 'para', 'paraeducator', 'interventionist', 'related service provider',
-  'learning mentor', '/(?:by|from|with) (?:the |a |an |their |his |her )?(?:SALT|SaLT|SLT|OT|EP|PT|SLP)(?![\\w-])/',
-  '/staff (?:who (?:are|have been) )?(?:trained|qualified)/', '/(?:registered|qualified|specialist|trained|NHS) (?:OT|SALT|SaLT|SLT|EP|PT)(?![\\w-])/', 'QTVI', 'QToD', 'first aider', 'supervisor', 'midday assistant', '/(?:adult|person|member of staff) (?:leading|running|teaching|supervising|in charge)/',
+  // education staff (England, Wales, Scotland, NI)
+  'teacher', 'teachers', 'headteacher', 'head teacher', 'deputy head', 'depute head', 'head of year', 'teaching assistant', 'teaching assistants',
+  'TA', 'TAs', 'LSA', 'LSAs', 'HLTA', 'higher level teaching assistant', 'SENCO', 'SENDCo', 'SENCo', 'ALNCo', 'LSC', 'learning support coordinator',
+  'classroom assistant', 'pupil support assistant', 'PSA', 'learning support assistant', 'support assistant', 'learning mentor', 'mentor', 'tutor', 'key person',
+  'key worker', 'ELSA', 'invigilator', 'assessor', 'lunchtime supervisor', 'midday assistant', 'supervisor', 'first aider', 'technician', 'instructor', 'coordinator',
+  'co-ordinator', 'interpreter', 'communication support worker', 'QTVI', 'QToD', 'habilitation officer', 'mobility officer', 'portage worker', 'portage home visitor',
+  // therapists and health professionals
+  'therapist', 'therapists', 'physiotherapist', 'psychotherapist', 'psychologist', 'psychologists', 'psychiatrist', 'counsellor', 'counselor', 'paediatrician',
+  'pediatrician', 'doctor', 'GP', 'consultant', 'clinician', 'nurse', 'health visitor', 'dietitian', 'dietician', 'audiologist', 'optometrist', 'orthoptist',
+  'CAMHS', 'practitioner', 'specialist', 'advisor', 'adviser',
+  // social care and other services
+  'social worker', 'youth worker', 'support worker', 'family support worker', 'job coach', '/[\\w-]+ (?:Service|Team)/',
+  // US related-service providers and school staff
+  'pathologist', 'pathologists', 'SLP', 'SLPA', 'OTR', 'COTA', 'BCBA', 'RBT', 'paraprofessional', 'para', 'paraeducator', 'aide', 'interventionist',
+  'case manager', 'IEP team', 'related service provider', 'orientation and mobility', 'O&M',
+  // named people
+  'mr', 'mrs', 'ms', 'miss', 'dr',
+  // abbreviations only where they name the person ("by the OT", "registered OT"), not the therapy
+  'the OT', 'by the OT', '/(?:by|from|with) (?:the |a |an |their |his |her )?(?:SALT|SaLT|SLT|OT|EP|PT|SLP)(?![\\w-])/',
+  '/(?:registered|qualified|specialist|trained|NHS) (?:OT|SALT|SaLT|SLT|EP|PT)(?![\\w-])/',
+  '/staff (?:who (?:are|have been) )?(?:trained|qualified)/', '/(?:adult|person|member of staff) (?:leading|running|teaching|supervising|in charge)/',
   // A provider abbreviation in a table cell ("weekly | SALT").
   '/(?<=[|\\t]\\s{0,3})(?:SALT|SaLT|SLT|OT|EP|PT|TA|LSA|HLTA|SLP)(?![\\w-])/',
+  // An assessment or advice named by its profession is that profession's ("an occupational therapy assessment").
+  '/(?:occupational therapy|speech and language therapy|speech-language|physiotherapy|physical therapy|educational psychology|psychological|audiology|paediatric|medical) (?:assessment|review|advice|report)/',
 ];
 
 /** Concrete activities, approaches and equipment: they answer "what exactly" (PROV-WHAT). */
@@ -302,6 +327,14 @@ export const GOAL_CONTEXT: readonly string[] = [
   '/(?:in|at|on) (?:the |a |his |her |their |each |every |all |whole[- ]class |mainstream |independent )?(?:\\w+ ){0,2}(?:class|classes|classroom|lessons?|playground|dinner hall|hall|cafeteria|recess|group work|college|school|home|assembly|circle time|PE|kitchen|room|setting|placement|bus|shifts?|club|break|breaktime|break time|lunch|lunchtime|playtime|snack time|test|probe|check|assessment|assessments|sheet|passage|task|tasks|session|sessions|game|work|pieces of work|samples|story|flashcards|software|worksheet|record|scale|chart|device|app|register|rubric|register)\\b/',
   'independently', 'without adult help', 'without adult prompting', 'without prompting', 'without staff prompting', '/with (?:a|his|her|their) (?:peer|partner)/',
   '/using (?:a|an|the|his|her|their)/', '/from (?:a|the) (?:picture|board)/', 'on her own', 'on his own', '/at (?:playtime|break|lunch|college|school|home|snack time)/',
+  // how the task is given or done: aloud, to the whole class, from flash cards, in a dictated sentence, with one prompt
+  'aloud', 'out loud', '/(?:on|at) (?:arrival|entry|transitions?|registration|the start of|the end of)/',
+  '/(?:to|with|in front of|alongside) (?:the |a |an |his |her |their )?(?:whole[- ]class|class|small group|group|peers?|partner|familiar adults?|unfamiliar adults?|visitors?)\\b/',
+  '/from (?:a |an |the |his |her |their )?(?:[\\w-]+ ){0,3}(?:flash ?cards|cards|list|lists|text|texts|book|books|passage|board|whiteboard|screen|pictures?|worksheet|model|word bank|menu|choice board|dictation)\\b/',
+  '/in (?:a |an )?(?:[\\w-]+ ){0,2}(?:sentences?|passages?|conversations?|role[- ]play|dictation)\\b/',
+  '/across (?:all |\\d+ |two |three |different )?(?:[\\w-]+ )?(?:settings|lessons|subjects|contexts|environments|activities)/',
+  '/with(?:out)? (?:a |an |one |no |two |\\d+ |visual |verbal |adult |physical )*(?:[\\w-]+ )?(?:prompts?|cues?|scaffolds?|word bank|timer|visuals?|symbols?|checklist|calculator|number line|manipulatives|writing frame|sentence starters?)\\b/',
+  '/when (?:\\w+ ){0,3}(?:arrives?|upset|anxious|frustrated|stuck|prompted|offered|faced with|transitions?)\\b/',
 ];
 
 /** An outcome that is really a service or resource (STRUCT-OUTCOME-NOT-PROVISION). */

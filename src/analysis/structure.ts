@@ -72,11 +72,12 @@ function titleRole(title: string): Role | undefined {
 const SUBTITLE = /^(?:what|how|who|where|when|which|details? of|description of|the child's|the young person's|including)\b/i;
 
 // A section code's own title ("Section H1: Social care provision under section 2 of the … Act 1970") is a heading
-// however long; content after a code is a clause with a verb or a sentence end.
+// however long; content after a code is a clause with a verb of its own or a sentence end.
 const CLAUSE = /\b(?:will|shall|should|must|may|might|can|could|would|is|are|was|were|has|had|does|did|receives?|attends?|needs to)\b/i;
 function isSectionTitle(title: string): boolean {
   const t = title.trim();
-  return t !== '' && wordCount(t) <= 20 && !/[.!?;]$/.test(t) && !CLAUSE.test(t);
+  // A relative clause belongs to the title ("Any social care provision which must be made for a child …").
+  return t !== '' && wordCount(t) <= 30 && !/[.!?;]$/.test(t) && !CLAUSE.test(t.replace(/\b(?:which|that|who)\b.*$/i, ''));
 }
 
 // A sub-heading naming an area of need ("Communication and interaction", "Sensory and/or physical needs", or a
@@ -270,14 +271,22 @@ function rowContentStart(text: string): number {
 const VIEW_START = /^['‘"“]|^(?:I|I'm|I’m)\s/;
 // A stated nil ("None.", "No social care needs identified at this time.", "No personal budget has been requested.")
 // answers the section; it is not weak wording.
-const NIL = /^(?:none|nil|n\/?a|not (?:applicable|required|needed)|none (?:identified|required|needed|at (?:this time|present))|no (?:[\w-]+ ){0,5}(?:identified|required|requested|needed|reported|known)(?: (?:at (?:this time|present)|currently))?|no (?:[\w-]+ ){1,5}(?:has|have) been (?:identified|requested|required|agreed|needed))[.!]?$/i;
+const NIL = /^(?:none|nil|n\/?a|not (?:applicable|required|needed)|none (?:identified|required|needed|known)?(?: ?(?:at (?:this time|present)|currently))?|no (?:[\w-]+ ){0,5}(?:identified|required|requested|needed|reported|known)(?: (?:at (?:this time|present)|currently))?|no (?:[\w-]+ ){1,5}(?:has|have) been (?:identified|requested|required|agreed|needed))[.!]?$/i;
 // Page furniture and form instructions ("Scroll down to the targets.", "Click to add a target") are not plan wording.
 const NAVIGATION = /^(?:please\s+)?(?:scroll|click|tap|press|select|go (?:to|back)|return to|back to|skip to|jump to|print|download|upload|save|submit|log (?:in|out)|sign (?:in|out)|read more|add (?:another|a new|more)|fill in|type (?:here|the|your))\b/i;
+
+// Wording about the plan itself ("This IDP is maintained by…", "This plan will be reviewed within 12 months…").
+const ABOUT_THE_PLAN = /^this (?:plan|IDP|CSP|EHCP|EHC plan|IEP|PLP|statement|co-ordinated support plan|coordinated support plan|document|individual development plan)\b/i;
+// History in a provision or target section ("Aarav joined the school in Year 4…", "Ella was entered for…"): what
+// happened, not what will be done; a commitment or a wish in it is still judged.
+const PAST_NARRATIVE = /^(?:[A-Z][\w'’-]*\s+){1,3}(?:was|were|had|joined|moved|achieved|attended|started|left|transferred|completed|scored|entered|began|came)\b/;
+const FORWARD = /\b(?:will|shall|should|must|may|might|could|would|to be)\b/i;
 
 /** The role of one item: a view, a nil or page furniture whatever the section; otherwise the section's role. */
 export function itemRole(text: string, section: Role | undefined): Role {
   if (VIEW_START.test(text)) return 'view';
-  if (NIL.test(text.trim()) || NAVIGATION.test(text) || !/\p{L}/u.test(text)) return 'other';
+  if (NIL.test(text.trim()) || NAVIGATION.test(text) || !/\p{L}/u.test(text) || ABOUT_THE_PLAN.test(text)) return 'other';
+  if (section !== 'need' && section !== 'view' && PAST_NARRATIVE.test(text) && !FORWARD.test(text)) return 'other';
   return section ?? roleFromWording(text);
 }
 

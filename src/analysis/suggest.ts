@@ -15,16 +15,24 @@ const SLOTS: Record<Part, string> = {
   timescale: '[by when: e.g. by the end of the spring term 2027]',
 };
 
-/** The skill a target or outcome names is its "what"; for a need it is the specific difficulty. */
-const WHAT_FOR: Record<'goal' | 'need', string> = {
-  goal: '[skill or behaviour you could see: e.g. read aloud, ask for help, stay in his seat]',
-  need: '[the specific difficulty and its impact on learning]',
-};
-
 export type SlotKind = 'provision' | 'goal' | 'need';
 
+/**
+ * A target's "what" is an observable skill; a need's parts are the difficulty, where it shows and the evidence
+ * for it (a need is described, not measured against a criterion).
+ */
+const SLOTS_FOR: Record<SlotKind, Partial<Record<Part, string>>> = {
+  provision: {},
+  goal: { what: '[skill or behaviour you could see: e.g. read aloud, ask for help, stay in his seat]' },
+  need: {
+    what: '[the specific difficulty and its impact on learning: e.g. follows only two-word instructions]',
+    context: '[where or when it shows: e.g. in whole-class teaching, at unstructured times]',
+    measure: '[evidence: assessment, date and baseline, e.g. CELF-5 (June 2026), 5th percentile]',
+  },
+};
+
 export function slotFor(part: Part, kind: SlotKind = 'provision'): string {
-  return part === 'what' && kind !== 'provision' ? WHAT_FOR[kind] : SLOTS[part];
+  return SLOTS_FOR[kind][part] ?? SLOTS[part];
 }
 
 /** A commitment in place of a recommendation ("would benefit from" → "will receive"), or undefined. */
@@ -41,6 +49,11 @@ export function firmWording(phrase: string): string | undefined {
 export function tidy(s: string): string {
   const t = s.replace(/ {2,}/g, ' ').trimStart();
   return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** A firmer phrase in place of a weak one, without doubling a "will" in front of it ("will try to" → "will"). */
+export function firmAfter(before: string, firm: string): string {
+  return /\bwill\s+$/i.test(before) ? firm.replace(/^will\b\s*/i, '') : firm;
 }
 
 export interface Replacement {
@@ -64,12 +77,12 @@ export function suggestRewrite(text: string, replacements: readonly Replacement[
     if (r.start < at) continue;
     if (r.part && r.text !== undefined) {
       // The phrase itself was the problem ("up to 10 hours" → "10 hours"): dropping it answers the part.
-      out += text.slice(at, r.start) + r.text;
+      out += text.slice(at, r.start) + firmAfter(text.slice(0, r.start), r.text);
       placed.add(r.part);
     } else if (r.part && !placed.has(r.part) && missing.includes(r.part)) {
       out += text.slice(at, r.start) + slotFor(r.part, kind);
       placed.add(r.part);
-    } else if (r.text !== undefined) out += text.slice(at, r.start) + r.text;
+    } else if (r.text !== undefined) out += text.slice(at, r.start) + firmAfter(text.slice(0, r.start), r.text);
     else continue;
     at = r.end;
   }

@@ -1,21 +1,9 @@
 // What a reader sees of a checked plan: its sections, the marked stretches of each paragraph, the sentence a
 // finding sits in, and plain words for the analyser's vocabulary. Shared by the review page and the side panel.
 import type { Report } from '../analysis/index';
-import type { Finding, Jurisdiction, Part, PlanType } from '../analysis/types';
+import type { Finding, Jurisdiction, PlanType } from '../analysis/types';
 import type { Paragraph, PlanDocument } from './plan-document';
 
-export const PART_LABELS: Record<Part, string> = {
-  what: 'what the help actually is',
-  frequency: 'how often',
-  duration: 'for how long',
-  who: 'who gives it',
-  group_size: 'group size',
-  training: 'the training or expertise of the staff',
-  monitoring: 'how progress is checked',
-  measure: 'how success is measured',
-  context: 'where or when it applies',
-  timescale: 'by when',
-};
 
 export const PLAN_TYPE_LABELS: Record<PlanType, string> = {
   ehcp: 'Education, Health and Care plan (EHCP)',
@@ -122,9 +110,6 @@ export function bySentence(text: string, findings: readonly Finding[]): { quote:
   return [...groups.values()].sort((a, b) => a.start - b.start);
 }
 
-export function missingInWords(missing: readonly Part[] | undefined): string {
-  return (missing ?? []).map((p) => PART_LABELS[p]).join(', ');
-}
 
 export interface OutlineSection {
   title: string;

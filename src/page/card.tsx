@@ -1,22 +1,10 @@
 // The card a mark opens: what is wrong, why (rule + source), a stronger wording with visible [slots],
 // and what the wording leaves out. Rendered with Preact into a shadow root; reachable by keyboard.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Finding, Part } from '../analysis';
+import type { Finding } from '../analysis';
+import { missingInWords } from '../analysis/parts';
 import { CATEGORY_STYLES } from './categories';
 import type { ViewportRect } from './textarea-mirror';
-
-const PART_WORDS: Record<Part, string> = {
-  what: 'what exactly is provided',
-  frequency: 'how often',
-  duration: 'for how long',
-  who: 'who delivers it',
-  group_size: 'group size',
-  training: 'staff training',
-  monitoring: 'how progress is monitored',
-  measure: 'a measure of success',
-  context: 'where or when',
-  timescale: 'by when',
-};
 
 export interface CardAction {
   label: string;
@@ -102,7 +90,7 @@ export function Card(props: CardProps) {
       {finding.missing && finding.missing.length > 0 && (
         <p class="missing">
           <strong>Says nothing about: </strong>
-          {finding.missing.map((p) => PART_WORDS[p]).join(', ')}
+          {missingInWords(finding)}
         </p>
       )}
       {status && (

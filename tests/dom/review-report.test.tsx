@@ -36,7 +36,7 @@ describe('review page report', () => {
     expect(points).toHaveLength(1);
     expect(points[0]!.querySelector('blockquote')!.textContent).toBe('“Sam will have access to speech and language therapy as required.”');
     const text = points[0]!.textContent!;
-    expect(text).toContain('What is missing: how often, who gives it');
+    expect(text).toContain('What is missing: how often, who delivers it');
     expect(text).toContain('Ask for instead: Sam will have speech and language therapy [how often: e.g. 3 × 20 minutes a week] from [who].');
     expect(text).toContain('Ask for: wording that states how often.');
     expect(text).toContain('The rule behind it: Provision must be specified');
@@ -50,7 +50,7 @@ describe('review page report', () => {
     const root = mount(<FindingCard text={hostile.text} finding={f} position="1 of 1" onPrevious={undefined} onNext={undefined} onClose={() => undefined} />);
     expect(root.querySelector('blockquote')!.textContent).toBe('Sam will have access to <img src=x onerror=alert(1)> therapy.');
     expect(root.querySelector('img')).toBeNull();
-    expect(root.textContent).toContain('Missing: how often, who gives it');
+    expect(root.textContent).toContain('Missing: how often, who delivers it');
     expect(root.querySelector('.why code')!.textContent).toBe('PROV-FREQ');
   });
 });

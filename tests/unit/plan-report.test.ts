@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analysis/types';
 import { readPastedText } from '../../src/documents/index';
-import { bySentence, missingInWords, quoteOf, sectionTitleAt, sectionsOf, segmentsOf } from '../../src/documents/report';
+import { missingInWords } from '../../src/analysis/parts';
+import { bySentence, quoteOf, sectionTitleAt, sectionsOf, segmentsOf } from '../../src/documents/report';
 
 const finding = (start: number, end: number, rule = 'HEDGE'): Finding => ({ rule, category: 'hedge', severity: 'warning', start, end, message: '', why: '' });
 
@@ -49,8 +50,12 @@ describe('the plan as the review page shows it', () => {
     ]);
   });
 
-  it('names missing parts in plain words', () => {
-    expect(missingInWords(['frequency', 'who', 'timescale'])).toBe('how often, who gives it, by when');
-    expect(missingInWords(undefined)).toBe('');
+  it('names missing parts in plain words, in the register of what was judged', () => {
+    expect(missingInWords({ rule: 'PROV-SPECIFY', category: 'provision', missing: ['frequency', 'who'] })).toBe('how often, who delivers it');
+    expect(missingInWords({ rule: 'GOAL-MEASURE', category: 'target', missing: ['measure', 'timescale'] })).toBe('how success is measured, by when');
+    expect(missingInWords({ rule: 'STRUCT-NEED-IMPACT', category: 'structure', missing: ['what', 'context', 'measure'] })).toBe(
+      'the specific difficulty and its impact on learning, where or when it shows, the evidence for it (assessment, date, baseline)',
+    );
+    expect(missingInWords({ rule: 'HEDGE-MODAL', category: 'hedge' })).toBe('');
   });
 });

@@ -6,7 +6,7 @@ import type { Finding, Part } from '../types';
 import { findAll, phraseRegex, test, wordCount } from '../text';
 import { suggestRewrite } from '../suggest';
 import { goalWhy, hedgeFindings, type HedgeHit } from './hedges';
-import { listParts } from './provision';
+import { listParts } from '../parts';
 
 const re = {
   vague: phraseRegex(GOAL_VAGUE),
@@ -70,7 +70,9 @@ export function goalFindings(item: Item, hedges: readonly HedgeHit[]): Finding[]
   // US annual goals run for the IEP year by default, so a missing date alone does not make one weak.
   const open = missing.filter((p) => p === 'what' || p === 'measure' || (p === 'timescale' && item.jurisdiction !== 'us'));
   const weak = open.length > 1 || (open.length === 1 && (hedges.length > 0 || wordCount(item.text) < DETAILED_WORDS));
-  if (!missing.length) return out;
+  // A target with an observable skill, a measure and a date is SMART enough to sign off: a missing condition alone
+  // ("when given…") is not worth an underline.
+  if (!missing.length || (missing.length === 1 && missing[0] === 'context')) return out;
   const first = vague[0];
   out.push({
     rule: missing.includes('what') ? 'GOAL-VAGUE-VERB' : missing.includes('measure') ? 'GOAL-MEASURE' : missing.includes('timescale') ? 'GOAL-TIMESCALE' : 'GOAL-CONTEXT',

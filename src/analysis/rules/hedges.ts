@@ -3,7 +3,7 @@ import { HEDGE_GROUPS, GROUP_SIZE_EVIDENCE, type HedgeGroup } from '../lexicon';
 import type { Item } from '../item';
 import type { Finding } from '../types';
 import { findTagged, inside, phraseRegex, taggedRegex, test, type Span, type TaggedPhrases } from '../text';
-import { firmWording, slotFor, tidy } from '../suggest';
+import { firmAfter, firmWording, slotFor, tidy } from '../suggest';
 
 export interface HedgeHit extends Span {
   group: HedgeGroup;
@@ -124,7 +124,7 @@ export function hedgeFindings(item: Item, hits: readonly HedgeHit[], specified: 
       end: h.end,
       message: `"${phrase}" ${h.group.problem}.`,
       why: provision ? provisionWhy(item) : goalWhy(item),
-      ...(slot !== undefined ? { suggestion: tidy(local.slice(0, at) + slot + local.slice(at + phrase.length)) } : {}),
+      ...(slot !== undefined ? { suggestion: tidy(local.slice(0, at) + firmAfter(local.slice(0, at), slot) + local.slice(at + phrase.length)) } : {}),
     });
   }
   return out;

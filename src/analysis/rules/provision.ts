@@ -1,7 +1,7 @@
 // PROV-*: the seven provision questions (what, how often, how long, by whom, group size, training, monitoring)
 // for EHCP Section F, IDP 2B.2, CSP additional support, NI Part 3, US services/accommodations and IEP support.
 import {
-  ACCOMMODATIONS, AMOUNT_ACCOMMODATIONS, BARE_THERAPIES, CONCRETE_CONTENT, DURATION_EVIDENCE, FREQUENCY_EVIDENCE, GENERIC_CONTENT, GROUP_SIZE_EVIDENCE,
+  ACCOMMODATIONS, AMOUNT_ACCOMMODATIONS, BARE_THERAPIES, CONCRETE_CONTENT, DURATION_EVIDENCE, FREQUENCY_EVIDENCE, GENERIC_CONTENT, GOAL_TIMESCALE, GROUP_SIZE_EVIDENCE,
   GROUP_WORDS, MONITORING_EVIDENCE, NON_SPECIALIST_DELIVERERS, REVIEWABLE_WORK, SPECIALIST_WORK, SPECIFIC_ROLES, STANDING_ACCOMMODATIONS, TRAINING_EVIDENCE,
 } from '../lexicon';
 import { DETAILED_WORDS, type Item } from '../item';
@@ -9,6 +9,7 @@ import type { Finding, Part } from '../types';
 import { phraseRegex, test, wordCount } from '../text';
 import { firmWording, suggestRewrite } from '../suggest';
 import { hedgeFindings, provisionWhy, type HedgeHit } from './hedges';
+import { listParts } from '../parts';
 
 const re = {
   roles: phraseRegex(SPECIFIC_ROLES),
@@ -30,11 +31,15 @@ const re = {
   number: /\d/,
   supportTo: /\bsupport(?:ed)?\b[^.;]{0,160}\bto (?:help|support|enable|assist)\b|\bsupport (?:with|to)\b/i,
   // One-off work (an assessment, a written programme) has a date rather than a session length.
+  // An assessment or observation is done once, by a date: it has no "how often" or session length.
+  assessment: /\b(?:an?|one) (?:[\w-]+ ){0,4}(?:assessment|observation)\b/i,
+  timescale: phraseRegex(GOAL_TIMESCALE),
   oneOff: /\bwill (?:assess|carry out an? (?:\w+ )?assessment|write|devise|set up|install|provide a written|complete an?)\b/i,
   extraTimeAmount: /\d+(?:\.\d+)?\s?x\b|\d+\s?%|\d+\s?min|time and a half|double time/i,
   therapyModel: /\b(?:direct|indirect|consultation|model|focus(?:ed|sed|ing)? on|targets|written by|programme (?:written|devised|set))\b/i,
   // Work delivered in sessions (as opposed to equipment or a standing arrangement); "teaching assistant" is a role.
   sessionWork: /\b(?:sessions?|therapy|tuition|support(?! (?:assistant|staff|for learning|service))|(?:be|is|are|being) supported|time[- ]out|programmes?|programs?|interventions?|check[- ]?ins?|breaks?|visits?|visiting|group|attend|services|pre[- ]?(?:learning|teaching|tutoring)|play|reading(?! comprehension| age| assignments?| tasks?| materials?| texts?| books?)|teaching(?! assistants?| staff)|taught|instruction|help|input|counsel+ing|time with|(?:will|to) work with|diet|space|room|area|sensory circuits?)\b/i,
+  specialistDeliverer: /\b(?:therapist|psychologist|specialist teacher|advisory teacher|teacher of the (?:deaf|visually impaired)|QTVI|QToD|paediatrician|pediatrician|clinician|speech-language pathologist)\b/i,
   monitoringClause: /\b(?:will|to) (?:check(?![- ]?ins?\b)|review|monitor|update|observe|log)\b/i,
   groupChoice: /(?:1:1|individual(?:ly)?|small[ -]group|whole class|pairs?)[^.;]{0,40}\bor\b[^.;]{0,30}(?:1:1|small[ -]group|whole class|groups?|individual)/i,
   usLocation: /\b(?:classroom|resource room|special education(?: setting)?|general education|regular education|setting|room|school|home|community|center|centre|office|library|gym|bus|cafeteria)\b/i,
@@ -44,7 +49,7 @@ const re = {
 export const CORE: readonly Part[] = ['what', 'frequency', 'duration', 'who'];
 // 34 CFR 300.320(a)(7) asks US services for frequency, location and duration; the provider is good practice there.
 const CORE_US: readonly Part[] = ['what', 'frequency', 'duration'];
-const ORDER: readonly Part[] = ['what', 'frequency', 'duration', 'who', 'group_size', 'training', 'monitoring'];
+const ORDER: readonly Part[] = ['what', 'frequency', 'timescale', 'duration', 'who', 'group_size', 'training', 'monitoring'];
 
 export interface ProvisionJudgement {
   missing: Part[];
@@ -90,9 +95,14 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
     who: test(re.roles, t),
     group_size: test(re.groupSize, t),
   };
-  if (!standing && !answered.frequency) missing.add('frequency');
-  // Only work delivered over time has a length; equipment and standing arrangements do not (extra time needs its amount).
-  if (accommodation || !sessions || re.oneOff.test(t) ? test(re.amountAccommodation, t) && !re.extraTimeAmount.test(t) : !standing && !answered.duration) missing.add('duration');
+  // "An occupational therapy assessment" names a therapy but is not sessions of it.
+  const once = re.assessment.test(t) && !re.sessionWork.test(delivered.replace(re.assessment, ' ')) && !rules.has('HEDGE-OPPORTUNITY');
+  if (once) {
+    if (!test(re.timescale, t)) missing.add('timescale');
+  } else if (!standing && !answered.frequency) missing.add('frequency');
+  // Only work delivered over time has a length; equipment, standing arrangements and an assessment do not (extra
+  // time needs its amount).
+  if (!once && (accommodation || !sessions || re.oneOff.test(t) ? test(re.amountAccommodation, t) && !re.extraTimeAmount.test(t) : !standing && !answered.duration)) missing.add('duration');
   // A seat or extra time needs no deliverer, unless the item hands it to someone vague ("staff to give extra time").
   const exempt = standing && /\b(?:seating|extended time|extra time)\b/i.test(t) && !rules.has('HEDGE-VAGUE-ACTOR');
   if (!answered.who && !exempt) missing.add('who');
@@ -119,9 +129,12 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
     // Someone "available" to the child says nothing about what they will do.
     if (/available/i.test(h.text) && !concrete) missing.add('what');
   }
+  // A therapist's or specialist teacher's own sessions are reviewed as part of the work: an otherwise specified
+  // item they deliver needs no separate monitoring line.
+  if (missing.size === 1 && missing.has('monitoring') && re.specialistDeliverer.test(t)) missing.delete('monitoring');
   const list = ORDER.filter((p) => missing.has(p));
   const core = item.jurisdiction === 'us' && item.planType !== '504' ? CORE_US : CORE;
-  const open = core.filter((p) => missing.has(p));
+  const open = [...core, 'timescale' as const].filter((p) => missing.has(p));
   // A long, detailed item with no hedge that seems to lack one answer is more likely phrased in a way the
   // lexicons do not know than vague: it gets a good-practice note rather than a flag.
   // Generic support "to help him…" is the catalogue's own vague-content trigger, so length does not excuse it.
@@ -134,24 +147,6 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
   const amountless = open.includes('frequency') && open.includes('duration');
   const detailed = (open.length === 1 && words >= DETAILED_WORDS) || (open.length === 2 && !amountless && words >= 1.25 * DETAILED_WORDS);
   return { missing: list, specified: open.length === 0 || detailed };
-}
-
-const QUESTION: Record<Part, string> = {
-  what: 'what exactly will be done',
-  frequency: 'how often',
-  duration: 'for how long',
-  who: 'who will deliver it',
-  group_size: 'the group size',
-  training: 'what training the staff have',
-  monitoring: 'how it will be monitored',
-  measure: 'how success is measured',
-  context: 'when or where',
-  timescale: 'by when',
-};
-
-export function listParts(parts: readonly Part[], kind: 'provision' | 'goal' = 'provision'): string {
-  const words = parts.map((p) => (p === 'what' && kind === 'goal' ? 'what the child will do that can be seen' : QUESTION[p]));
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]!}`;
 }
 
 export function provisionFindings(item: Item, hedges: readonly HedgeHit[]): Finding[] {
@@ -175,8 +170,8 @@ export function provisionFindings(item: Item, hedges: readonly HedgeHit[]): Find
       start: item.start,
       end: item.end,
       message: specified
-        ? `This provision could also say ${listParts(missing)}.`
-        : `This provision does not say ${listParts(missing)}, so nobody could check whether it is being delivered.`,
+        ? `This provision could also say ${listParts(missing, 'provision')}.`
+        : `This provision does not say ${listParts(missing, 'provision')}, so nobody could check whether it is being delivered.`,
       why,
       suggestion,
       missing,
