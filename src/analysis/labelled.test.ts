@@ -44,6 +44,11 @@ describe('labelled plan lines', () => {
     expect(actual).toBe(expected);
   });
 
+  // Headings, nils, admin fields, views and history are not plan wording wherever they sit in a plan.
+  it.each(cases.filter((c) => c.kind === 'other').map((c) => [c.text, c.jurisdiction]))('"%s" is not flagged under a provision or a target heading', (text, jurisdiction) => {
+    for (const kind of ['provision', 'target'] as const) expect([kind, judge(HEADINGS[kind][jurisdiction as Jurisdiction], text).rules]).toEqual([kind, []]);
+  });
+
   it('names the missing parts (F1 ≥ 0.9 over flagged lines)', () => {
     let tp = 0;
     let fp = 0;
