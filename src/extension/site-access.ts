@@ -4,6 +4,7 @@
 // grant changes, so revoking one stops Plan Lens there from the next page load.
 import type { WxtBrowser } from 'wxt/browser';
 import { PLAN_SURFACES } from '../sites/site';
+import { setSiteMode, storedSiteModes, type SiteMode } from './site-settings';
 
 const SCRIPT_ID = 'plan-lens-granted-sites';
 const CONTENT_SCRIPT = 'content-scripts/content.js';
@@ -66,15 +67,48 @@ export function registerSiteAccess(browser: WxtBrowser): void {
   rematch();
 }
 
-/** Asks the user to grant the page's site. Call it straight from the click: the browser needs the gesture. */
-export function requestSite(browser: WxtBrowser, pageUrl: string): Promise<boolean> {
+/**
+ * "Always" or "automatically" on the page's site: asks the user to grant it, then sets its mode; false
+ * when refused. Call it straight from the click (the browser needs the gesture for its question).
+ */
+export async function allowSite(browser: WxtBrowser, pageUrl: string, mode: Exclude<SiteMode, 'off'>): Promise<boolean> {
   const origin = sitePattern(pageUrl);
-  return origin ? browser.permissions.request({ origins: [origin] }) : Promise.resolve(false);
+  const granted = origin ? browser.permissions.request({ origins: [origin] }) : Promise.resolve(false);
+  if (!(await granted)) return false;
+  await setSiteMode(browser.storage.local, new URL(pageUrl).hostname, mode);
+  return true;
 }
 
-/** Gives the page's site back; a plan surface's access is the manifest's and stays (its mode says "off"). */
-export async function releaseSite(browser: WxtBrowser, pageUrl: string): Promise<void> {
+/** "Off on this site": the mode says so, and the user's grant is given back (a plan surface's is the manifest's). */
+export async function turnOffSite(browser: WxtBrowser, pageUrl: string): Promise<void> {
+  await setSiteMode(browser.storage.local, new URL(pageUrl).hostname, 'off');
   const origin = sitePattern(pageUrl);
-  if (!origin || !(await grantedOrigins(browser)).includes(origin)) return;
-  await browser.permissions.remove({ origins: [origin] });
+  if (origin && (await grantedOrigins(browser)).includes(origin)) await browser.permissions.remove({ origins: [origin] });
+}
+
+export interface SiteRow {
+  host: string;
+  /** A URL on the site, for allowSite and turnOffSite. */
+  url: string;
+  /** Where Plan Lens runs there by itself: a plan surface, or a site the user granted. */
+  access: 'plan-surface' | 'granted' | 'none';
+  mode: SiteMode;
+}
+
+/** Every site Plan Lens runs on, or that the user has a choice recorded for: plan surfaces first, then by name. */
+export async function listSites(browser: WxtBrowser): Promise<SiteRow[]> {
+  const rows = new Map<string, SiteRow>();
+  const add = (pattern: string, access: SiteRow['access']) => {
+    const host = pattern.split('/')[2] ?? '';
+    // A wildcard grant (every site, every subdomain) names no one site to list.
+    if (host && !host.includes('*')) rows.set(host, { host, url: pattern.replace(/\*$/, ''), access, mode: 'auto' });
+  };
+  for (const pattern of PLAN_SURFACES) add(pattern, 'plan-surface');
+  for (const pattern of await grantedOrigins(browser)) add(pattern, 'granted');
+  for (const [host, mode] of await storedSiteModes(browser.storage.local)) {
+    if (!rows.has(host)) rows.set(host, { host, url: `https://${host}/`, access: 'none', mode });
+    else rows.get(host)!.mode = mode;
+  }
+  const order = (row: SiteRow) => (row.access === 'plan-surface' ? 0 : 1);
+  return [...rows.values()].sort((a, b) => order(a) - order(b) || a.host.localeCompare(b.host));
 }

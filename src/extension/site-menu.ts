@@ -4,8 +4,8 @@
 // grants activeTab, so the tab's URL is readable here without the "tabs" permission.
 import type { WxtBrowser } from 'wxt/browser';
 import { checkPage } from './check-page';
-import { releaseSite, requestSite, sitePattern } from './site-access';
-import { setSiteMode, type SiteMode } from './site-settings';
+import { allowSite, sitePattern, turnOffSite } from './site-access';
+import type { SiteMode } from './site-settings';
 
 const ITEMS: { id: string; mode: SiteMode; title: string }[] = [
   { id: 'plan-lens-site-always', mode: 'always', title: 'Always check this site' },
@@ -13,16 +13,9 @@ const ITEMS: { id: string; mode: SiteMode; title: string }[] = [
   { id: 'plan-lens-site-auto', mode: 'auto', title: 'Check this site automatically (plans only)' },
 ];
 
-async function turnOff(browser: WxtBrowser, pageUrl: string, host: string): Promise<void> {
-  await setSiteMode(browser.storage.local, host, 'off');
-  await releaseSite(browser, pageUrl);
-}
-
-async function turnOn(browser: WxtBrowser, granted: Promise<boolean>, host: string, mode: SiteMode, tabId: number | undefined): Promise<void> {
-  if (!(await granted)) return;
-  await setSiteMode(browser.storage.local, host, mode);
+async function turnOn(browser: WxtBrowser, granted: Promise<boolean>, mode: SiteMode, tabId: number | undefined): Promise<void> {
   // "Always" starts now; "automatically" waits for the page's next load, when the granted script runs.
-  if (mode === 'always' && tabId !== undefined) await checkPage(browser, tabId);
+  if ((await granted) && mode === 'always' && tabId !== undefined) await checkPage(browser, tabId);
 }
 
 /**
@@ -32,8 +25,7 @@ async function turnOn(browser: WxtBrowser, granted: Promise<boolean>, host: stri
 export function chooseSiteMode(browser: WxtBrowser, menuItemId: string | number, pageUrl: string | undefined, tabId?: number): Promise<void> | undefined {
   const item = ITEMS.find((i) => i.id === menuItemId);
   if (!item || !pageUrl || !sitePattern(pageUrl)) return undefined;
-  const host = new URL(pageUrl).hostname;
-  return item.mode === 'off' ? turnOff(browser, pageUrl, host) : turnOn(browser, requestSite(browser, pageUrl), host, item.mode, tabId);
+  return item.mode === 'off' ? turnOffSite(browser, pageUrl) : turnOn(browser, allowSite(browser, pageUrl, item.mode), item.mode, tabId);
 }
 
 export function registerSiteMenu(browser: WxtBrowser): void {

@@ -31,6 +31,16 @@ export async function loadSiteSettings(storage: Storage, host: string): Promise<
   };
 }
 
+/** Every site whose mode the user has set (automatic is the default and is not stored). */
+export async function storedSiteModes(storage: Storage): Promise<Map<string, SiteMode>> {
+  const stored = await storage.get(null);
+  const modes = new Map<string, SiteMode>();
+  for (const [key, mode] of Object.entries(stored)) {
+    if (key.startsWith(modeKey('')) && (mode === 'always' || mode === 'off')) modes.set(key.slice(modeKey('').length), mode);
+  }
+  return modes;
+}
+
 export async function setSiteMode(storage: Storage, host: string, mode: SiteMode): Promise<void> {
   if (mode === 'auto') await storage.remove(modeKey(host));
   else await storage.set({ [modeKey(host)]: mode });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WxtBrowser } from 'wxt/browser';
 import { addIgnoredPhrase, loadSiteSettings, setSiteMode, siteOf, watchSiteSettings } from '../../src/extension/site-settings';
+import { listSites } from '../../src/extension/site-access';
 import { chooseSiteMode } from '../../src/extension/site-menu';
 
 const browser = fakeBrowser as unknown as WxtBrowser;
@@ -47,6 +48,23 @@ describe('per-site settings', () => {
 
     expect(chooseSiteMode(browser, 'something-else', 'https://portal.example/')).toBeUndefined();
     expect(chooseSiteMode(browser, 'plan-lens-site-always', 'chrome://extensions/')).toBeUndefined();
+  });
+
+  it('lists webmail first, then the sites the user granted or chose a mode for; a wildcard grant names no site', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Plan Lens', version: '0', host_permissions: ['https://docs.google.com/*'] });
+    const origins = ['https://docs.google.com/*', 'http://portal.example/*', 'https://*.example.net/*'];
+    vi.spyOn(fakeBrowser.permissions, 'getAll').mockImplementation(async () => ({ origins, permissions: [] }));
+    await setSiteMode(browser.storage.local, 'mail.google.com', 'off');
+    await setSiteMode(browser.storage.local, 'portal.example', 'always');
+    await setSiteMode(browser.storage.local, 'revoked.example', 'always');
+    expect(await listSites(browser)).toEqual([
+      { host: 'mail.google.com', url: 'https://mail.google.com/', access: 'plan-surface', mode: 'off' },
+      { host: 'outlook.live.com', url: 'https://outlook.live.com/', access: 'plan-surface', mode: 'auto' },
+      { host: 'outlook.office.com', url: 'https://outlook.office.com/', access: 'plan-surface', mode: 'auto' },
+      { host: 'outlook.office365.com', url: 'https://outlook.office365.com/', access: 'plan-surface', mode: 'auto' },
+      { host: 'portal.example', url: 'http://portal.example/', access: 'granted', mode: 'always' },
+      { host: 'revoked.example', url: 'https://revoked.example/', access: 'none', mode: 'always' },
+    ]);
   });
 
   it('tells a page when its site’s settings change', async () => {

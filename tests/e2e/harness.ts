@@ -218,14 +218,27 @@ async function untilRegistered(browser: ExtensionBrowser, wanted: (origins: stri
 }
 
 /**
- * Grants Plan Lens `origins` as a user does: allowed in Chrome's site-access settings (chrome://extensions),
- * then accepted when Plan Lens asks for them (permissions.request from one of its pages, under a user
- * gesture; Chrome does not prompt again for a site the user already allowed). Returns once Plan Lens has
- * registered its content script for them (permissions.onAdded).
+ * Allows Plan Lens `origins` in Chrome's site-access settings (chrome://extensions). For a site Plan Lens
+ * only may ask for, that answers its question ahead: Chrome then grants the site without a prompt, which a
+ * headless browser could not show.
+ */
+export async function allowInSiteSettings(browser: ExtensionBrowser, origins: string[]): Promise<void> {
+  await inExtensionsPage(browser, origins, 'addHostPermission');
+}
+
+/** Waits until Plan Lens's content script is registered for every one of `origins`. */
+export async function untilGranted(browser: ExtensionBrowser, origins: string[]): Promise<void> {
+  await untilRegistered(browser, (registered) => origins.every((o) => registered.includes(o)), `included ${origins.join(', ')}`);
+}
+
+/**
+ * Grants Plan Lens `origins` as a user does: allowed in Chrome's site-access settings, then accepted when
+ * Plan Lens asks for them (permissions.request from one of its pages, under a user gesture). Returns once
+ * Plan Lens has registered its content script for them (permissions.onAdded).
  */
 export async function grantSites(browser: ExtensionBrowser, origins: string[]): Promise<void> {
   if (origins.length === 0) return;
-  await inExtensionsPage(browser, origins, 'addHostPermission');
+  await allowInSiteSettings(browser, origins);
   const page = await browser.context.newPage();
   try {
     await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
@@ -236,7 +249,7 @@ export async function grantSites(browser: ExtensionBrowser, origins: string[]): 
   } finally {
     await page.close();
   }
-  await untilRegistered(browser, (registered) => origins.every((o) => registered.includes(o)), `included ${origins.join(', ')}`);
+  await untilGranted(browser, origins);
 }
 
 /** Takes the grant back in Chrome's site-access settings; returns once Plan Lens has stopped matching them. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
-import { clickToolbarButton, externalRequests, extensionDir, grantSites, launchWithExtension, LOCAL_PAGES, REPO_ROOT, registeredOrigins, revokeSites, startServer, stopServiceWorker, type ExtensionBrowser, type StaticServer } from './harness';
+import { allowInSiteSettings, clickToolbarButton, externalRequests, extensionDir, grantSites, launchWithExtension, LOCAL_PAGES, REPO_ROOT, registeredOrigins, revokeSites, startServer, stopServiceWorker, untilGranted, type ExtensionBrowser, type StaticServer } from './harness';
 import { highlightMarks } from './page-probes';
 
 /** The extension API as seen inside the service worker, for `sw.evaluate` callbacks. */
@@ -121,6 +121,31 @@ describe('a site the user granted', () => {
     expect(await contentScripts(revoked)).toBe(0);
     expect(await highlightMarks(revoked)).toEqual([]);
     await Promise.all([page.close(), again.close(), revoked.close()]);
+  });
+});
+
+describe('the options page ("Where Plan Lens runs")', () => {
+  it('allows a site for every page, and "Turn off" gives the grant back', async () => {
+    // The user has allowed the local pages in Chrome's site access, so Chrome grants them without a prompt.
+    await allowInSiteSettings(browser, [LOCAL_PAGES]);
+    const options = await open(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.locator(`tr[data-host="${GMAIL}"]`).waitFor();
+    await options.fill('input[name=site]', server.origin);
+    await options.click('button[value=always]');
+    await untilGranted(browser, [LOCAL_PAGES]);
+    const row = options.locator('tr[data-host="127.0.0.1"]');
+    await expect.poll(() => row.locator('.state').textContent()).toBe('checks every page');
+
+    // "Every page": even a page that does not read as a plan gets its marks.
+    const page = await open(fixture('not-a-plan.html'));
+    await waitForMark(page, 'access to');
+
+    await row.getByRole('button', { name: 'Turn off' }).click();
+    await expect.poll(() => registeredOrigins(browser)).toEqual([]);
+    await expect.poll(() => row.locator('.state').textContent()).toBe('off');
+    const after = await open(fixture('not-a-plan.html'));
+    expect(await contentScripts(after)).toBe(0);
+    await Promise.all([options.close(), page.close(), after.close()]);
   });
 });
 
