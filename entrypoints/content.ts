@@ -10,6 +10,7 @@ import { isTabCommand, type Request } from '../src/extension/messages';
 import { isShowPassageRequest } from '../src/extension/tab-plan-messages';
 import { addIgnoredPhrase, loadSiteSettings, siteOf, watchSiteSettings, type SiteSettings } from '../src/extension/site-settings';
 import { CARD_CSS } from '../src/page/card';
+import { answerChildFrames, askParentFrame } from '../src/page/frame-anchor';
 import { startPlanLens, type PlanLensPage } from '../src/page/plan-lens';
 import { PLAN_SURFACES, siteFor } from '../src/sites/site';
 
@@ -24,11 +25,13 @@ export default defineContentScript({
     const site = siteOf(location);
     let settings = await loadSiteSettings(browser.storage.local, site);
     let running: { page: PlanLensPage; stop: AbortController } | null = null;
+    /** This document's id with the worker: one per frame and page load. */
+    const doc = crypto.randomUUID();
 
     const start = () => {
       const stop = new AbortController();
       ctx.signal.addEventListener('abort', () => stop.abort());
-      const page = startPlanLens(document, abilities(ctx, site, () => settings), stop.signal, siteFor(location).textRoots);
+      const page = startPlanLens(document, abilities(ctx, doc, site, () => settings), stop.signal, siteFor(location).textRoots);
       if (settings.mode === 'always') page.checkPage();
       running = { page, stop };
     };
@@ -42,6 +45,9 @@ export default defineContentScript({
     };
     watchSiteSettings(browser, site, (next) => ((settings = next), apply()), ctx.signal);
     apply();
+    // The side panel reads the tab's frames in document order: tell child frames where they sit, learn where this one does.
+    answerChildFrames(window, doc, (frame) => running?.page.blockBefore(frame) ?? null, ctx.signal);
+    askParentFrame(window, (anchor) => void sendWithRetry(send, { kind: 'frame-anchor', ...anchor }).catch(() => undefined), ctx.signal);
 
     browser.runtime.onMessage.addListener((message) => {
       if (isShowPassageRequest(message)) return Promise.resolve(running?.page.showPassage(message.block, message.start, message.end, message.words) ?? false);
@@ -59,10 +65,11 @@ export default defineContentScript({
   },
 });
 
-function abilities(ctx: ContentScriptContext, site: string, settings: () => SiteSettings) {
-  const send = (request: Request) => browser.runtime.sendMessage(request);
+const send = (request: Request) => browser.runtime.sendMessage(request);
+
+function abilities(ctx: ContentScriptContext, doc: string, site: string, settings: () => SiteSettings) {
   return {
-    analyze: createAnalysisClient(send, crypto.randomUUID()),
+    analyze: createAnalysisClient(send, doc),
     reportCount: (count: number) => void sendWithRetry(send, { kind: 'count', count }).catch(() => undefined),
     mountCard: async () => {
       const ui = await createShadowRootUi(ctx, {

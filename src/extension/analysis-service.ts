@@ -2,6 +2,8 @@
 // the blocks that changed, runs the analyser over the whole document (plan type and sections depend
 // on every block), and answers only with reports the content script does not have yet.
 import { analyze as analyzeBlocks, type Block, type Report } from '../analysis';
+import type { FrameAnchor } from '../page/frame-anchor';
+import { inDocumentOrder } from './frame-order';
 import type { AnalyzeResponse, Request } from './messages';
 
 type AnalyzeRequest = Extract<Request, { kind: 'analyze' }>;
@@ -28,6 +30,8 @@ export interface AnalysisService {
   /** The tab started loading a page: its documents leave the page report until they speak again (a page
    *  that only changed its address keeps its content script, and its next request brings it back). */
   pageLeft(tabId: number): void;
+  /** Where a child frame's text sits in its parent's, so the page report reads the frames in document order. */
+  anchorFrame(tabId: number, frameId: number, anchor: FrameAnchor): void;
 }
 
 export function createAnalysisService(analyze: (blocks: Block[]) => Report = analyzeBlocks): AnalysisService {
@@ -38,6 +42,8 @@ export function createAnalysisService(analyze: (blocks: Block[]) => Report = ana
   const planFrames = new Map<number, Set<number>>();
   /** Documents of a page the tab has navigated away from, unless they have spoken since. */
   const left = new Set<string>();
+  /** frame key → where the frame sits in its parent's text, as the parent told it. */
+  const anchors = new Map<string, FrameAnchor>();
   const framesOfTab = (tabId: number) =>
     [...docOfFrame.entries()]
       .filter(([f]) => f.startsWith(`${tabId}:`))
@@ -99,14 +105,21 @@ export function createAnalysisService(analyze: (blocks: Block[]) => Report = ana
           docs.delete(doc);
           left.delete(doc);
           docOfFrame.delete(frame);
+          anchors.delete(frame);
         }
       }
     },
     pageOf(tabId) {
-      return framesOfTab(tabId).flatMap(({ frame, doc }) => {
-        const state = docs.get(doc);
-        return state && !left.has(doc) ? [{ frame, blocks: state.ids.map((id) => state.texts.get(id)!) }] : [];
-      });
+      return inDocumentOrder(
+        framesOfTab(tabId).flatMap(({ frame, doc }) => {
+          const state = docs.get(doc);
+          const anchor = anchors.get(`${tabId}:${frame}`);
+          return state && !left.has(doc) ? [{ frame, doc, blocks: state.ids.map((id) => state.texts.get(id)!), ...(anchor ? { anchor } : {}) }] : [];
+        }),
+      );
+    },
+    anchorFrame(tabId, frameId, anchor) {
+      anchors.set(`${tabId}:${frameId}`, anchor);
     },
     pageLeft(tabId) {
       for (const { doc } of framesOfTab(tabId)) left.add(doc);

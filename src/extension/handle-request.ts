@@ -33,6 +33,11 @@ export async function handleRequest(request: Request, sender: Sender, services: 
     }
     case 'count':
       return tabId < 0 ? request.count : services.badge.setFrameCount(tabId, frameId, request.count);
+    case 'frame-anchor':
+      if (tabId < 0) return false;
+      services.analysis.anchorFrame(tabId, frameId, { parentDoc: request.parentDoc, after: request.after });
+      services.pageChanged(tabId, sender.tab?.title ?? '');
+      return true;
     case 'find-elsewhere': {
       // The frames after the asking one first, wrapping round; the first that has marks takes the walk.
       const frames = tabId < 0 ? [] : services.analysis.framesOf(tabId).filter((f) => f !== frameId);

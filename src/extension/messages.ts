@@ -1,6 +1,7 @@
 // The typed messages between content scripts and the service worker. One union per direction, each
 // message tagged by `kind`, so a handler is a `switch` the compiler checks.
 import type { Block, BlockReport, Jurisdiction, PlanType } from '../analysis';
+import type { FrameAnchor } from '../page/frame-anchor';
 
 /** Content script → service worker. */
 export type Request =
@@ -15,7 +16,9 @@ export type Request =
     }
   | { kind: 'count'; count: number }
   /** Next finding asked for in a frame without marks: move to a frame of the tab that has some. */
-  | { kind: 'find-elsewhere' };
+  | { kind: 'find-elsewhere' }
+  /** A child frame learnt from its parent where it sits in the parent's text (src/page/frame-anchor.ts). */
+  | ({ kind: 'frame-anchor' } & FrameAnchor);
 
 export type AnalyzeResponse =
   | {
@@ -39,7 +42,7 @@ export type TabCommand = { kind: 'check-page' } | { kind: 'plan-in-tab' } | { ki
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
-  return kind === 'analyze' || kind === 'count' || kind === 'find-elsewhere';
+  return kind === 'analyze' || kind === 'count' || kind === 'find-elsewhere' || kind === 'frame-anchor';
 }
 
 export function isTabCommand(value: unknown): value is TabCommand {

@@ -42,6 +42,8 @@ export interface PlanLensPage {
   /** The side panel's "Go to": selects [start, end) of a block this document read, shows it and opens its card.
    *  False when the block no longer reads `words` there (the user has typed since). */
   showPassage(block: string, start: number, end: number, words: string): boolean;
+  /** The id of the last block read before `el` (a child frame) in reading order; null if none comes before it. */
+  blockBefore(el: Element): string | null;
 }
 
 /** Typing settles before text is re-read: one analysis per pause, not per keystroke. */
@@ -341,6 +343,15 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       if (marks.length === 0) return false;
       view.focus();
       return cards.jump();
+    },
+    blockBefore(el) {
+      let before: string | null = null;
+      for (const s of sources) {
+        const node = s.kind === 'field' ? s.field : s.block.element;
+        if (!(node.compareDocumentPosition(el) & 4) /* FOLLOWING */) break;
+        before = s.id;
+      }
+      return before;
     },
     showPassage(block, start, end, words) {
       const source = sources.find((s) => s.id === block);

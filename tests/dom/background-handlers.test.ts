@@ -64,4 +64,17 @@ describe('service worker request handling', () => {
     // A tab with no other frame: nowhere to go.
     expect(await handleRequest({ kind: 'find-elsewhere' }, { tab: { id: 4 }, frameId: 0 }, services)).toBe(false);
   });
+
+  it('places a child frame where its parent said it sits, and rewrites the tab’s report', async () => {
+    const changed: number[] = [];
+    const analysis = createAnalysisService();
+    const services = { analysis, badge: createBadge(browser), pageChanged: (tabId: number) => void changed.push(tabId), announcePlan: () => undefined, walkInto: async () => false };
+    const top = ['Section F: Special educational provision', 'Section I: Placement'];
+    await handleRequest({ kind: 'analyze', doc: 'top', ids: ['f', 'i'], changed: top.map((text, n) => ({ id: n ? 'i' : 'f', text })) }, { tab: { id: 4 }, frameId: 0 }, services);
+    await handleRequest({ kind: 'analyze', doc: 'editor', ids: ['p'], changed: [{ id: 'p', text: 'Sam will have access to a laptop.' }] }, { tab: { id: 4 }, frameId: 6 }, services);
+    expect(analysis.pageOf(4).flatMap((f) => f.blocks.map((b) => b.id))).toEqual(['f', 'i', 'p']);
+    expect(await handleRequest({ kind: 'frame-anchor', parentDoc: 'top', after: 'f' }, { tab: { id: 4 }, frameId: 6 }, services)).toBe(true);
+    expect(analysis.pageOf(4).flatMap((f) => f.blocks.map((b) => b.id))).toEqual(['f', 'p', 'i']);
+    expect(changed).toEqual([4, 4, 4]);
+  });
 });

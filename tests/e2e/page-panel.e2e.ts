@@ -148,6 +148,23 @@ describe('side panel on form fields and editors', () => {
     await expect.poll(() => form.evaluate(() => [document.querySelector('textarea')!.selectionStart, document.querySelector('textarea')!.selectionEnd])).toEqual([start, start + 'would benefit from'.length]);
   });
 
+  it('reads an editor frame in the middle of the page where it sits, under its section', async () => {
+    const { page, panel, tabId } = await openWithPanel('/fixtures/plan-editor-frame.html');
+    const provision = 'Sam will have access to speech and language therapy as required.';
+    // The editor frame may load after the page has reported: wait for its line.
+    await vi.waitFor(async () => expect(((await storedPlan(tabId)) as PagePlan).text.split('\n')).toContain(provision), { timeout: 15_000 });
+    const plan = (await storedPlan(tabId)) as PagePlan;
+    const lines = plan.text.split('\n');
+    expect(lines.indexOf(provision)).toBe(lines.indexOf('Section F: Special educational provision') + 1);
+    expect(lines.indexOf('Section I: Placement')).toBe(lines.indexOf(provision) + 1);
+    await panel.reload();
+    const sectionF = panel.locator('.findings section', { has: panel.locator('h3', { hasText: 'Section F' }) });
+    await sectionF.locator('.finding q', { hasText: /^as required$/ }).waitFor();
+    await goTo(panel, plan, 'as required');
+    const editor = page.frames().find((f) => f !== page.mainFrame())!;
+    await expect.poll(() => editor.evaluate(() => window.getSelection()!.toString())).toBe('as required');
+  });
+
   it('follows typing in a contenteditable editor: a new weak phrase is listed', async () => {
     const { page, panel, tabId } = await openWithPanel('/fixtures/plan-contenteditable.html');
     const before = (await storedPlan(tabId))!;
