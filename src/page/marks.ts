@@ -14,29 +14,25 @@ export interface Mark {
 }
 
 /**
- * Marks for the findings whose block text is still what the analyser saw. A report on text that has
- * changed since is dropped, not shifted: the next answer will place it again.
+ * A source's marks, if its text is still what the analyser saw. A report on text that has changed
+ * since is dropped, not shifted: the next answer will place it again.
  */
-export function buildMarks(sources: Source[], reports: Map<string, BlockReport>, isIgnored: (mark: Mark) => boolean): Mark[] {
+export function marksOf(source: Source, report: BlockReport | undefined): Mark[] {
+  if (!report || report.text !== source.text) return [];
   const marks: Mark[] = [];
-  for (const source of sources) {
-    const report = reports.get(source.id);
-    if (!report || report.text !== source.text) continue;
-    // Reading order within the block, whatever order the rules reported in.
-    const findings = [...report.findings].sort((a, b) => a.start - b.start || a.end - b.end);
-    for (const [i, finding] of findings.entries()) {
-      const range = source.kind === 'dom' ? rangeForSpan(source.block, finding.start, finding.end) : null;
-      if (source.kind === 'dom' && !range) continue;
-      const mark: Mark = {
-        // Two findings can share a span and a rule (two needs without provision): the index tells them apart.
-        key: `${source.id}:${i}:${finding.start}:${finding.end}:${finding.rule}`,
-        source,
-        finding,
-        flagged: source.text.slice(finding.start, finding.end),
-        range,
-      };
-      if (!isIgnored(mark)) marks.push(mark);
-    }
+  // Reading order within the block, whatever order the rules reported in.
+  const findings = [...report.findings].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const [i, finding] of findings.entries()) {
+    const range = source.kind === 'dom' ? rangeForSpan(source.block, finding.start, finding.end) : null;
+    if (source.kind === 'dom' && !range) continue;
+    marks.push({
+      // Two findings can share a span and a rule (two needs without provision): the index tells them apart.
+      key: `${source.id}:${i}:${finding.start}:${finding.end}:${finding.rule}`,
+      source,
+      finding,
+      flagged: source.text.slice(finding.start, finding.end),
+      range,
+    });
   }
   return marks;
 }

@@ -9,10 +9,10 @@ import { passageOf, revealPassage, selectPassage } from './go-to';
 import { Card, type CardAction } from './card';
 import { HighlightLayer, supportsHighlights } from './highlights';
 import { CardController } from './card-controller';
-import { buildMarks, fieldSpan, type Mark } from './marks';
+import { fieldSpan, marksOf, type Mark } from './marks';
 import { editableRootOf, OWN_HOST_TAGS } from './opt-outs';
 import { sentenceAround } from './sentence';
-import { SourceReader, toBlock, type Source } from './sources';
+import { sliced, SourceReader, toBlock, type Source } from './sources';
 import { rangeForSpan } from './text-blocks';
 import { TextareaMirror, type ViewportRect } from './textarea-mirror';
 
@@ -49,7 +49,16 @@ export interface PlanLensPage {
 /** Typing settles before text is re-read: one analysis per pause, not per keystroke. */
 const EDIT_DEBOUNCE_MS = 250;
 const MAX_IGNORED_PHRASE_WORDS = 4;
+/** User-timing marks: when the first marks were drawn (npm run bench) and how many blocks each read took from the DOM (tests). */
 const FIRST_MARKS = 'plan-lens:first-marks';
+const READ_MARK = 'plan-lens:read';
+/**
+ * A long page's first answer comes in two steps: first the text down to the end of the screen, and
+ * at least this many words (enough for the analyser to see the plan's sections and judge it a plan).
+ */
+const FIRST_ANSWER_WORDS = 1_000;
+/** Blocks looked at past the first one well below the viewport, when finding the marks to register. */
+const NEAR_VIEW_SLACK = 8;
 
 interface FieldLayer {
   layer: BoxLayer;
@@ -79,6 +88,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   let passAgain = false;
   let marks: Mark[] = [];
   let shownCount = -1;
+  /** How many counts rebuild() has reported. */
+  let countReports = 0;
   /** "Ignore here": this finding in this sentence, for as long as the page is open. */
   const ignoredHere = new Set<string>();
   const hereKey = (m: Mark) => `${m.source.text}\u0000${m.finding.rule}\u0000${m.finding.start}`;
@@ -96,45 +107,119 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       passAgain = true;
       return;
     }
-    sources = reader.read();
-    rebuild();
-    const blocks = sources.map(toBlock);
-    const ids = blocks.map((b) => b.id).join('\n');
-    const changed = new Set(blocks.filter((b) => known.get(b.id) !== b.text).map((b) => b.id));
-    if (changed.size === 0 && ids === knownIds) return;
     inFlight = true;
     let answered = false;
+    try {
+      let early: Promise<boolean> | undefined;
+      await read(known.size === 0 ? (part) => Boolean(firstPartEnough(part) && (early = answerEarly(part))) : undefined);
+      rebuild();
+      const reportsBefore = countReports;
+      answered = (await early) ?? false;
+      if (signal.aborted) return;
+      const blocks = sources.map(toBlock);
+      const changed = new Set(blocks.filter((b) => known.get(b.id) !== b.text).map((b) => b.id));
+      if (changed.size > 0 || blocks.map((b) => b.id).join('\n') !== knownIds) {
+        answered = (await ask(blocks, changed)) || answered;
+        if (signal.aborted) return;
+        await settle();
+      }
+      // Every answer is reported, changed or not: the badge (and a watching test) learn the page is settled.
+      if (answered && countReports === reportsBefore) abilities.reportCount(shownCount);
+    } finally {
+      inFlight = false;
+      if (passAgain && !signal.aborted) {
+        passAgain = false;
+        schedulePass(0);
+      }
+    }
+  }
+
+  /** Whether the start of a long page, read so far, reaches past the screen and holds FIRST_ANSWER_WORDS. */
+  function firstPartEnough(part: Source[]): boolean {
+    const last = part.at(-1);
+    if (last?.kind !== 'dom' || last.block.element.getBoundingClientRect().top < view.innerHeight) return false;
+    return part.reduce((n, s) => n + s.text.split(' ').length, 0) >= FIRST_ANSWER_WORDS;
+  }
+
+  /** The start of a long page analysed while the rest is still being read: its marks come first. */
+  async function answerEarly(part: Source[]): Promise<boolean> {
+    const blocks = part.map(toBlock);
+    if (!(await ask(blocks, new Set(blocks.map((b) => b.id))))) return false;
+    if (signal.aborted) return true;
+    // While the read goes on, what it has read so far is the page.
+    if (reading) sources = part;
+    if (isPlan || inPlanTab || forced) await sliced(view, marksSteps());
+    rebuild();
+    return true;
+  }
+
+  /** Sends `blocks` (the analyser's whole view of the document) and keeps the answer; false if the worker stayed unreachable. */
+  async function ask(blocks: Block[], changed: Set<string>): Promise<boolean> {
     try {
       const answer = await abilities.analyze(blocks, changed);
       known.clear();
       for (const b of blocks) known.set(b.id, b.text);
-      knownIds = ids;
+      knownIds = blocks.map((b) => b.id).join('\n');
       isPlan = answer.isPlan;
       const present = new Set(blocks.map((b) => b.id));
       for (const id of [...reports.keys()]) if (!present.has(id)) reports.delete(id);
       for (const report of answer.blocks) reports.set(report.id, report);
-      answered = true;
+      return true;
     } catch {
       // The worker stayed unreachable through every retry: keep what is shown; the next edit asks again.
-    } finally {
-      inFlight = false;
+      return false;
     }
-    if (signal.aborted) return;
-    // The text may have changed while the analyser worked: reports on old text drop out here.
-    sources = reader.read();
-    const countBefore = shownCount;
+  }
+
+  /**
+   * After an answer: the text may have changed while the analyser worked, so it is read again (only
+   * the changed blocks) and reports on old text drop out; new marks are built in slices, then shown.
+   */
+  async function settle(): Promise<void> {
+    await read();
+    if (isPlan || inPlanTab || forced) await sliced(view, marksSteps());
     rebuild();
-    // Every answer is reported, changed or not: the badge (and a watching test) learn the page is settled.
-    if (answered && shownCount === countBefore) abilities.reportCount(shownCount);
-    if (passAgain) {
-      passAgain = false;
-      schedulePass(0);
+  }
+
+  function* marksSteps(): Generator<void, void> {
+    for (const [i, s] of sources.entries()) {
+      marksFor(s);
+      if (i % 50 === 49) yield;
     }
+  }
+
+  let reading = false;
+  async function read(firstPart?: (part: Source[]) => boolean): Promise<void> {
+    reading = true;
+    try {
+      sources = await reader.read(firstPart);
+    } finally {
+      reading = false;
+    }
+    view.performance.clearMarks(READ_MARK);
+    view.performance.mark(READ_MARK, { detail: { blocks: reader.lastReadCount } });
+  }
+
+  /** Per source id, its marks as last built: an unchanged block with an unchanged report keeps them (and their ranges). */
+  const builtMarks = new Map<string, { source: Source; report: BlockReport | undefined; marks: Mark[] }>();
+  function marksFor(source: Source): Mark[] {
+    const report = reports.get(source.id);
+    const built = builtMarks.get(source.id);
+    if (built?.source === source && built.report === report) return built.marks;
+    const fresh = { source, report, marks: marksOf(source, report) };
+    builtMarks.set(source.id, fresh);
+    return fresh.marks;
   }
 
   /** Recomputes the marks from the latest reports and sources; geometry follows in the next frame. */
   function rebuild(): void {
-    marks = isPlan || inPlanTab || forced ? buildMarks(sources, reports, isIgnored) : [];
+    const shown = isPlan || inPlanTab || forced;
+    marks = shown ? sources.flatMap((s) => marksFor(s).filter((m) => !isIgnored(m))) : [];
+    if (builtMarks.size > sources.length) {
+      const present = new Set(sources.map((s) => s.id));
+      for (const id of builtMarks.keys()) if (!present.has(id)) builtMarks.delete(id);
+    }
+    markedBlocks = [...new Set(marks.flatMap((m) => (m.source.kind === 'dom' ? [m.source.block.element] : [])))];
     cards.marksChanged(marks);
     for (const [field, f] of fields) {
       if (!field.isConnected) {
@@ -152,21 +237,56 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     }
     if (!highlights && !rangeBoxes && marks.some((m) => m.range)) rangeBoxes = new BoxLayer(doc, (host) => doc.documentElement.append(host));
     if (marks.length !== shownCount) {
-      // The first marks on the page: a user-timing mark, cheap, which `npm run bench` times load against.
-      if (shownCount <= 0 && marks.length > 0 && view.performance.getEntriesByName(FIRST_MARKS, 'mark').length === 0) view.performance.mark(FIRST_MARKS);
       shownCount = marks.length;
       abilities.reportCount(shownCount);
+      countReports++;
     }
+    // The first marks are not kept waiting for a frame: the page is laid out (no edit has been made yet).
+    if (!firstDrawn && highlights && markedBlocks.length > 0) findNearView();
     drawHighlights();
     scheduleLayout();
   }
 
+  /**
+   * Only marks in blocks within a screen of the viewport are registered as highlights: the browser
+   * revalidates every registered range on each DOM change, which on a long page in an editor would
+   * cost every keystroke tens of milliseconds. Found in the layout pass, from the marked blocks'
+   * rects (reading order is top-to-bottom order, near enough for a binary search).
+   */
+  let markedBlocks: Element[] = [];
+  let nearView = new Set<Element>();
+  function findNearView(): boolean {
+    const margin = view.innerHeight;
+    const rect = (i: number) => markedBlocks[i]!.getBoundingClientRect();
+    let [lo, hi] = [0, markedBlocks.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rect(mid).bottom < -margin) lo = mid + 1;
+      else hi = mid;
+    }
+    const next = new Set<Element>();
+    // A few blocks past the first one below the margin: a float or a column may sit out of order.
+    for (let i = lo, past = 0; i < markedBlocks.length && past < NEAR_VIEW_SLACK; i++) {
+      const r = rect(i);
+      if (r.top > view.innerHeight + margin) past++;
+      else if (r.bottom >= -margin) next.add(markedBlocks[i]!);
+    }
+    const changed = next.size !== nearView.size || [...next].some((el) => !nearView.has(el));
+    nearView = next;
+    return changed;
+  }
+
+  let firstDrawn = false;
   function drawHighlights(): void {
+    if (!highlights) return;
     const active = cards.active;
-    highlights?.draw(
-      marks.flatMap((m) => (m.range ? [{ category: m.finding.category, range: m.range }] : [])),
-      active?.range ?? null,
-    );
+    const drawn = marks.flatMap((m) => (m.range && m.source.kind === 'dom' && nearView.has(m.source.block.element) ? [{ category: m.finding.category, range: m.range }] : []));
+    highlights.draw(drawn, active?.range ?? null);
+    // The first marks on the page: a user-timing mark, cheap, which `npm run bench` times load against.
+    if (!firstDrawn && drawn.length > 0) {
+      firstDrawn = true;
+      view.performance.mark(FIRST_MARKS);
+    }
   }
 
   let layoutFrame = 0;
@@ -180,6 +300,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
 
   /** One read/write pass: read every field's geometry, write the mirrors, read rects, draw boxes. */
   function layout(): void {
+    if (highlights && findNearView()) drawHighlights();
     const frames = [...fields.values()].map((f) => ({ f, origin: f.layer.origin(), geometry: f.mirror.measure() }));
     for (const { f, origin, geometry } of frames) f.mirror.apply(geometry, origin);
     fieldRects.clear();
@@ -293,7 +414,13 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   const resizes = new ResizeObserver(() => scheduleLayout());
   const isOwn = (node: Node) => node.nodeType === 1 && (OWN_HOST_TAGS.has((node as Element).tagName) || (node as Element).id === 'plan-lens-highlight-styles');
   const mutations = new MutationObserver((records) => {
-    const relevant = records.some((r) => !isOwn(r.target) && (r.type === 'characterData' || [...r.addedNodes, ...r.removedNodes].some((n) => !isOwn(n))));
+    let relevant = false;
+    for (const r of records) {
+      if (isOwn(r.target) || (r.type !== 'characterData' && ![...r.addedNodes, ...r.removedNodes].some((n) => !isOwn(n)))) continue;
+      // Only the blocks under a changed node are read again.
+      reader.changed(r.target);
+      relevant = true;
+    }
     if (relevant) schedulePass();
   });
   mutations.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });

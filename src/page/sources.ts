@@ -3,16 +3,46 @@
 // paragraph keeps its id (and its findings) while the text around it changes.
 import type { Block } from '../analysis';
 import { isCheckableTextarea, isSkippedSubtree } from './opt-outs';
-import { collectTextBlocks, type TextBlock } from './text-blocks';
+import { blockContaining, textBlockSteps, type TextBlock } from './text-blocks';
 
 export type Source =
   | { kind: 'dom'; id: string; text: string; block: TextBlock }
   /** A textarea line: `start` is its offset in the field's value. */
   | { kind: 'field'; id: string; text: string; field: HTMLTextAreaElement; start: number };
 
+/** A read of the page takes at most this long before letting the page run (a frame, input). */
+const SLICE_MS = 8;
+
+/** Lets the page run between slices of a long read: scheduler.yield where there is one. */
+function pause(view: Window): Promise<void> {
+  const scheduler = (view as Window & { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Runs steps in slices of SLICE_MS; `onStep` sees what each step yields. */
+export async function sliced<Y, T>(view: Window, steps: Generator<Y, T>, onStep?: (value: Y) => void): Promise<T> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onStep?.(step.value);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await pause(view);
+      sliceStart = performance.now();
+    }
+  }
+}
+
 export class SourceReader {
   private readonly ids = new WeakMap<Element, string>();
   private next = 0;
+  /** Each text root's blocks in reading order, as last read. */
+  private blocks = new Map<Element, TextBlock[]>();
+  /** Nodes changed since the last read: only their blocks are read again. */
+  private readonly dirty = new Set<Node>();
+  private readonly sources = new WeakMap<TextBlock, Source>();
+  /** How many blocks the last read took from the DOM (the rest were kept). */
+  lastReadCount = 0;
 
   /** `textRoots`: where on this site the plan text is (the whole body on most pages). */
   constructor(
@@ -29,16 +59,56 @@ export class SourceReader {
     return id;
   }
 
-  read(): Source[] {
+  /** The DOM changed at `node` (a mutation's target): the next read re-reads its block. */
+  changed(node: Node): void {
+    this.dirty.add(node);
+  }
+
+  /**
+   * The checkable text in reading order. A root read before keeps its blocks except those under a
+   * changed node; a long read runs in slices so the page stays responsive. One read at a time.
+   * `firstPart` sees the blocks read so far during a first read of a single root until it takes them
+   * (returns true), so the start of a long page can be analysed while the rest is read.
+   */
+  async read(firstPart?: (sources: Source[]) => boolean): Promise<Source[]> {
+    const view = this.doc.defaultView!;
     const all = this.textRoots(this.doc);
     // A root inside another root is read with it, not twice.
     const roots = all.filter((r) => !all.some((o) => o !== r && o.contains(r)));
-    const sources: { node: Element; items: Source[] }[] = [];
+    const dirty = [...this.dirty];
+    this.dirty.clear();
+    const blocks = new Map<Element, TextBlock[]>();
+    let count = 0;
     for (const root of roots) {
-      for (const block of collectTextBlocks(root, isSkippedSubtree)) {
-        sources.push({ node: block.element, items: [{ kind: 'dom', id: this.idOf(block.element, 'd'), text: block.text, block }] });
+      let list = this.blocks.get(root);
+      if (list) {
+        const containers = dirty.map((n) => blockContaining(n, root, isSkippedSubtree)).filter((c): c is Element => c !== null);
+        // A change inside another changed block is read with it.
+        for (const c of new Set(containers.filter((c) => !containers.some((o) => o !== c && o.contains(c))))) {
+          const fresh = await sliced(view, textBlockSteps(c, isSkippedSubtree, root));
+          if (!fresh) {
+            list = undefined;
+            break;
+          }
+          list = replaceUnder(list, c, fresh);
+          count += fresh.length;
+        }
       }
+      let offer = roots.length === 1 ? firstPart : undefined;
+      const onStep = (finished: () => TextBlock[]) => {
+        if (offer?.(finished().map((b) => this.sourceOf(b)))) offer = undefined;
+      };
+      while (!list) {
+        list = (await sliced(view, textBlockSteps(root, isSkippedSubtree), onStep)) ?? undefined;
+        count += list?.length ?? 0;
+      }
+      blocks.set(root, list);
     }
+    this.blocks = blocks;
+    this.lastReadCount = count;
+
+    const sources: { node: Element; items: Source[] }[] = [];
+    for (const list of blocks.values()) for (const block of list) sources.push({ node: block.element, items: [this.sourceOf(block)] });
     const fields = roots.flatMap((r) => (r instanceof r.ownerDocument.defaultView!.HTMLTextAreaElement ? [r] : [...r.querySelectorAll('textarea')]));
     for (const field of fields) {
       if (!isCheckableTextarea(field)) continue;
@@ -55,6 +125,39 @@ export class SourceReader {
     if (roots.length > 1 || sources.some((s) => s.items[0]?.kind === 'field')) sources.sort((a, b) => (a.node === b.node ? 0 : a.node.compareDocumentPosition(b.node) & 4 /* FOLLOWING */ ? -1 : 1));
     return sources.flatMap((s) => s.items);
   }
+
+  /** One source per block read: an unchanged block keeps its source object. */
+  private sourceOf(block: TextBlock): Source {
+    let source = this.sources.get(block);
+    if (!source) {
+      source = { kind: 'dom', id: this.idOf(block.element, 'd'), text: block.text, block };
+      this.sources.set(block, source);
+    }
+    return source;
+  }
+}
+
+/**
+ * `list` with the blocks under `container` (and any no longer in the page) replaced by `fresh`,
+ * which goes where the old ones were, or by document order if there were none.
+ */
+function replaceUnder(list: TextBlock[], container: Element, fresh: TextBlock[]): TextBlock[] {
+  const gone = (b: TextBlock) => container.contains(b.element) || !b.element.isConnected;
+  // Every block before the first gone one is kept: the new ones go at its index.
+  let at = list.findIndex(gone);
+  const kept = list.filter((b) => !gone(b));
+  if (at < 0) {
+    // Blocks are in the order of their first text node: find where the new ones' first node falls.
+    const node = fresh[0]?.segments[0]?.node;
+    let [lo, hi] = [0, kept.length];
+    while (node && lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]!.segments[0]!.node.compareDocumentPosition(node) & 4 /* FOLLOWING */) lo = mid + 1;
+      else hi = mid;
+    }
+    at = lo;
+  }
+  return [...kept.slice(0, at), ...fresh, ...kept.slice(at)];
 }
 
 export const toBlock = (s: Source): Block => (s.kind === 'dom' && s.block.kind ? { id: s.id, text: s.text, kind: s.block.kind } : { id: s.id, text: s.text });

@@ -37,28 +37,60 @@ const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAR
 const SKIPPED_ROLES = new Set(['button', 'navigation', 'menu', 'menubar', 'toolbar', 'tablist', 'banner']);
 const PRESERVED_WHITESPACE = new Set(['pre', 'pre-wrap', 'break-spaces']);
 
+/** The page's styles, read once per read: one getComputedStyle per element. */
+class StyleCache {
+  private readonly styles = new Map<Element, CSSStyleDeclaration>();
+  constructor(private readonly view: Window) {}
+
+  of(el: Element): CSSStyleDeclaration {
+    let s = this.styles.get(el);
+    if (!s) {
+      s = this.view.getComputedStyle(el);
+      this.styles.set(el, s);
+    }
+    return s;
+  }
+
+  /** Whether `el` starts a block. An empty display (a DOM without a full style engine) counts as inline, like unknown elements. */
+  isBlock(el: Element): boolean {
+    const display = this.of(el).display;
+    return display !== '' && !display.startsWith('inline') && display !== 'contents';
+  }
+
+  /** Whether `el`'s whole subtree is not plan text (skipped, hidden). */
+  rejects(el: Element, skip: (el: Element) => boolean): boolean {
+    if (SKIPPED_TAGS.has(el.tagName) || SKIPPED_ROLES.has(el.getAttribute('role') ?? '') || skip(el)) return true;
+    return el.getAttribute('aria-hidden') === 'true' || this.of(el).display === 'none' || this.of(el).visibility === 'hidden';
+  }
+}
+
+/** How many nodes a read visits between chances to pause. */
+const NODES_PER_STEP = 200;
+
 /**
  * Collects the text blocks under `root` in reading order. `skip` rejects a whole subtree (opted-out
  * editors, Plan Lens's own hosts).
  */
 export function collectTextBlocks(root: Element, skip: (el: Element) => boolean): TextBlock[] {
-  const view = root.ownerDocument.defaultView!;
-  const styles = new Map<Element, CSSStyleDeclaration>();
-  const style = (el: Element) => {
-    let s = styles.get(el);
-    if (!s) {
-      s = view.getComputedStyle(el);
-      styles.set(el, s);
-    }
-    return s;
-  };
+  const steps = textBlockSteps(root, skip);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value!;
+  }
+}
+
+/**
+ * collectTextBlocks in steps: the generator yields every few hundred nodes so a long read can be
+ * spread over several tasks, each time with a function giving the blocks read completely so far.
+ * It returns null if, between steps, the node it was at left `container` (the caller starts again).
+ * `container` is walked; `root` (the text root, which holds it) is the context that decides rows
+ * and block kinds, so a container read again gives the blocks a read of the whole root gives.
+ */
+export function* textBlockSteps(container: Element, skip: (el: Element) => boolean, root = container): Generator<() => TextBlock[], TextBlock[] | null> {
+  const styles = new StyleCache(container.ownerDocument.defaultView!);
   const blockOf = (el: Element): Element => {
-    for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
-      // An empty display (a DOM without a full style engine) counts as inline, like unknown elements.
-      const display = style(e).display;
-      if (display !== '' && !display.startsWith('inline') && display !== 'contents') return e;
-    }
-    return root;
+    for (let e: Element | null = el; e && e !== container; e = e.parentElement) if (styles.isBlock(e)) return e;
+    return container;
   };
 
   // A table row of two or more plain cells is one block, its cells joined by " | ": the row is one unit (the
@@ -70,48 +102,32 @@ export function collectTextBlocks(root: Element, skip: (el: Element) => boolean)
     if (!row || row.tagName !== 'TR' || !root.contains(row) || row === root) return null;
     let simple = simpleRows.get(row);
     if (simple === undefined) {
-      const cells = [...row.children];
-      simple = cells.length >= 2 && cells.every((c) => c.tagName === 'TD' || c.tagName === 'TH') && !row.querySelector('table, li, h1, h2, h3, h4, h5, h6');
+      simple = isSimpleRow(row);
       simpleRows.set(row, simple);
     }
     return simple ? row : null;
   };
 
-  const builders = new Map<Element, { text: string; segments: TextSegment[]; pre: boolean; space: boolean; cell?: Element; inner?: Element }>();
+  /** `block`: the finished block, made once so every caller gets the same object. */
+  const builders = new Map<Element, { text: string; segments: TextSegment[]; pre: boolean; space: boolean; cell?: Element; inner?: Element; block?: TextBlock }>();
   const builder = (block: Element) => {
     let b = builders.get(block);
     if (!b) {
-      const whiteSpace = style(block).whiteSpace || (block.tagName === 'PRE' ? 'pre' : 'normal');
+      const whiteSpace = styles.of(block).whiteSpace || (block.tagName === 'PRE' ? 'pre' : 'normal');
       b = { text: '', segments: [], pre: PRESERVED_WHITESPACE.has(whiteSpace), space: true };
       builders.set(block, b);
     }
     return b;
   };
-
-  const walker = root.ownerDocument.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(node) {
-      if (node.nodeType !== 1) return 1; // FILTER_ACCEPT
-      const el = node as Element;
-      if (SKIPPED_TAGS.has(el.tagName) || SKIPPED_ROLES.has(el.getAttribute('role') ?? '') || skip(el)) return 2; // FILTER_REJECT: the whole subtree
-      if (el.getAttribute('aria-hidden') === 'true' || style(el).display === 'none' || style(el).visibility === 'hidden') return 2;
-      return 1; // FILTER_ACCEPT: look inside (and see <br>)
-    },
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    if (!parent) continue;
-    const row = rowOf(parent);
-    if (node.nodeType === 1) {
-      if ((node as Element).tagName === 'BR') {
-        const b = builder(row ?? blockOf(parent));
-        // Inside a row a line break only separates words: the row stays one line, as the CLI reads it.
-        if (!row) b.text += '\n';
-        else if (!b.space) b.text += ' ';
-        b.space = true;
-      }
-      continue;
+  const finish = (element: Element, b: { text: string; segments: TextSegment[]; block?: TextBlock }): TextBlock => {
+    if (!b.block) {
+      const kind = kindOf(element, root, simpleRows.get(element) === true);
+      b.block = kind ? { element, text: b.text, segments: b.segments, kind } : { element, text: b.text, segments: b.segments };
     }
-    const text = node as Text;
+    return b.block;
+  };
+
+  const addText = (text: Text, parent: Element, row: Element | null) => {
     const b = builder(row ?? blockOf(parent));
     if (row) {
       // Separators belong to no text node: a finding never starts or ends on one.
@@ -134,7 +150,7 @@ export function collectTextBlocks(root: Element, skip: (el: Element) => boolean)
     if (b.pre) {
       if (data.length > 0) emit(0, data);
       b.space = false;
-      continue;
+      return;
     }
     // Whitespace collapses as the page renders it: a run becomes one space (none at a block's start).
     const runs = /[ \n\t\r\f]+/g;
@@ -154,17 +170,78 @@ export function collectTextBlocks(root: Element, skip: (el: Element) => boolean)
       emit(at, data.slice(at));
       b.space = false;
     }
+  };
+
+  let node: Node | null = container.firstChild;
+  /** The blocks before the first one the walk is still inside (a block holding only spaces so far does not count). */
+  const finished = (): TextBlock[] => {
+    const out: TextBlock[] = [];
+    for (const [element, b] of builders) {
+      const empty = b.text.trim() === '';
+      if (node && element.contains(node)) {
+        if (empty) continue;
+        break;
+      }
+      if (!empty) out.push(finish(element, b));
+    }
+    return out;
+  };
+  // Depth first by hand (no TreeWalker filter: a call into script per node is what a long page pays for).
+  for (let visited = 1; node; visited++) {
+    let enter = false;
+    const parent = node.parentElement;
+    if (node.nodeType === 1) {
+      const el = node as Element;
+      if (el.tagName === 'BR') {
+        if (parent) {
+          const row = rowOf(parent);
+          const b = builder(row ?? blockOf(parent));
+          // Inside a row a line break only separates words: the row stays one line, as the CLI reads it.
+          if (!row) b.text += '\n';
+          else if (!b.space) b.text += ' ';
+          b.space = true;
+        }
+      } else enter = !styles.rejects(el, skip);
+    } else if (node.nodeType === 3 && parent) addText(node as Text, parent, rowOf(parent));
+    if (enter && node.firstChild) node = node.firstChild;
+    else {
+      while (node !== container && !node.nextSibling) node = node.parentNode!;
+      node = node === container ? null : node.nextSibling;
+    }
+    if (node && visited % NODES_PER_STEP === 0) {
+      yield finished;
+      if (!container.contains(node)) return null;
+    }
   }
 
   const blocks: TextBlock[] = [];
-  for (const [element, b] of builders) {
-    if (b.text.trim() === '') continue;
-    const kind = kindOf(element, root, simpleRows.get(element) === true);
-    blocks.push(kind ? { element, text: b.text, segments: b.segments, kind } : { element, text: b.text, segments: b.segments });
-  }
+  for (const [element, b] of builders) if (b.text.trim() !== '') blocks.push(finish(element, b));
   // Blocks were created in the order their first text appeared; an outer block whose text resumes
   // after a nested one still sits before it, which is reading order.
   return blocks;
+}
+
+function isSimpleRow(row: Element): boolean {
+  const cells = [...row.children];
+  return cells.length >= 2 && cells.every((c) => c.tagName === 'TD' || c.tagName === 'TH') && !row.querySelector('table, li, h1, h2, h3, h4, h5, h6');
+}
+
+/**
+ * The element to read again after a change at `node`: its nearest block (or `root`), whose subtree
+ * holds every block the change can touch; inside a table row, the row (a row can be one block).
+ * Null when the change is in text that is not read (a skipped or hidden subtree) or outside `root`.
+ */
+export function blockContaining(node: Node, root: Element, skip: (el: Element) => boolean): Element | null {
+  if (!root.contains(node)) return null;
+  const styles = new StyleCache(root.ownerDocument.defaultView!);
+  let block: Element | null = null;
+  let row: Element | null = null;
+  for (let e = node.nodeType === 1 ? (node as Element) : node.parentElement; e && e !== root; e = e.parentElement) {
+    if (styles.rejects(e, skip)) return null;
+    if (!block && styles.isBlock(e)) block = e;
+    if (!row && e.tagName === 'TR') row = e;
+  }
+  return row ?? block ?? root;
 }
 
 function locate(block: TextBlock, index: number, edge: 'start' | 'end'): { node: Text; offset: number } | null {
