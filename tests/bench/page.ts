@@ -90,7 +90,7 @@ async function loadRun(context: BrowserContext, url: string): Promise<LoadRun> {
 
 /**
  * In the page's main world: times each keystroke, then puts the caret at the end of a paragraph
- * mid-editor, in view. A string, as the bench's TypeScript transform would add helpers the page lacks.
+ * mid-editor, in view (focus first: focusing an editor scrolls to its caret). A string, as the bench's TypeScript transform would add helpers the page lacks.
  */
 const KEYSTROKE_PROBE = `(() => {
   window.keystrokes = [];
@@ -111,13 +111,13 @@ const KEYSTROKE_PROBE = `(() => {
   const editor = document.querySelector('#editor');
   const paragraphs = editor.querySelectorAll('p');
   const target = paragraphs[Math.floor(paragraphs.length / 2)];
-  target.scrollIntoView({ block: 'center' });
   editor.focus();
   const range = document.createRange();
   range.selectNodeContents(target);
   range.collapse(false);
   getSelection().removeAllRanges();
   getSelection().addRange(range);
+  target.scrollIntoView({ block: 'center' });
 })()`;
 
 /**

@@ -51,12 +51,13 @@ describe('SourceReader reads again only the blocks under a change', () => {
   });
 
   it('after any sequence of edits, reads what a whole read of the page reads', async () => {
-    const { reader } = await readerOver('<div id="a"><p>A one.</p><p>A two.</p></div><ul id="l"><li>Item one.</li></ul><p id="p">Plain <b>bold</b> text.</p>');
+    const { reader } = await readerOver('<div id="a"><p>A one.</p><p>A two.</p></div><ul id="l"><li>Item one.</li></ul><p id="p">Plain <b>bold</b> text.</p><table><tr><td>Need one.</td><td id="c">Provision.</td></tr></table>');
     const edits: (() => Node)[] = [
       () => ((document.querySelector('#p b')!.firstChild as Text).data = 'strong', document.querySelector('#p b')!.firstChild!),
       () => document.querySelector('#l')!.appendChild(Object.assign(document.createElement('li'), { textContent: 'Item two.' })).parentNode!,
       () => (document.querySelector('#a p')!.remove(), document.querySelector('#a')!),
       () => (document.querySelector('#a')!.insertAdjacentHTML('afterbegin', '<p>A zero.</p>'), document.querySelector('#a')!),
+      () => ((document.querySelector('#c')!.firstChild as Text).data = 'Weekly provision.', document.querySelector('#c')!.firstChild!),
     ];
     for (const edit of edits) {
       reader.changed(edit());
