@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run demo` (after `wxt build`): serves the sample plans on 127.0.0.1 and opens them in Chromium
 // with Plan Lens loaded. With a display it opens a window and keeps running; without one it writes
-// screenshots (underlined; one card open per sample) and demo-out/summary.txt, then exits.
-/* global CSS, HTMLTextAreaElement -- used inside page.evaluate callbacks, which run in the page */
+// screenshots (underlined; one card open per sample; the side panel for each) and demo-out/summary.txt, then exits.
+/* global CSS, HTMLTextAreaElement, chrome -- used inside page.evaluate / worker.evaluate callbacks, which run there */
 import fs from 'node:fs';
 import path from 'node:path';
 import { tsImport } from 'tsx/esm/api';
@@ -25,6 +25,22 @@ if (pages.length === 0) {
   pages = htmlIn(fixturesDir)
     .filter((f) => f.startsWith('plan-') || f === 'not-a-plan.html')
     .map((f) => `/fixtures/${f}`);
+}
+
+/** The side panel for the page's tab, opened as a page pinned to the tab (sidePanel.open needs a user gesture). */
+async function sidePanel(page, name, out) {
+  const sw = await browser.serviceWorker();
+  const tabId = await sw.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
+  if (tabId === undefined) return '  side panel: the tab was not found';
+  const panel = await browser.context.newPage();
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+  // The worker writes the tab's report once the page's changes pause; the panel follows it.
+  const shown = await panel.locator('.findings').waitFor({ timeout: 10_000 }).then(() => true, () => false);
+  await panel.screenshot({ path: path.join(out, `${name}-panel.png`), fullPage: true });
+  const gaps = shown ? await panel.$$eval('.coverage tr.gap', (rows) => rows.map((r) => r.getAttribute('data-area'))) : [];
+  const count = await panel.locator('.findings .finding').count();
+  await panel.close();
+  return shown ? `  side panel: ${count} finding(s) by section${gaps.length ? `; needs with no provision found: ${gaps.join(', ')}` : ''}` : '  side panel: no report for this tab';
 }
 
 const server = await startServer({ '/samples/': samplesDir, '/fixtures/': fixturesDir });
@@ -89,6 +105,7 @@ if (headed) {
       summary.push(`  ${card.flagged}  ${card.rule.replace(/[()]/g, '')}  ${card.message}`);
     }
     summary.push(`  ${seen.size} finding(s)`);
+    summary.push(await sidePanel(page, name, out));
     await page.close();
   }
   const leaks = externalRequests(browser.requests);
