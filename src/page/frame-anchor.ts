@@ -16,10 +16,12 @@ type AnchorMessage = { source: typeof SOURCE; type: 'where' } | ({ source: typeo
 const isAnchorMessage = (data: unknown): data is AnchorMessage => typeof data === 'object' && data !== null && (data as { source?: unknown }).source === SOURCE;
 
 /** Parent side: tells every child frame where it sits now, and again whenever one asks (a frame loaded later). */
-export function answerChildFrames(win: Window, parentDoc: string, blockBefore: (frame: Element) => string | null, signal: AbortSignal): void {
+export function answerChildFrames(win: Window, parentDoc: string, blockBefore: (frame: Element) => Promise<string | null> | null, signal: AbortSignal): void {
   const frames = () => [...win.document.querySelectorAll('iframe, frame')] as HTMLIFrameElement[];
-  const tell = (frame: HTMLIFrameElement) => {
-    const message: AnchorMessage = { source: SOURCE, type: 'here', parentDoc, after: blockBefore(frame) };
+  const tell = async (frame: HTMLIFrameElement) => {
+    // The answer waits for the page's first read, which may take several tasks on a long page.
+    const message: AnchorMessage = { source: SOURCE, type: 'here', parentDoc, after: await blockBefore(frame) };
+    if (signal.aborted) return;
     // Any origin: the child may be another site's editor; the message says nothing about the plan's words.
     frame.contentWindow?.postMessage(message, '*');
   };
@@ -28,11 +30,11 @@ export function answerChildFrames(win: Window, parentDoc: string, blockBefore: (
     (e) => {
       if (!isAnchorMessage(e.data) || e.data.type !== 'where') return;
       const frame = frames().find((f) => f.contentWindow === e.source);
-      if (frame) tell(frame);
+      if (frame) void tell(frame);
     },
     { signal },
   );
-  for (const frame of frames()) tell(frame);
+  for (const frame of frames()) void tell(frame);
 }
 
 /** Child side: asks the parent frame where this one sits; `onAnchor` gets each answer from the parent. */

@@ -42,8 +42,8 @@ export interface PlanLensPage {
   /** The side panel's "Go to": selects [start, end) of a block this document read, shows it and opens its card.
    *  False when the block no longer reads `words` there (the user has typed since). */
   showPassage(block: string, start: number, end: number, words: string): boolean;
-  /** The id of the last block read before `el` (a child frame) in reading order; null if none comes before it. */
-  blockBefore(el: Element): string | null;
+  /** The id of the last block read before `el` (a child frame) in reading order, once the page has been read; null if none comes before it. */
+  blockBefore(el: Element): Promise<string | null>;
 }
 
 /** Typing settles before text is re-read: one analysis per pause, not per keystroke. */
@@ -189,6 +189,9 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   }
 
   let reading = false;
+  /** Settles when the whole page has been read once (a long page's first read takes several tasks). */
+  let firstReadDone!: () => void;
+  const firstRead = new Promise<void>((resolve) => (firstReadDone = resolve));
   async function read(firstPart?: (part: Source[]) => boolean): Promise<void> {
     reading = true;
     try {
@@ -196,6 +199,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     } finally {
       reading = false;
     }
+    firstReadDone();
     view.performance.clearMarks(READ_MARK);
     view.performance.mark(READ_MARK, { detail: { blocks: reader.lastReadCount } });
   }
@@ -471,7 +475,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       view.focus();
       return cards.jump();
     },
-    blockBefore(el) {
+    async blockBefore(el) {
+      await firstRead;
       let before: string | null = null;
       for (const s of sources) {
         const node = s.kind === 'field' ? s.field : s.block.element;
