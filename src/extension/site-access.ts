@@ -1,6 +1,6 @@
 // "Always on this site": beyond its plan surfaces (the manifest's content scripts), Plan Lens runs on a
-// site only while the user grants it that site, from the toolbar menu or the browser's own site-access
-// controls. The content script is registered for exactly the granted origins and re-matched whenever a
+// site only while the user grants it that site: from the toolbar menu, the options page, or the browser's
+// own site-access controls. The content script is registered for exactly the granted origins and re-matched whenever a
 // grant changes, so revoking one stops Plan Lens there from the next page load.
 import type { WxtBrowser } from 'wxt/browser';
 import { PLAN_SURFACES } from '../sites/site';
