@@ -235,8 +235,17 @@ export interface Analyzer {
  * walk over the cached facts. The answer is always the same as a fresh analyser's.
  */
 export function createAnalyzer(): Analyzer {
-  const cache = generations<Scan>(5000);
-  return { analyze: (blocks, options = {}) => analyzeWith(cache, blocks, options) };
+  const caches: Caches = { scans: generations<Scan>(5000), contextKeys: generations<string>(200) };
+  return { analyze: (blocks, options = {}) => analyzeWith(caches, blocks, options) };
+}
+
+interface Caches {
+  scans: Generations<Scan>;
+  /**
+   * One string per section context across calls: a judgement is then found by the very key string it was stored
+   * under, which a Map compares by identity instead of character by character.
+   */
+  contextKeys: Generations<string>;
 }
 
 const shared = createAnalyzer();
@@ -246,11 +255,13 @@ export function analyze(blocks: Block[], options: Partial<Options> = {}): Report
   return shared.analyze(blocks, options);
 }
 
-function analyzeWith(cache: Generations<Scan>, blocks: Block[], options: Partial<Options>): Report {
+function analyzeWith(caches: Caches, blocks: Block[], options: Partial<Options>): Report {
   const opts: Options = { ...DEFAULT_OPTIONS, ...options };
-  const scanned = blocks.map((b) => scan(cache, b.text));
+  const scanned = blocks.map((b) => scan(caches.scans, b.text));
   const jurisdiction = chooseJurisdiction(scanned, opts);
-  const planType = choosePlanType(new Set(scanned.flatMap((s) => s.plans)), jurisdiction);
+  const plans = new Set<PlanType>();
+  for (const s of scanned) for (const p of s.plans) plans.add(p);
+  const planType = choosePlanType(plans, jurisdiction);
   // A block is judged by its text in a context: its section, the plan, the options that change judgement.
   const documentKey = JSON.stringify([jurisdiction, planType, opts.customPhrases, opts.assumePlan]);
   const sectionKeys = new Map<Label | undefined, string>();
@@ -275,23 +286,23 @@ function analyzeWith(cache: Generations<Scan>, blocks: Block[], options: Partial
       return;
     }
     const active = label ?? current;
-    const ctx: BlockContext = {
-      role: active?.role,
-      label,
-      personsByWhom: active?.personsByWhom ?? false,
-      jurisdiction,
-      planType,
-    };
+    const role = active?.role;
+    const personsByWhom = active?.personsByWhom ?? false;
     // Most blocks have no label of their own: they share their section's key string, built once per call.
     let key = label ? undefined : sectionKeys.get(current);
     if (key === undefined) {
-      key = `${ctx.role ?? '-'}|${ctx.personsByWhom}|${label ? label.contentStart : -1}|${documentKey}`;
-      if (!label) sectionKeys.set(current, key);
+      key = `${role ?? '-'}|${personsByWhom}|${label ? label.contentStart : -1}|${documentKey}`;
+      if (!label) {
+        const same = caches.contextKeys.get(key);
+        if (same === undefined) caches.contextKeys.set(key, key);
+        else key = same;
+        sectionKeys.set(current, key);
+      }
     }
     const judged = scanned[i]!.judged;
     let result = judged.get(key);
     if (!result) {
-      result = judgeBlock(b.text, ctx, opts);
+      result = judgeBlock(b.text, { role, label, personsByWhom, jurisdiction, planType }, opts);
       result.findings.sort(byPosition);
       if (judged.size >= CONTEXTS_PER_TEXT) judged.delete(judged.keys().next().value!);
       judged.set(key, result);
