@@ -35,6 +35,17 @@ describe('headings are structure, never content', () => {
   });
 });
 
+describe('a short line naming an area heads what follows it, or is itself a need', () => {
+  it('as the last line under Section B it is a need named only as a label', () => {
+    expect(rules('Section B: Special educational needs\nSpeech and language difficulties')).toEqual(['STRUCT-NEED-IMPACT Speech and language difficulties']);
+  });
+
+  it('inside Section F it sorts the provision under it and does not start a needs section', () => {
+    const text = 'Section F: Special educational provision\nCognition and learning needs\nReceptive language\nKit will have access to speech and language therapy as required.';
+    expect(rules(text).filter((r) => r.startsWith('PROV-SPECIFY'))).toEqual(['PROV-SPECIFY Kit will have access to speech and language therapy as required.']);
+  });
+});
+
 describe('table rows are one unit', () => {
   const plan = (row: string, kind?: Block['kind']): Block[] => [
     { id: 'hb', text: 'Section B: Special educational needs' },
@@ -90,5 +101,15 @@ describe('nils, admin fields and page furniture are not plan wording', () => {
 
   it('a nil is not an excuse for a vague commitment', () => {
     expect(judge('Section F: Special educational provision', 'No more than 3 pupils will join Jo for support when needed.').flagged).toBe(true);
+  });
+});
+
+describe('suggestions keep the plan’s own words and make them firm', () => {
+  it('"will have access to" becomes "will receive", and "will try to" does not become "will will"', () => {
+    const access = analyzeText('Section F: Special educational provision\nAmira will have access to a reading intervention.').findings;
+    expect(access.find((f) => f.rule === 'HEDGE-ACCESS')?.suggestion).toBe('Amira will receive a reading intervention.');
+    expect(access.find((f) => f.rule === 'PROV-SPECIFY')?.suggestion).toMatch(/^Amira will receive a reading intervention \[/);
+    const wish = analyzeText('SEN Support plan: targets\nAmira will try to be more confident in class.').findings;
+    expect(wish.find((f) => f.rule === 'HEDGE-MODAL')?.suggestion).toBe('Amira will be more confident in class.');
   });
 });

@@ -273,7 +273,7 @@ function analyzeWith(caches: Caches, blocks: Block[], options: Partial<Options>)
   let current: Label | undefined;
   const underSections: Scan[] = [];
   blocks.forEach((b, i) => {
-    const label = labelOfKind(scanned[i]!.label, b.text, b.kind, current, scanned[i]!.row);
+    const label = labelOfKind(scanned[i]!.label, b.text, b.kind, current, scanned[i]!.row, i + 1 < blocks.length);
     if (current || label?.persistent) underSections.push(scanned[i]!);
     if (label?.persistent) {
       current = label;

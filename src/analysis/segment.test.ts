@@ -22,4 +22,8 @@ describe('segment', () => {
     expect(segment('')).toEqual([]);
     expect(segment('  \n ')).toEqual([]);
   });
+
+  it('a list number is a marker, not a sentence of its own', () => {
+    expect(segment('2. By July, Amira will read 40 words. She will read them aloud.').map((u) => u.text)).toEqual(['By July, Amira will read 40 words.', 'She will read them aloud.']);
+  });
 });

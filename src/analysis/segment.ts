@@ -26,8 +26,8 @@ export function segment(text: string): Span[] {
     const end = m.index + m[0].length;
     if (m[0].startsWith('.')) {
       const word = /([A-Za-z.]+)$/.exec(text.slice(Math.max(from, m.index - 12), m.index))?.[1]?.toLowerCase() ?? '';
-      // An abbreviation or an initial ("A. Okafor") does not end the sentence.
-      if (ABBREVIATIONS.has(word.replace(/^\./, '')) || /^[a-z]$/.test(word)) continue;
+      // An abbreviation or an initial ("A. Okafor") does not end the sentence, nor does a list number ("2. By…").
+      if (ABBREVIATIONS.has(word.replace(/^\./, '')) || /^[a-z]$/.test(word) || /^\s*\d{1,2}$/.test(text.slice(from, m.index))) continue;
     }
     push(from, end);
     from = end;

@@ -19,6 +19,8 @@ export interface Label {
   personsByWhom: boolean;
   /** A section code or a title only a plan would use ("Section F", "Measurable annual goals"): the text reads as a plan. */
   specific: boolean;
+  /** A short line naming an area ("Receptive language") heads what follows it; as a document's last line it is content. */
+  tentative?: boolean;
 }
 
 const EHCP_ROLES: Record<string, Role> = { A: 'view', B: 'need', C: 'need', D: 'need', E: 'outcome', F: 'provision', G: 'provision', H: 'provision', H1: 'provision', H2: 'provision', I: 'other', J: 'other', K: 'other' };
@@ -82,7 +84,7 @@ function isSectionTitle(title: string): boolean {
 
 // A sub-heading naming an area of need ("Communication and interaction", "Sensory and/or physical needs", or a
 // table's "Receptive language") sorts the needs or provision under it: it is structure, not a need or a provision.
-const BROAD_AREA = /^(?:communication and interaction|cognition and learning|social,? emotional and mental health(?: (?:needs|difficulties))?|sensory and\/or physical(?: needs)?|physical and\/or sensory(?: needs)?|(?:speech, )?language and communication(?: needs)?|independence and self-care|preparing for adulthood)$/i;
+const BROAD_AREA = /^(?:communication and interaction|cognition and learning|social,? emotional and mental health|sensory and\/or physical|physical and\/or sensory|(?:speech, )?language and communication|independence and self-care|preparing for adulthood)(?: (?:needs|difficulties))?$/i;
 const PROVISION_NOUN = /\b(?:therapy|programme|program|sessions?|group|club|breaks?|diet|timetable|seating|support|help|aids?|equipment|tuition|teaching|intervention|time|room|space)\b/i;
 function isAreaSubheading(text: string): boolean {
   const t = text.trim();
@@ -157,7 +159,8 @@ export function readLabel(block: string): Label | undefined {
   let heading = false;
   if (!titled && !code) {
     // A short line with no sentence end is a heading when its title is recognised ("Measurable annual goals").
-    if (wordCount(text) <= 12 && !/[.!?]$/.test(text)) {
+    // The broad areas of need sort a section's content ("Cognition and learning needs" under Section F too).
+    if (wordCount(text) <= 12 && !/[.!?]$/.test(text) && !BROAD_AREA.test(text)) {
       const r = titleRole(text);
       if (r !== undefined) {
         return {
@@ -168,10 +171,14 @@ export function readLabel(block: string): Label | undefined {
           persistent: r !== 'view' && r !== 'other',
           personsByWhom: PERSONS_TITLE.test(text),
           specific: isSpecific(text),
+          // "Speech and language difficulties" heads a description, or is itself a need named only as a label.
+          ...(r === 'need' && !isSpecific(text) && areasOf(text).length > 0 ? { tentative: true } : {}),
         };
       }
     }
-    if (isAreaSubheading(text)) return { name: text, role: 'other', heading: true, contentStart: block.length, persistent: false, personsByWhom: false, specific: false };
+    if (isAreaSubheading(text)) {
+      return { name: text, role: 'other', heading: true, contentStart: block.length, persistent: false, personsByWhom: false, specific: false, ...(BROAD_AREA.test(text) ? {} : { tentative: true }) };
+    }
     return undefined;
   }
   if (code && !titled) {
@@ -228,9 +235,12 @@ export function readRow(text: string): RowShape {
 
 /**
  * How a block the page has marked reads: a heading element is structure whatever its words (its title may still
- * name a section); a list item or table row is content, never a section heading.
+ * name a section); a list item or table row is content, never a section heading. `followed`: text comes after it.
  */
-export function labelOfKind(label: Label | undefined, text: string, kind: BlockKind | undefined, section: Label | undefined, row: RowShape): Label | undefined {
+export function labelOfKind(scanned: Label | undefined, text: string, kind: BlockKind | undefined, section: Label | undefined, row: RowShape, followed: boolean): Label | undefined {
+  // A sub-heading naming an area ("Cognition and learning needs") inside a section sorts that section's content;
+  // it does not start a needs section in the middle of Section F.
+  const label = !scanned?.tentative ? scanned : !followed ? undefined : section ? { ...scanned, role: 'other' as const, persistent: false } : scanned;
   if (kind === 'heading' || kind === 'header-row') {
     if (label && kind === 'heading') return { ...label, heading: true, contentStart: text.length };
     return { name: text.trim(), role: 'other', heading: true, contentStart: text.length, persistent: false, personsByWhom: false, specific: false };

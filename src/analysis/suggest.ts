@@ -42,6 +42,9 @@ export function firmWording(phrase: string): string | undefined {
   if (/^(?:may|might|could|should|would)$/.test(p)) return 'will';
   if (/^(?:will be )?encouraged to$/.test(p)) return 'will be supported by [who] to';
   if (/^(?:aims?|tries|try) to$/.test(p)) return 'will';
+  // "Will have access to speech and language therapy" → "will receive speech and language therapy".
+  if (/^(?:will )?(?:have|has) access to$|^(?:can|may) access$/.test(p)) return 'will receive';
+  if (/^(?:is|are) available$/.test(p)) return 'will be provided';
   return undefined;
 }
 
