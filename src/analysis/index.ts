@@ -10,7 +10,7 @@ import { findHedges } from './rules/hedges';
 import { provisionFindings } from './rules/provision';
 import { goalFindings } from './rules/goals';
 import { needFindings } from './rules/needs';
-import { areasOf, checkCoverage, checkCspPersons, checkReviewDate, checkTargetCount, type CoverageEntry, type SectionAt, type UnitSummary } from './rules/plan-structure';
+import { areasOf, checkCoverage, meetsEducationalNeeds, checkCspPersons, checkReviewDate, checkTargetCount, type CoverageEntry, type SectionAt, type UnitSummary } from './rules/plan-structure';
 
 export * from './types';
 export type { CoverageEntry } from './rules/plan-structure';
@@ -269,6 +269,7 @@ function analyzeWith(caches: Caches, blocks: Block[], options: Partial<Options>)
   const sections: SectionFound[] = [];
   const sectionsAt: SectionAt[] = [];
   const units: UnitSummary[][] = [];
+  const educational: boolean[] = [];
   const perBlock: Finding[][] = [];
   let current: Label | undefined;
   const underSections: Scan[] = [];
@@ -283,9 +284,11 @@ function analyzeWith(caches: Caches, blocks: Block[], options: Partial<Options>)
     if (label?.heading) {
       perBlock.push([]);
       units.push([]);
+      educational.push(false);
       return;
     }
     const active = label ?? current;
+    educational.push(meetsEducationalNeeds(current?.name));
     const role = active?.role;
     const personsByWhom = active?.personsByWhom ?? false;
     // Most blocks have no label of their own: they share their section's key string, built once per call.
@@ -312,7 +315,7 @@ function analyzeWith(caches: Caches, blocks: Block[], options: Partial<Options>)
   });
 
   const ids = blocks.map((b) => b.id);
-  const { coverage, findings: coverageFindings } = checkCoverage(units, ids);
+  const { coverage, findings: coverageFindings } = checkCoverage(units, ids, educational);
   const placed = [...coverageFindings, checkTargetCount(units, planType), checkCspPersons(sectionsAt, planType)];
   // Document-level findings join a copy: the cached per-block list stays as judged.
   for (const p of placed) if (p) perBlock[p.block] = [...perBlock[p.block]!, p.finding].sort(byPosition);

@@ -27,6 +27,8 @@ function judged(file: string): { serious: Map<string, string[]>; info: Map<strin
 const EHCP: Record<string, string[]> = {
   'Oliver has a diagnosis of autism.': ['STRUCT-NEED-IMPACT'],
   'Oliver has difficulties with working memory.': ['STRUCT-B-F-MATCH', 'STRUCT-NEED-IMPACT'],
+  // Described well, but only Section G mentions an OT (and only an assessment): nothing in F meets it.
+  'Oliver has difficulties with fine motor skills; his handwriting is slow and he tires after 5 minutes of writing.': ['STRUCT-B-F-MATCH'],
   'Oliver will improve his concentration.': ['GOAL-VAGUE-VERB'],
   'Oliver will develop his social skills.': ['GOAL-VAGUE-VERB'],
   'Oliver will make progress in his writing.': ['GOAL-VAGUE-VERB'],

@@ -48,3 +48,21 @@ describe('CSP persons by whom', () => {
     expect(analyzeText(text).findings.map((f) => f.rule)).not.toContain('STRUCT-SCO-CSP');
   });
 });
+
+describe('B↔F coverage', () => {
+  const plan = (provisionSection: string) =>
+    [
+      'Section B: Special educational needs',
+      'Maya finds handwriting slow and tiring; she writes 6 words a minute against a class average of 15.',
+      provisionSection,
+      'An occupational therapist will deliver 6 sessions of 30 minutes each term, one to one, on pencil grip and letter formation.',
+    ].join('\n');
+  const gaps = (text: string) => analyzeText(text).report.coverage.filter((c) => !c.provided).map((c) => c.area);
+  it('counts provision in Section F as meeting the need', () => {
+    expect(gaps(plan('Section F: Special educational provision'))).not.toContain('fine motor');
+  });
+  it('does not count health or social care provision (G, H1, H2): what educates or trains belongs in F', () => {
+    expect(gaps(plan('Section G: Any health provision reasonably required'))).toContain('fine motor');
+    expect(gaps(plan('Section H2: Any other social care provision reasonably required'))).toContain('fine motor');
+  });
+});

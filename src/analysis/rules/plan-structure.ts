@@ -36,8 +36,18 @@ export interface PlacedFinding {
   finding: Finding;
 }
 
-/** B↔F: only judged when the document has both a needs section and a provision section. */
-export function checkCoverage(units: UnitsByBlock, blockIds: readonly string[]): { coverage: CoverageEntry[]; findings: PlacedFinding[] } {
+// An EHCP's health (G) and social care (H1/H2) provision does not meet an educational need: provision that
+// educates or trains belongs in Section F (Children and Families Act 2014 s.21(5)), so it is no match for B.
+const NOT_EDUCATIONAL = /^section (?:g|h[12]?)\b|\b(?:health|social care) provision\b/i;
+
+/** Whether provision under this section can meet a need in the needs section. */
+export function meetsEducationalNeeds(sectionName: string | undefined): boolean {
+  return sectionName === undefined || !NOT_EDUCATIONAL.test(sectionName);
+}
+
+/** B↔F: only judged when the document has both a needs section and a provision section. `educational[i]` says
+ *  whether block i's provision can meet an educational need. */
+export function checkCoverage(units: UnitsByBlock, blockIds: readonly string[], educational: readonly boolean[]): { coverage: CoverageEntry[]; findings: PlacedFinding[] } {
   const provided = new Set<string>();
   let anyProvision = false;
   // Each area in the order first named, with its first need (where a finding goes) and the blocks naming it.
@@ -46,7 +56,7 @@ export function checkCoverage(units: UnitsByBlock, blockIds: readonly string[]):
     for (const u of list) {
       if (u.role === 'provision') {
         anyProvision = true;
-        for (const a of u.areas) provided.add(a);
+        if (educational[block]) for (const a of u.areas) provided.add(a);
       } else if (u.role === 'need') {
         for (const a of u.areas) {
           const entry = byArea.get(a);
