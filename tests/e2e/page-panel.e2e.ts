@@ -137,10 +137,17 @@ describe('side panel on form fields and editors', () => {
 
   it('reads a plan form inside a frame with its page, and "Go to" reaches into the frame', async () => {
     const { page, panel, tabId } = await openWithPanel('/fixtures/plan-in-iframe.html');
-    const plan = (await storedPlan(tabId)) as PagePlan;
-    // The shell's heading and the framed form's lines, in frame order, each placed in its own frame.
-    expect(plan.text.split('\n')[0]).toBe('Pupil record');
-    expect(new Set(plan.lines.map((l) => l.frame)).size).toBe(2);
+    // The shell's heading and the framed form's lines, in frame order, each placed in its own frame. The frame
+    // may report after the shell: wait for the report that has both.
+    const plan = await vi.waitFor(
+      async () => {
+        const stored = (await storedPlan(tabId)) as PagePlan;
+        expect(new Set(stored.lines.map((l) => l.frame)).size).toBe(2);
+        expect(stored.text.split('\n')[0]).toBe('Pupil record');
+        return stored;
+      },
+      { timeout: 15_000, interval: 100 },
+    );
     await goTo(panel, plan, 'would benefit from');
     const form = page.frames().find((f) => f.url().endsWith('/plan-textarea.html'))!;
     const value = await form.inputValue('#targets');
@@ -151,12 +158,19 @@ describe('side panel on form fields and editors', () => {
   it('reads an editor frame in the middle of the page where it sits, under its section', async () => {
     const { page, panel, tabId } = await openWithPanel('/fixtures/plan-editor-frame.html');
     const provision = 'Sam will have access to speech and language therapy as required.';
-    // The editor frame may load after the page has reported: wait for its line.
-    await vi.waitFor(async () => expect(((await storedPlan(tabId)) as PagePlan).text.split('\n')).toContain(provision), { timeout: 15_000 });
-    const plan = (await storedPlan(tabId)) as PagePlan;
-    const lines = plan.text.split('\n');
-    expect(lines.indexOf(provision)).toBe(lines.indexOf('Section F: Special educational provision') + 1);
-    expect(lines.indexOf('Section I: Placement')).toBe(lines.indexOf(provision) + 1);
+    // The editor frame may load after the page has reported, and is placed once its parent has told it where
+    // it sits: wait for the report that has its line under Section F.
+    const plan = await vi.waitFor(
+      async () => {
+        const stored = (await storedPlan(tabId)) as PagePlan;
+        const lines = stored.text.split('\n');
+        expect(lines).toContain(provision);
+        expect(lines.indexOf(provision)).toBe(lines.indexOf('Section F: Special educational provision') + 1);
+        expect(lines.indexOf('Section I: Placement')).toBe(lines.indexOf(provision) + 1);
+        return stored;
+      },
+      { timeout: 15_000, interval: 100 },
+    );
     await panel.reload();
     const sectionF = panel.locator('.findings section', { has: panel.locator('h3', { hasText: 'Section F' }) });
     await sectionF.locator('.finding q', { hasText: /^as required$/ }).waitFor();
