@@ -252,15 +252,16 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   }
 
   /**
-   * Only marks in blocks within a screen of the viewport are registered as highlights: the browser
+   * Only marks in blocks within a quarter screen of the viewport are registered as highlights: the browser
    * revalidates every registered range on each DOM change, which on a long page in an editor would
-   * cost every keystroke tens of milliseconds. Found in the layout pass, from the marked blocks'
+   * cost every keystroke tens of milliseconds (a whole screen either side still added ~4 ms a keystroke
+   * in `npm run bench`; a quarter, ~1.6 ms). Scrolling re-runs the layout pass before the next paint. Found in the layout pass, from the marked blocks'
    * rects (reading order is top-to-bottom order, near enough for a binary search).
    */
   let markedBlocks: Element[] = [];
   let nearView = new Set<Element>();
   function findNearView(): boolean {
-    const margin = view.innerHeight;
+    const margin = view.innerHeight / 4;
     const rect = (i: number) => markedBlocks[i]!.getBoundingClientRect();
     let [lo, hi] = [0, markedBlocks.length];
     while (lo < hi) {
