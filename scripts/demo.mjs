@@ -68,7 +68,13 @@ if (headed) {
     // Marks may be in any frame (an editor's iframe, a portal shell around its form).
     const hasMarks = () => [...CSS.highlights.keys()].some((k) => k.startsWith('plan-lens-')) || document.querySelector('plan-lens-marks') !== null;
     const frame = await Promise.any(page.frames().map((f) => f.waitForFunction(hasMarks, undefined, { timeout: 15_000 }).then(() => f))).catch(() => null);
+    // Plan Lens registers underlines only near the viewport (typing stays fast on long pages), so the whole
+    // page is shot through a window as tall as the page, as a very tall screen would show it.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 1200, height });
+    await (frame ?? page.mainFrame()).evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     await page.screenshot({ path: path.join(out, `${name}.png`), fullPage: true });
+    await page.setViewportSize({ width: 1200, height: 900 });
     summary.push(`== ${p}`);
     if (!frame) {
       summary.push('  (no findings shown: the page does not read as a plan)');
