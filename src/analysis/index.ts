@@ -272,12 +272,15 @@ function analyzeWith(caches: Caches, blocks: Block[], options: Partial<Options>)
   const educational: boolean[] = [];
   const perBlock: Finding[][] = [];
   let current: Label | undefined;
+  // Whether the current section's provision can meet a need: read once per section, not per block.
+  let currentEducational = true;
   const underSections: Scan[] = [];
   blocks.forEach((b, i) => {
     const label = labelOfKind(scanned[i]!.label, b.text, b.kind, current, scanned[i]!.row, i + 1 < blocks.length);
     if (current || label?.persistent) underSections.push(scanned[i]!);
     if (label?.persistent) {
       current = label;
+      currentEducational = meetsEducationalNeeds(label.name);
       sections.push({ name: label.name, role: label.role, blockId: b.id });
       sectionsAt.push({ block: i, text: b.text, role: label.role, personsByWhom: label.personsByWhom });
     }
@@ -288,7 +291,7 @@ function analyzeWith(caches: Caches, blocks: Block[], options: Partial<Options>)
       return;
     }
     const active = label ?? current;
-    educational.push(meetsEducationalNeeds(current?.name));
+    educational.push(currentEducational);
     const role = active?.role;
     const personsByWhom = active?.personsByWhom ?? false;
     // Most blocks have no label of their own: they share their section's key string, built once per call.

@@ -41,8 +41,8 @@ export interface PlacedFinding {
 const NOT_EDUCATIONAL = /^section (?:g|h[12]?)\b|\b(?:health|social care) provision\b/i;
 
 /** Whether provision under this section can meet a need in the needs section. */
-export function meetsEducationalNeeds(sectionName: string | undefined): boolean {
-  return sectionName === undefined || !NOT_EDUCATIONAL.test(sectionName);
+export function meetsEducationalNeeds(sectionName: string): boolean {
+  return !NOT_EDUCATIONAL.test(sectionName);
 }
 
 /** B↔F: only judged when the document has both a needs section and a provision section. `educational[i]` says
