@@ -138,30 +138,52 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('Chromium not found: install it (sudo apt-get install chromium) or set CHROME_PATH.');
-  const ext = extensionDir();
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-lens-profile-'));
+/** Chromium's switches for a test browser: the same with and without the extension, so the page bench compares like with like. */
+function chromiumArgs(options: LaunchOptions): string[] {
   const args = [
     '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
     '--disable-quic', '--disable-features=Translate,OptimizationHints,MediaRouter', '--no-default-browser-check',
-    // Lets the tests click the toolbar button through CDP (Extensions.triggerAction, clickToolbarButton).
-    '--enable-unsafe-extension-debugging',
-    `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...(options.args ?? []),
+    ...(options.args ?? []),
   ];
   if (options.mapHosts) {
     const rules = options.mapHosts.hosts.map((h) => `MAP ${h} 127.0.0.1:${options.mapHosts!.port}`);
     // The mapped names are served with a throwaway self-signed certificate.
     args.push(`--host-resolver-rules=${rules.join(',')}`, '--ignore-certificate-errors');
   }
+  return args;
+}
+
+async function launchProfile(options: LaunchOptions, extraArgs: string[]): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found: install it (sudo apt-get install chromium) or set CHROME_PATH.');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-lens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: options.headless ?? true,
-    args,
+    args: [...chromiumArgs(options), ...extraArgs],
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: options.viewport === undefined ? { width: 1100, height: 800 } : options.viewport,
   });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The same Chromium, switches and profile kind as launchWithExtension, without Plan Lens: the page bench's anchor. */
+export const launchWithoutExtension = (options: LaunchOptions = {}) => launchProfile(options, []);
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const ext = extensionDir();
+  const { context, close } = await launchProfile(options, [
+    // Lets the tests click the toolbar button through CDP (Extensions.triggerAction, clickToolbarButton).
+    '--enable-unsafe-extension-debugging',
+    `--disable-extensions-except=${ext}`,
+    `--load-extension=${ext}`,
+  ]);
   const requests: string[] = [];
   context.on('request', (r: Request) => requests.push(r.url()));
   const serviceWorker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
@@ -171,10 +193,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     extensionId,
     serviceWorker,
     requests,
-    close: async () => {
-      await context.close();
-      fs.rmSync(profile, { recursive: true, force: true });
-    },
+    close,
   };
   await grantSites(browser, options.grantSites ?? [LOCAL_PAGES]);
   return browser;
