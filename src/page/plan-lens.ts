@@ -95,11 +95,31 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   const hereKey = (m: Mark) => `${m.source.text}\u0000${m.finding.rule}\u0000${m.finding.start}`;
   const isIgnored = (m: Mark) => ignoredHere.has(hereKey(m)) || abilities.ignoredPhrases().has(m.flagged.toLowerCase());
 
+  /**
+   * One timer for a run of keystrokes: each edit only moves the due time later, and the timer re-arms
+   * itself until typing pauses (clearing and setting a timer on every keystroke costs the keystroke).
+   */
   let passTimer: ReturnType<typeof setTimeout> | undefined;
+  let passDue = 0;
   const schedulePass = (delay = EDIT_DEBOUNCE_MS) => {
+    const due = view.performance.now() + delay;
+    if (passTimer !== undefined && due >= passDue) {
+      passDue = due;
+      return;
+    }
     clearTimeout(passTimer);
-    passTimer = setTimeout(() => void pass(), delay);
+    passDue = due;
+    passTimer = setTimeout(passWhenDue, delay);
   };
+  function passWhenDue(): void {
+    const left = passDue - view.performance.now();
+    if (left > 1) {
+      passTimer = setTimeout(passWhenDue, left);
+      return;
+    }
+    passTimer = undefined;
+    void pass();
+  }
 
   async function pass(): Promise<void> {
     if (signal.aborted) return;
@@ -200,6 +220,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       reading = false;
     }
     firstReadDone();
+    for (const field of reader.fields) listenToField(field);
     view.performance.clearMarks(READ_MARK);
     view.performance.mark(READ_MARK, { detail: { blocks: reader.lastReadCount } });
   }
@@ -417,6 +438,25 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   let cardMount: Promise<HTMLElement> | null = null;
   const cardContainer = () => (cardMount ??= abilities.mountCard());
 
+  /**
+   * A textarea's edits are not DOM mutations: each one the page has is heard on its own input events (re-read
+   * it, realign its mirror now). Every other edit reaches the mutation observer alone: a listener on the whole
+   * document would be called, across worlds, on every keystroke in a contenteditable too.
+   */
+  const heardFields = new WeakSet<HTMLTextAreaElement>();
+  function listenToField(field: HTMLTextAreaElement): void {
+    if (heardFields.has(field)) return;
+    heardFields.add(field);
+    field.addEventListener(
+      'input',
+      () => {
+        scheduleLayout();
+        schedulePass();
+      },
+      { passive: true, signal },
+    );
+  }
+
   const resizes = new ResizeObserver(() => scheduleLayout());
   const isOwn = (node: Node) => node.nodeType === 1 && (OWN_HOST_TAGS.has((node as Element).tagName) || (node as Element).id === 'plan-lens-highlight-styles');
   const mutations = new MutationObserver((records) => {
@@ -433,11 +473,6 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
 
   const on = <K extends keyof DocumentEventMap>(target: Document | Window, type: K, listener: (e: DocumentEventMap[K]) => void) =>
     target.addEventListener(type, listener as EventListener, { capture: true, passive: type !== 'keydown', signal });
-  on(doc, 'input', (e) => {
-    // A textarea's edits are not DOM mutations: re-read on input, and realign its mirror now.
-    if (e.target instanceof view.HTMLTextAreaElement) scheduleLayout();
-    schedulePass();
-  });
   on(doc, 'scroll', () => scheduleLayout());
   on(view, 'resize', () => scheduleLayout());
   on(doc, 'mousemove', (e) => cards.pointerAt(e.clientX, e.clientY));

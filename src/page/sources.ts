@@ -43,6 +43,8 @@ export class SourceReader {
   private readonly sources = new WeakMap<TextBlock, Source>();
   /** How many blocks the last read took from the DOM (the rest were kept). */
   lastReadCount = 0;
+  /** Every textarea in the text roots at the last read: one not checked now may be once it is made editable. */
+  fields: HTMLTextAreaElement[] = [];
 
   /** `textRoots`: where on this site the plan text is (the whole body on most pages). */
   constructor(
@@ -110,6 +112,7 @@ export class SourceReader {
     const sources: { node: Element; items: Source[] }[] = [];
     for (const list of blocks.values()) for (const block of list) sources.push({ node: block.element, items: [this.sourceOf(block)] });
     const fields = roots.flatMap((r) => (r instanceof r.ownerDocument.defaultView!.HTMLTextAreaElement ? [r] : [...r.querySelectorAll('textarea')]));
+    this.fields = fields;
     for (const field of fields) {
       if (!isCheckableTextarea(field)) continue;
       const fid = this.idOf(field, 't');

@@ -71,4 +71,44 @@ describe('Plan Lens in a document', () => {
     expect(page.showPassage(line.id, start, start + 'have access to'.length, 'have access to')).toBe(false);
     expect(field.selectionEnd).toBe(0);
   });
+
+  it('hears typing in a textarea that was empty, or read-only, when the page was first read', async () => {
+    document.body.innerHTML = '<textarea id="empty"></textarea><textarea id="locked" readonly>Sam will have access to a laptop.</textarea>';
+    const { a, calls } = abilities(true);
+    controller = new AbortController();
+    performance.clearMarks('plan-lens:read');
+    startPlanLens(document, a, controller.signal, wholePage);
+    // Nothing to check yet, so nothing is asked: the page has been read once.
+    await vi.waitFor(() => expect(performance.getEntriesByName('plan-lens:read')).toHaveLength(1));
+    expect(calls).toEqual([]);
+    const type = (field: HTMLTextAreaElement, value: string) => {
+      field.value = value;
+      field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    };
+    const empty = document.querySelector<HTMLTextAreaElement>('#empty')!;
+    type(empty, 'Sam will be supported when needed.');
+    await vi.waitFor(() => expect(calls.at(-1)!.blocks.map((b) => b.text)).toEqual(['Sam will be supported when needed.']));
+    // Made editable by the portal (an attribute change, which no observer here watches), then typed in.
+    const locked = document.querySelector<HTMLTextAreaElement>('#locked')!;
+    locked.readOnly = false;
+    type(locked, 'Sam will have access to a laptop when needed.');
+    await vi.waitFor(() => expect(calls.at(-1)!.blocks.map((b) => b.text)).toContain('Sam will have access to a laptop when needed.'));
+  });
+
+  it('a run of edits gets one analysis, once they pause', async () => {
+    document.body.innerHTML = '<p id="a">Sam will have access to a laptop.</p>';
+    const { a, calls } = abilities(true);
+    controller = new AbortController();
+    startPlanLens(document, a, controller.signal, wholePage);
+    await vi.waitFor(() => expect(calls.length).toBe(1));
+    const text = document.querySelector('#a')!.firstChild as Text;
+    for (const word of [' It', ' is', ' checked', ' weekly.']) {
+      text.appendData(word);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    await vi.waitFor(() => expect(calls.length).toBe(2));
+    expect(calls[1]!.blocks[0]!.text).toBe('Sam will have access to a laptop. It is checked weekly.');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(calls).toHaveLength(2);
+  });
 });
