@@ -8,6 +8,9 @@ import type { AnalyzeResponse, Request } from './messages';
 
 type AnalyzeRequest = Extract<Request, { kind: 'analyze' }>;
 
+/** Prefixes the ids of other frames' blocks read as context (a page's own ids never start with it). */
+const CONTEXT_ID = '\u0000context:';
+
 interface DocumentState {
   /** Block id → the block (its text and, where the page knows it, its kind). */
   texts: Map<string, Block>;
@@ -50,6 +53,28 @@ export function createAnalysisService(analyze: (blocks: Block[]) => Report = ana
       .map(([f, doc]) => ({ frame: Number(f.slice(f.indexOf(':') + 1)), doc }))
       .sort((a, b) => a.frame - b.frame);
 
+  /** Every frame's blocks in the tab, in document order. */
+  function pageOf(tabId: number): { frame: number; blocks: Block[] }[] {
+    return inDocumentOrder(
+      framesOfTab(tabId).flatMap(({ frame, doc }) => {
+        const state = docs.get(doc);
+        const anchor = anchors.get(`${tabId}:${frame}`);
+        return state && !left.has(doc) ? [{ frame, doc, blocks: state.ids.map((id) => state.texts.get(id)!), ...(anchor ? { anchor } : {}) }] : [];
+      }),
+    );
+  }
+
+  /**
+   * A placed frame's blocks analysed where they sit in the tab's text: an editor frame holding Section F
+   * is read as provision under the parent's "Section F" heading, as the side panel reads it. Only the
+   * frame's own reports come back; the other frames' blocks are context, under ids of their own.
+   */
+  function inPlace(tabId: number, frameId: number): Report {
+    const blocks = pageOf(tabId).flatMap((run) => (run.frame === frameId ? run.blocks : run.blocks.map((b) => ({ ...b, id: `${CONTEXT_ID}${run.frame}:${b.id}` }))));
+    const report = analyze(blocks);
+    return { ...report, blocks: report.blocks.filter((b) => !b.id.startsWith(CONTEXT_ID)) };
+  }
+
   return {
     analyze(request, tabId, frameId) {
       const frame = `${tabId}:${frameId}`;
@@ -77,7 +102,7 @@ export function createAnalysisService(analyze: (blocks: Block[]) => Report = ana
           state.answered.delete(id);
         }
       }
-      const report = analyze(request.ids.map((id) => state.texts.get(id)!));
+      const report = anchors.has(frame) ? inPlace(tabId, frameId) : analyze(request.ids.map((id) => state.texts.get(id)!));
       const changed = new Set(request.changed.map((b) => b.id));
       const blocks = report.blocks.filter((block) => {
         const key = JSON.stringify([block.text, block.findings]);
@@ -109,15 +134,7 @@ export function createAnalysisService(analyze: (blocks: Block[]) => Report = ana
         }
       }
     },
-    pageOf(tabId) {
-      return inDocumentOrder(
-        framesOfTab(tabId).flatMap(({ frame, doc }) => {
-          const state = docs.get(doc);
-          const anchor = anchors.get(`${tabId}:${frame}`);
-          return state && !left.has(doc) ? [{ frame, doc, blocks: state.ids.map((id) => state.texts.get(id)!), ...(anchor ? { anchor } : {}) }] : [];
-        }),
-      );
-    },
+    pageOf,
     anchorFrame(tabId, frameId, anchor) {
       anchors.set(`${tabId}:${frameId}`, anchor);
     },

@@ -46,3 +46,24 @@ describe('analysis service (service worker side)', () => {
     expect(service.analyze({ kind: 'analyze', doc: 'new', ids: ['a'], changed: [] }, 5, 0).kind).toBe('resend');
   });
 });
+
+describe('an editor frame placed in its page (frame anchors)', () => {
+  const plan = ['Education, Health and Care Plan', 'Section B: Special educational needs', 'Sam has speech and language needs.', 'Section F: Special educational provision'];
+  const typed = 'Sam will improve his concentration when needed.';
+  const rulesOn = (answer: ReturnType<ReturnType<typeof createAnalysisService>['analyze']>, id: string) =>
+    answer.kind === 'analyzed' ? (answer.blocks.find((b) => b.id === id)?.findings.map((f) => f.rule) ?? []) : [];
+
+  it('is analysed under the section it sits in, and answers with its own blocks only', () => {
+    const service = createAnalysisService();
+    service.analyze({ kind: 'analyze', doc: 'page', ids: plan.map((_, i) => String(i)), changed: plan.map((text, i) => block(String(i), text)) }, 9, 0);
+    // Alone, the sentence reads as a target, where "when needed" is no hedge.
+    const alone = service.analyze({ kind: 'analyze', doc: 'editor', ids: ['0'], changed: [block('0', typed)] }, 9, 4);
+    expect(rulesOn(alone, '0')).not.toContain('HEDGE-DISCRETION');
+    // Under "Section F" (the parent's last block before the frame) it is provision, left to someone's discretion.
+    service.anchorFrame(9, 4, { parentDoc: 'page', after: '3' });
+    const placed = service.analyze({ kind: 'analyze', doc: 'editor', ids: ['0'], changed: [block('0', typed)] }, 9, 4);
+    expect(rulesOn(placed, '0')).toContain('HEDGE-DISCRETION');
+    // The page's blocks were context: the frame's answer holds its own block, under its own id.
+    expect(placed.kind === 'analyzed' && placed.blocks.map((b) => [b.id, b.text])).toEqual([['0', typed]]);
+  });
+});
