@@ -30,6 +30,13 @@ function withSlots(text: string) {
   return text.split(/(\[[^\]]+\])/).map((part, i) => (part.startsWith('[') && part.endsWith(']') ? <mark key={i} class="slot">{part}</mark> : part));
 }
 
+/**
+ * Keys pressed in the card are the card's: the card's host may sit inside the page's editor (TinyMCE's
+ * frame body), whose own handlers would otherwise act on them too (Enter on Replace splitting the
+ * paragraph under the selected finding).
+ */
+const keepInCard = (e: Event) => e.stopPropagation();
+
 export function Card(props: CardProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -61,12 +68,14 @@ export function Card(props: CardProps) {
       aria-label={`Plan Lens: ${style.label}`}
       tabIndex={-1}
       onKeyDown={(e) => {
+        keepInCard(e);
         if (e.key === 'Escape') {
           e.preventDefault();
-          e.stopPropagation();
           props.onClose();
         }
       }}
+      onKeyPress={keepInCard}
+      onKeyUp={keepInCard}
       onPointerEnter={props.onPointerEnter}
       onPointerLeave={props.onPointerLeave}
     >

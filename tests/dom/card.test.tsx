@@ -42,3 +42,21 @@ describe('the finding card', () => {
     await expect.poll(() => card.querySelector('[role="status"]')?.textContent).toBe('This editor did not accept the change; copy the suggestion instead.');
   });
 });
+
+describe('keys pressed in the card', () => {
+  it('stay in the card: an editor around its host never acts on them (Enter on a button, Escape)', () => {
+    const editor = document.body.appendChild(document.createElement('div'));
+    editor.contentEditable = 'true';
+    const seen: string[] = [];
+    for (const type of ['keydown', 'keypress', 'keyup']) editor.addEventListener(type, (e) => seen.push(`${type} ${(e as KeyboardEvent).key}`));
+    root = editor.appendChild(document.createElement('div'));
+    let closed = 0;
+    render(<Card finding={finding} flagged="as required" anchor={{ left: 10, top: 10, width: 50, height: 18 }} actions={[]} focus={false} onClose={() => closed++} />, root);
+    const button = root.querySelector('button')!;
+    for (const type of ['keydown', 'keypress', 'keyup']) button.dispatchEvent(new KeyboardEvent(type, { key: 'Enter', bubbles: true }));
+    root.querySelector('.card')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(seen).toEqual([]);
+    expect(closed).toBe(1);
+    editor.remove();
+  });
+});
