@@ -75,7 +75,9 @@ function abilities(ctx: ContentScriptContext, doc: string, site: string, setting
       const ui = await createShadowRootUi(ctx, {
         name: 'plan-lens-card',
         position: 'inline',
-        anchor: () => document.body ?? document.documentElement,
+        // Beside the body, not in it: in an iframe editor (TinyMCE) the body is the editable content, and a
+        // card inside it would be part of what the user edits, undoes and submits.
+        anchor: () => document.documentElement,
         css: CARD_CSS,
         onMount: (container) => container,
       });
