@@ -65,10 +65,13 @@ async function fixRange(root: HTMLElement, range: Range, expected: string, repla
     targetRanges: [new view.StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset })],
   });
   const handled = !root.dispatchEvent(intent);
-  if (!handled && doc.execCommand('insertText', false, replacement)) {
-    // execCommand reports plain typing; editors that keep their own undo history (TinyMCE) only
-    // record a separate step for a replacement, so say what happened.
-    root.dispatchEvent(new view.InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', data: replacement }));
+  if (!handled) {
+    // execCommand reports plain typing; editors that keep their own undo history (TinyMCE) record a
+    // step of their own only for a replacement. Said before the edit too: the user's run of typing
+    // up to now closes as its own step, so undo brings back exactly what they typed.
+    const replaced = () => root.dispatchEvent(new view.InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText', data: replacement }));
+    replaced();
+    if (doc.execCommand('insertText', false, replacement)) replaced();
   }
   const wanted = before.slice(0, start) + replacement + before.slice(end);
   await nextFrame(view);
