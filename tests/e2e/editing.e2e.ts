@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import { analyze } from '../../src/analysis';
-import { externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { EDITOR_PAGES, externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { bundleForPage } from './page-modules';
 import { boxOverPhrase, cardText, centre, highlightMarks, markBoxes, markContaining, phraseRects, textUnderBoxes, type Rect } from './page-probes';
 
@@ -28,13 +28,7 @@ let browser: ExtensionBrowser;
 let applyFixBundle: string;
 
 beforeAll(async () => {
-  server = await startServer({
-    '/fixtures/': `${REPO_ROOT}/tests/fixtures`,
-    '/vendor/tinymce/': `${REPO_ROOT}/node_modules/tinymce`,
-    '/vendor/quill/': `${REPO_ROOT}/node_modules/quill/dist`,
-    '/vendor/ckeditor5/': `${REPO_ROOT}/node_modules/ckeditor5/dist/browser`,
-    '/fonts/': FONT_DIR,
-  });
+  server = await startServer({ ...EDITOR_PAGES, '/fonts/': FONT_DIR });
   webmail = await startServer({ '/': `${REPO_ROOT}/tests/fixtures/webmail` }, { tlsHosts: WEBMAIL_HOSTS });
   browser = await launchWithExtension({ mapHosts: { hosts: WEBMAIL_HOSTS, port: webmail.port } });
   applyFixBundle = await bundleForPage('src/page/apply-fix.ts', 'PlanLensFix');

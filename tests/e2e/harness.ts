@@ -112,6 +112,14 @@ export async function startServer(mounts: Record<string, string>, options: { tls
   };
 }
 
+/** The fixture pages and the real editors they load (installed from npm), as `startServer` mounts. */
+export const EDITOR_PAGES: Record<string, string> = {
+  '/fixtures/': `${REPO_ROOT}/tests/fixtures`,
+  '/vendor/tinymce/': `${REPO_ROOT}/node_modules/tinymce`,
+  '/vendor/quill/': `${REPO_ROOT}/node_modules/quill/dist`,
+  '/vendor/ckeditor5/': `${REPO_ROOT}/node_modules/ckeditor5/dist/browser`,
+};
+
 export interface LaunchOptions {
   headless?: boolean;
   /** Serve real hostnames from the test server: e.g. ['mail.google.com'] → MAP mail.google.com 127.0.0.1:port. */
