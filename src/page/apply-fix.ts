@@ -1,12 +1,14 @@
 // Writing a suggestion into the user's field through the field's own input pipeline, so the editor
-// keeps its model and undo stack: select, then `insertText` (textarea, plain contenteditable, Quill,
+// keeps its model and undo stack: select, then `insertText` (textarea, text input, plain contenteditable, Quill,
 // TinyMCE) or a `beforeinput` the editor handles itself (CKEditor 5, Slate, Lexical). The result is
 // read back (after a frame: React-based editors apply their model to the DOM on their next render):
 // if the text is not exactly the old text with the span replaced (no duplicated or lost words), the
 // edit is undone and reported as failed.
 
+import type { TextField } from './opt-outs';
+
 export type FixTarget =
-  | { kind: 'field'; field: HTMLTextAreaElement; start: number; end: number }
+  | { kind: 'field'; field: TextField; start: number; end: number }
   | { kind: 'range'; root: HTMLElement; range: Range };
 
 export type FixResult = 'replaced' | 'changed-meanwhile' | 'rejected';
@@ -19,7 +21,7 @@ export function applyFix(target: FixTarget, expected: string, replacement: strin
 
 const nextFrame = (view: Window) => new Promise<void>((resolve) => view.requestAnimationFrame(() => resolve()));
 
-async function fixField(field: HTMLTextAreaElement, start: number, end: number, expected: string, replacement: string): Promise<FixResult> {
+async function fixField(field: TextField, start: number, end: number, expected: string, replacement: string): Promise<FixResult> {
   const before = field.value;
   if (before.slice(start, end) !== expected) return 'changed-meanwhile';
   const doc = field.ownerDocument;

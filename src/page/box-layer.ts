@@ -3,7 +3,7 @@
 // Custom Highlight API is missing.
 import type { Category } from '../analysis';
 import { boxCss } from './mark-styles';
-import type { ViewportRect } from './textarea-mirror';
+import type { ViewportRect } from './field-mirror';
 
 export interface Box extends ViewportRect {
   category: Category;

@@ -4,14 +4,15 @@
 import type { CardAction, CardProps } from './card';
 import { selectPassage } from './go-to';
 import { fieldSpan, type Mark } from './marks';
-import type { ViewportRect } from './textarea-mirror';
+import { isTextField } from './opt-outs';
+import type { ViewportRect } from './field-mirror';
 
 export interface CardHost {
   rectsOf(mark: Mark): ViewportRect[];
   /** The active mark changed: repaint its emphasis. */
   redraw(): void;
   renderCard(props: CardProps | null): Promise<void>;
-  /** Scrolls the mark into view (a textarea's own scroll included). */
+  /** Scrolls the mark into view (a form field's own scroll included). */
   reveal(mark: Mark): void;
   /** No marks in this document: let the walk continue in another frame of the tab. */
   findElsewhere(): void;
@@ -157,9 +158,9 @@ export class CardController {
     const selection = this.doc.getSelection();
     const index = this.marks.findIndex((m) => {
       const span = fieldSpan(m);
-      if (span && focused === span.field) return span.end > span.field.selectionStart;
+      if (span && focused === span.field) return span.end > (span.field.selectionStart ?? 0);
       const node = span ? span.field : m.range!.startContainer;
-      if (focused instanceof this.doc.defaultView!.HTMLTextAreaElement) return (focused.compareDocumentPosition(node) & 4) !== 0;
+      if (isTextField(focused)) return (focused.compareDocumentPosition(node) & 4) !== 0;
       if (!selection || selection.rangeCount === 0 || !selection.focusNode) return true;
       // comparePoint throws for a point in another tree (a shadow root): then start from the top.
       if (m.range) return selection.focusNode.getRootNode() !== this.doc || m.range.comparePoint(selection.focusNode, selection.focusOffset) <= 0;
@@ -211,7 +212,7 @@ export class CardController {
   /** Where focus and caret are now, as a function that puts them back. */
   private saveFocus(): () => void {
     const focused = this.doc.activeElement as HTMLElement | null;
-    if (focused instanceof this.doc.defaultView!.HTMLTextAreaElement) {
+    if (isTextField(focused)) {
       const { selectionStart, selectionEnd } = focused;
       return () => {
         focused.focus();

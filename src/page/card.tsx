@@ -4,7 +4,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../analysis';
 import { missingInWords } from '../analysis/parts';
 import { CATEGORY_STYLES } from './categories';
-import type { ViewportRect } from './textarea-mirror';
+import type { ViewportRect } from './field-mirror';
 
 export interface CardAction {
   label: string;

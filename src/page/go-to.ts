@@ -1,10 +1,11 @@
-// Putting the user's selection on a passage the way they would have made it: a textarea's own selection, or a
+// Putting the user's selection on a passage the way they would have made it: a form field's own selection, or a
 // DOM Range (static text, contenteditable editors). Used by the keyboard walk through findings and by the side
 // panel's "Go to".
+import type { TextField } from './opt-outs';
 import type { Source } from './sources';
 import { rangeForSpan } from './text-blocks';
 
-export type Passage = { field: HTMLTextAreaElement; start: number; end: number } | { range: Range };
+export type Passage = { field: TextField; start: number; end: number } | { range: Range };
 
 /** [start, end) of a source's text as a passage in the page; null once the page's text there has changed. */
 export function passageOf(source: Source, start: number, end: number): Passage | null {

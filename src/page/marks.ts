@@ -1,6 +1,7 @@
 // A mark is one finding placed on the page: the finding, the source it was computed on, and (for
 // page and contenteditable text) the live DOM Range over its words.
 import type { BlockReport, Finding } from '../analysis';
+import type { TextField } from './opt-outs';
 import type { Source } from './sources';
 import { rangeForSpan } from './text-blocks';
 
@@ -37,8 +38,8 @@ export function marksOf(source: Source, report: BlockReport | undefined): Mark[]
   return marks;
 }
 
-/** Offsets of a textarea mark in its field's value, or null once the field's text there has changed. */
-export function fieldSpan(mark: Mark): { field: HTMLTextAreaElement; start: number; end: number } | null {
+/** Offsets of a form field mark in its field's value, or null once the field's text there has changed. */
+export function fieldSpan(mark: Mark): { field: TextField; start: number; end: number } | null {
   const s = mark.source;
   if (s.kind !== 'field') return null;
   if (s.field.value.slice(s.start, s.start + s.text.length) !== s.text) return null;

@@ -19,9 +19,36 @@ export function isSkippedSubtree(el: Element): boolean {
   return el.getAttribute('contenteditable') !== null && el.getAttribute('role') === 'combobox';
 }
 
-/** Textareas Plan Lens reads: visible, writable, not opted out. */
-export function isCheckableTextarea(field: HTMLTextAreaElement): boolean {
-  return !field.readOnly && !field.disabled && !isOptedOut(field) && field.getClientRects().length > 0;
+/**
+ * A form field whose value Plan Lens reads and marks through a mirror: a textarea, or a one-line text
+ * input (portals often take a single need or target in one).
+ */
+export type TextField = HTMLTextAreaElement | HTMLInputElement;
+
+export const FIELD_SELECTOR = 'textarea, input';
+
+export function isTextField(el: EventTarget | null): el is TextField {
+  if ((el as Node | null)?.nodeType !== 1) return false;
+  const view = (el as Element).ownerDocument.defaultView!;
+  // `type` reads "text" for a missing or unknown type attribute; password, search, email, date… are not plan wording.
+  return el instanceof view.HTMLTextAreaElement || (el instanceof view.HTMLInputElement && el.type === 'text');
+}
+
+/**
+ * Fields Plan Lens reads: visible, writable, not opted out, not a picker. An input whose autocomplete
+ * names what it holds (name, email, street-address…) or that suggests from a list is a personal detail
+ * or a choice, never plan wording. `spellcheck="false"` is not an opt-out: editors and portals set it
+ * to silence the browser's own checker (TinyMCE's body does), not other tools.
+ */
+export function isCheckableField(field: TextField): boolean {
+  if (field.readOnly || field.disabled || isOptedOut(field) || field.getClientRects().length === 0) return false;
+  if (field.closest('[aria-hidden="true"], [inert]') || ['hidden', 'collapse'].includes(field.ownerDocument.defaultView!.getComputedStyle(field).visibility)) return false;
+  if (field.getAttribute('role') === 'combobox') return false;
+  if (field instanceof field.ownerDocument.defaultView!.HTMLInputElement) {
+    const autocomplete = field.getAttribute('autocomplete')?.trim().toLowerCase() ?? '';
+    if (field.list || field.hasAttribute('aria-autocomplete') || !['', 'on', 'off'].includes(autocomplete)) return false;
+  }
+  return true;
 }
 
 /** The editable root (contenteditable host or design-mode body) containing `node`, if any. */

@@ -10,11 +10,11 @@ import { Card, type CardAction } from './card';
 import { HighlightLayer, supportsHighlights } from './highlights';
 import { CardController } from './card-controller';
 import { fieldSpan, marksOf, type Mark } from './marks';
-import { editableRootOf, OWN_HOST_TAGS } from './opt-outs';
+import { editableRootOf, OWN_HOST_TAGS, type TextField } from './opt-outs';
 import { sentenceAround } from './sentence';
 import { sliced, SourceReader, toBlock, type Source } from './sources';
 import { rangeForSpan } from './text-blocks';
-import { TextareaMirror, type ViewportRect } from './textarea-mirror';
+import { FieldMirror, type ViewportRect } from './field-mirror';
 
 export interface PageAbilities {
   /** Analyses the document's blocks; `changed` names those whose text the analyser has not seen. */
@@ -62,7 +62,7 @@ const NEAR_VIEW_SLACK = 8;
 
 interface FieldLayer {
   layer: BoxLayer;
-  mirror: TextareaMirror;
+  mirror: FieldMirror;
 }
 
 /** `textRoots`: where on this site the plan text is (src/sites); the whole body on most pages. */
@@ -72,7 +72,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   const highlights = supportsHighlights(doc) ? new HighlightLayer(doc) : null;
   /** Boxes for range marks where the Highlight API is missing. */
   let rangeBoxes: BoxLayer | null = null;
-  const fields = new Map<HTMLTextAreaElement, FieldLayer>();
+  const fields = new Map<TextField, FieldLayer>();
   const fieldRects = new Map<string, ViewportRect[]>();
 
   let sources: Source[] = [];
@@ -256,7 +256,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       if (m.source.kind === 'field' && !fields.has(m.source.field)) {
         const field = m.source.field;
         const layer = new BoxLayer(doc, (host) => field.after(host));
-        fields.set(field, { layer, mirror: new TextareaMirror(field, layer.root) });
+        fields.set(field, { layer, mirror: new FieldMirror(field, layer.root) });
         resizes.observe(field);
       }
     }
@@ -439,12 +439,12 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   const cardContainer = () => (cardMount ??= abilities.mountCard());
 
   /**
-   * A textarea's edits are not DOM mutations: each one the page has is heard on its own input events (re-read
+   * A form field's edits are not DOM mutations: each one the page has is heard on its own input events (re-read
    * it, realign its mirror now). Every other edit reaches the mutation observer alone: a listener on the whole
    * document would be called, across worlds, on every keystroke in a contenteditable too.
    */
-  const heardFields = new WeakSet<HTMLTextAreaElement>();
-  function listenToField(field: HTMLTextAreaElement): void {
+  const heardFields = new WeakSet<TextField>();
+  function listenToField(field: TextField): void {
     if (heardFields.has(field)) return;
     heardFields.add(field);
     field.addEventListener(

@@ -1,14 +1,14 @@
 // Reads a document's checkable text as analyser blocks, in reading order: page and contenteditable
-// text through the DOM map, textareas line by line. Ids are stable per element, so an unchanged
+// text through the DOM map, form fields (textareas, text inputs) line by line. Ids are stable per element, so an unchanged
 // paragraph keeps its id (and its findings) while the text around it changes.
 import type { Block } from '../analysis';
-import { isCheckableTextarea, isSkippedSubtree } from './opt-outs';
+import { FIELD_SELECTOR, isCheckableField, isSkippedSubtree, isTextField, type TextField } from './opt-outs';
 import { blockContaining, textBlockSteps, type TextBlock } from './text-blocks';
 
 export type Source =
   | { kind: 'dom'; id: string; text: string; block: TextBlock }
-  /** A textarea line: `start` is its offset in the field's value. */
-  | { kind: 'field'; id: string; text: string; field: HTMLTextAreaElement; start: number };
+  /** A form field's line: `start` is its offset in the field's value. */
+  | { kind: 'field'; id: string; text: string; field: TextField; start: number };
 
 /** A read of the page takes at most this long before letting the page run (a frame, input). */
 const SLICE_MS = 8;
@@ -43,8 +43,8 @@ export class SourceReader {
   private readonly sources = new WeakMap<TextBlock, Source>();
   /** How many blocks the last read took from the DOM (the rest were kept). */
   lastReadCount = 0;
-  /** Every textarea in the text roots at the last read: one not checked now may be once it is made editable. */
-  fields: HTMLTextAreaElement[] = [];
+  /** Every form field in the text roots at the last read: one not checked now may be once it is made editable. */
+  fields: TextField[] = [];
 
   /** `textRoots`: where on this site the plan text is (the whole body on most pages). */
   constructor(
@@ -111,10 +111,10 @@ export class SourceReader {
 
     const sources: { node: Element; items: Source[] }[] = [];
     for (const list of blocks.values()) for (const block of list) sources.push({ node: block.element, items: [this.sourceOf(block)] });
-    const fields = roots.flatMap((r) => (r instanceof r.ownerDocument.defaultView!.HTMLTextAreaElement ? [r] : [...r.querySelectorAll('textarea')]));
+    const fields = roots.flatMap((r) => [r, ...r.querySelectorAll(FIELD_SELECTOR)]).filter(isTextField);
     this.fields = fields;
     for (const field of fields) {
-      if (!isCheckableTextarea(field)) continue;
+      if (!isCheckableField(field)) continue;
       const fid = this.idOf(field, 't');
       const items: Source[] = [];
       let start = 0;
@@ -124,7 +124,7 @@ export class SourceReader {
       });
       sources.push({ node: field, items });
     }
-    // Textareas and several roots were read separately: put everything back in reading order.
+    // Fields and several roots were read separately: put everything back in reading order.
     if (roots.length > 1 || sources.some((s) => s.items[0]?.kind === 'field')) sources.sort((a, b) => (a.node === b.node ? 0 : a.node.compareDocumentPosition(b.node) & 4 /* FOLLOWING */ ? -1 : 1));
     return sources.flatMap((s) => s.items);
   }

@@ -300,7 +300,7 @@ describe('editing', () => {
     await page.close();
   });
 
-  it('opt-outs are honoured: data-gramm="false", data-enable-grammarly="false", readonly and password fields', async () => {
+  it('opt-outs are honoured: data-gramm="false", data-enable-grammarly="false", readonly, password, hidden and inert fields; spellcheck="false" is not one', async () => {
     const page = await open('/fixtures/opt-outs.html');
     await expect.poll(() => boxOverPhrase(page, 'checked', 'where possible')).not.toBeNull();
     // Every box is in the field that did not opt out; no highlight touches the opted-out editor.

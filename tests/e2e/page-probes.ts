@@ -18,6 +18,7 @@ export interface HighlightMark {
 }
 
 type Target = Page | Frame;
+type Caret = { node: string; id: string; offset: number };
 
 /** Every range in Plan Lens's CSS highlights, with its text and client rects. */
 export function highlightMarks(target: Target): Promise<HighlightMark[]> {
@@ -83,11 +84,11 @@ export async function markContaining(target: Target, phrase: string): Promise<Hi
 }
 
 /** Where the browser puts the caret for a point: the element or text node and the offset into it. */
-export function caretAt(target: Target, x: number, y: number): Promise<{ node: string; offset: number } | null> {
+export function caretAt(target: Target, x: number, y: number): Promise<Caret | null> {
   return target.evaluate(
     ([px, py]) => {
       const p = document.caretPositionFromPoint(px, py);
-      return p ? { node: p.offsetNode.nodeName, offset: p.offset } : null;
+      return p ? { node: p.offsetNode.nodeName, id: (p.offsetNode as Element).id ?? '', offset: p.offset } : null;
     },
     [x, y] as const,
   );
@@ -109,14 +110,18 @@ export function focusInCard(target: Target): Promise<boolean> {
   });
 }
 
-/** A textarea mark box whose glyphs, by the browser's own caret hit test, hold `phrase` of field `#id`. */
+/** A form field's value; the caret hit test names the field itself (its tag and id) for a point over its text. */
+const valueOf = (target: Target, id: string) => target.$eval(`#${id}`, (t) => (t as HTMLTextAreaElement | HTMLInputElement).value);
+const inField = (id: string, c: Caret | null): c is Caret => (c?.node === 'TEXTAREA' || c?.node === 'INPUT') && c.id === id;
+
+/** A form field mark box whose glyphs, by the browser's own caret hit test, hold `phrase` of field `#id`. */
 export async function boxOverPhrase(target: Target, id: string, phrase: string): Promise<Rect | null> {
-  const value = (await target.$eval(`#${id}`, (t) => (t as HTMLTextAreaElement).value)).toLowerCase();
+  const value = (await valueOf(target, id)).toLowerCase();
   for (const box of await markBoxes(target)) {
     const y = box.top + box.height / 2;
     const from = await caretAt(target, box.left + 1, y);
     const to = await caretAt(target, box.left + box.width - 1, y);
-    if (from?.node === 'TEXTAREA' && to?.node === 'TEXTAREA' && value.slice(from.offset, to.offset).includes(phrase)) return box;
+    if (inField(id, from) && inField(id, to) && value.slice(Math.min(from.offset, to.offset), Math.max(from.offset, to.offset)).includes(phrase)) return box;
   }
   return null;
 }
@@ -126,13 +131,13 @@ export async function boxOverPhrase(target: Target, id: string, phrase: string):
  * edges (whitespace dropped, as line wrapping moves it). Misplaced boxes read back other words.
  */
 export async function textUnderBoxes(target: Target, id: string): Promise<string[]> {
-  const value = await target.$eval(`#${id}`, (t) => (t as HTMLTextAreaElement).value);
+  const value = await valueOf(target, id);
   const spans: [number, number][] = [];
   for (const box of await markBoxes(target)) {
     const y = box.top + box.height / 2;
     const from = await caretAt(target, box.left + 1, y);
     const to = await caretAt(target, box.left + box.width - 1, y);
-    if (from?.node === 'TEXTAREA' && to?.node === 'TEXTAREA') spans.push([from.offset, to.offset]);
+    if (inField(id, from) && inField(id, to)) spans.push([Math.min(from.offset, to.offset), Math.max(from.offset, to.offset)]);
   }
   return spans
     .sort((a, b) => a[0] - b[0])

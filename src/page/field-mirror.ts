@@ -1,7 +1,8 @@
-// A textarea's text has no DOM Range, so it is laid out again in a hidden mirror div that copies
-// every property that affects line breaking (the textarea-caret-position list) and both scroll
-// offsets, placed exactly over the field. Ranges over the mirror's text then give the rectangles
-// the field's own glyphs occupy.
+// A form field's text (textarea, text input) has no DOM Range, so it is laid out again in a hidden
+// mirror div that copies every property that affects line breaking (the textarea-caret-position list)
+// and both scroll offsets, placed exactly over the field. Ranges over the mirror's text then give the
+// rectangles the field's own glyphs occupy.
+import type { TextField } from './opt-outs';
 
 const COPIED_PROPERTIES = [
   'direction', 'box-sizing', 'width', 'height', 'overflow-x', 'overflow-y',
@@ -44,13 +45,18 @@ function paddingBox(el: Element): Clip {
 }
 
 /**
- * Where the field's text can be seen: its own padding box, cut by every ancestor that clips its
- * overflow (a scrolled panel), and by the viewport. Boxes are position:fixed, so nothing clips them
- * for us.
+ * Where the field's text can be seen: its own padding box (a textarea scrolls its text under its
+ * padding; an input clips it to its content box), cut by every ancestor that clips its overflow (a
+ * scrolled panel), and by the viewport. Boxes are position:fixed, so nothing clips them for us.
  */
-function visibleArea(field: HTMLTextAreaElement): Clip {
+function visibleArea(field: TextField): Clip {
   const view = field.ownerDocument.defaultView!;
   const clip = paddingBox(field);
+  if (field instanceof view.HTMLInputElement) {
+    const style = view.getComputedStyle(field);
+    clip.left += parseFloat(style.paddingLeft);
+    clip.right -= parseFloat(style.paddingRight);
+  }
   const cut = (c: Clip) => {
     clip.left = Math.max(clip.left, c.left);
     clip.top = Math.max(clip.top, c.top);
@@ -65,12 +71,12 @@ function visibleArea(field: HTMLTextAreaElement): Clip {
   return clip;
 }
 
-export class TextareaMirror {
+export class FieldMirror {
   readonly element: HTMLDivElement;
   private readonly text: Text;
 
   constructor(
-    readonly field: HTMLTextAreaElement,
+    readonly field: TextField,
     container: Element | ShadowRoot,
   ) {
     const doc = field.ownerDocument;
@@ -84,9 +90,17 @@ export class TextareaMirror {
   /** The read half of a render pass: everything the mirror needs from the field. */
   measure(): FieldGeometry {
     const field = this.field;
-    const computed = field.ownerDocument.defaultView!.getComputedStyle(field);
+    const view = field.ownerDocument.defaultView!;
+    const computed = view.getComputedStyle(field);
+    const styles = COPIED_PROPERTIES.map((p) => [p, computed.getPropertyValue(p)] as const);
+    if (field instanceof view.HTMLInputElement) {
+      // An input's one line never wraps, scrolls sideways, and sits centred in its content box: a line
+      // box as tall as that box centres the glyphs the same way (half-leading either side).
+      const content = field.clientHeight - parseFloat(computed.paddingTop) - parseFloat(computed.paddingBottom);
+      styles.push(['white-space', 'pre'], ['overflow', 'hidden'], ['line-height', `${Math.max(content, 0)}px`]);
+    }
     return {
-      styles: COPIED_PROPERTIES.map((p) => [p, computed.getPropertyValue(p)] as const),
+      styles,
       rect: field.getBoundingClientRect(),
       value: field.value,
       scrollTop: field.scrollTop,
@@ -139,10 +153,13 @@ export class TextareaMirror {
     const range = this.field.ownerDocument.createRange();
     range.setStart(this.text, index);
     range.setEnd(this.text, index + 1);
-    const line = range.getBoundingClientRect();
+    const glyph = range.getBoundingClientRect();
     const mirror = this.element.getBoundingClientRect();
-    const contentTop = line.top - mirror.top + this.element.scrollTop;
-    this.field.scrollTop = Math.max(0, contentTop - (this.field.clientHeight - line.height) / 2);
+    const contentTop = glyph.top - mirror.top + this.element.scrollTop;
+    const contentLeft = glyph.left - mirror.left + this.element.scrollLeft;
+    this.field.scrollTop = Math.max(0, contentTop - (this.field.clientHeight - glyph.height) / 2);
+    // Not clamped: a right-to-left field scrolls to negative offsets; the browser clamps to its range.
+    this.field.scrollLeft = contentLeft - (this.field.clientWidth - glyph.width) / 2;
   }
 
   remove(): void {
