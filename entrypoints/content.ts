@@ -8,7 +8,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createAnalysisClient, sendWithRetry } from '../src/extension/analysis-client';
 import { isTabCommand, type Request } from '../src/extension/messages';
 import { isShowPassageRequest } from '../src/extension/tab-plan-messages';
-import { addIgnoredPhrase, loadSiteSettings, siteOf, watchSiteSettings, type SiteSettings } from '../src/extension/site-settings';
+import { coveredBy } from '../src/extension/site-access';
+import { addIgnoredPhrase, loadSiteSettings, siteOf, siteUrl, watchSiteSettings, type SiteSettings } from '../src/extension/site-settings';
 import { CARD_CSS } from '../src/page/card';
 import { answerChildFrames, askParentFrame } from '../src/page/frame-anchor';
 import { startPlanLens, type PlanLensPage } from '../src/page/plan-lens';
@@ -23,67 +24,113 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const site = siteOf(location);
-    let settings = await loadSiteSettings(browser.storage.local, site);
+    let settings: SiteSettings | undefined;
+    /** The user took the site's grant back while this page was open (site-access.ts); "Check this page" still works. */
+    let withdrawn = false;
     let running: { page: PlanLensPage; stop: AbortController } | null = null;
     /** This document's id with the worker: one per frame and page load. */
     const doc = crypto.randomUUID();
+    const mountCard = cardMount(ctx);
 
     const start = () => {
+      // A newer copy of this script started in this document (an injection racing the registered script,
+      // say) while this one was reading its settings: WXT invalidated this one, and the newer one runs.
+      if (ctx.isInvalid) return;
       const stop = new AbortController();
-      ctx.signal.addEventListener('abort', () => stop.abort());
-      const page = startPlanLens(document, abilities(ctx, doc, site, () => settings), stop.signal, siteFor(location).textRoots);
-      if (settings.mode === 'always') page.checkPage();
+      ctx.onInvalidated(() => stop.abort());
+      const page = startPlanLens(document, abilities(doc, site, () => settings!, mountCard), stop.signal, siteFor(location).textRoots);
+      if (settings!.mode === 'always') page.checkPage();
       running = { page, stop };
     };
-    const apply = () => {
-      if (settings.mode === 'off') {
-        running?.stop.abort();
-        running = null;
-      } else if (!running) start();
-      else if (settings.mode === 'always') running.page.checkPage();
+    const stop = () => {
+      running?.stop.abort();
+      running = null;
+    };
+    /** Brings the page in line with the site's mode and grant. */
+    const follow = () => {
+      if (settings!.mode === 'off' || withdrawn) stop();
+      else if (!running) start();
+      else if (settings!.mode === 'always') running.page.checkPage();
       else running.page.refresh();
     };
-    watchSiteSettings(browser, site, (next) => ((settings = next), apply()), ctx.signal);
-    apply();
+    // Watched before the first read, so a choice made while it is read is not missed (reads answer in order).
+    const first = loadSiteSettings(browser.storage.local, site);
+    watchSiteSettings(
+      browser,
+      site,
+      (next) => {
+        const modeChanged = next.mode !== settings?.mode;
+        settings = next;
+        // Only a change of mode switches Plan Lens on or off; an ignored phrase just redraws.
+        if (modeChanged) follow();
+        else running?.page.refresh();
+      },
+      ctx.signal,
+    );
+    settings = await first;
+    if (ctx.isInvalid) return;
+    follow();
     // The side panel reads the tab's frames in document order: tell child frames where they sit, learn where this one does.
     answerChildFrames(window, doc, (frame) => running?.page.blockBefore(frame) ?? null, ctx.signal);
     askParentFrame(window, (anchor) => void sendWithRetry(send, { kind: 'frame-anchor', ...anchor }).catch(() => undefined), ctx.signal);
 
-    browser.runtime.onMessage.addListener((message) => {
+    // Any answer tells the worker a copy runs here, so it injects none (src/extension/check-page.ts).
+    const onMessage = (message: unknown) => {
       if (isShowPassageRequest(message)) return Promise.resolve(running?.page.showPassage(message.block, message.start, message.end, message.words) ?? false);
       if (!isTabCommand(message)) return undefined;
-      if (message.kind === 'plan-in-tab') {
-        running?.page.partOfPlan();
-        return undefined;
+      switch (message.kind) {
+        case 'plan-in-tab':
+          running?.page.partOfPlan();
+          return undefined;
+        case 'next-finding':
+          return Promise.resolve(running?.page.nextFinding() ?? false);
+        case 'site-access':
+          if (coveredBy(message.origins, siteUrl(location))) {
+            withdrawn = !message.granted;
+            if (withdrawn) stop();
+            // A granted site runs by its mode; a page the user asked to check keeps running.
+            else if (!running) follow();
+          }
+          return Promise.resolve(true);
+        case 'check-page':
+          // The user asked on this page: that overrides "off" (and a withdrawn grant) until the page is reloaded.
+          withdrawn = false;
+          if (!running) start();
+          running?.page.checkPage();
+          return Promise.resolve(true);
       }
-      if (message.kind === 'next-finding') return Promise.resolve(running?.page.nextFinding() ?? false);
-      // The user asked on this page: that overrides "off" until the page is reloaded.
-      if (!running) start();
-      running!.page.checkPage();
-      return Promise.resolve(true);
-    });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   },
 });
 
 const send = (request: Request) => browser.runtime.sendMessage(request);
 
-function abilities(ctx: ContentScriptContext, doc: string, site: string, settings: () => SiteSettings) {
+/** The card's host, put into the page once per copy: turned off and on again, Plan Lens reuses it. */
+function cardMount(ctx: ContentScriptContext): () => Promise<HTMLElement> {
+  let mounted: Promise<HTMLElement> | undefined;
+  const mount = async () => {
+    const ui = await createShadowRootUi(ctx, {
+      name: 'plan-lens-card',
+      position: 'inline',
+      // Beside the body, not in it: in an iframe editor (TinyMCE) the body is the editable content, and a
+      // card inside it would be part of what the user edits, undoes and submits.
+      anchor: () => document.documentElement,
+      css: CARD_CSS,
+      onMount: (container) => container,
+    });
+    ui.mount();
+    return ui.mounted!;
+  };
+  return () => (mounted ??= mount());
+}
+
+function abilities(doc: string, site: string, settings: () => SiteSettings, mountCard: () => Promise<HTMLElement>) {
   return {
     analyze: createAnalysisClient(send, doc),
     reportCount: (count: number) => void sendWithRetry(send, { kind: 'count', count }).catch(() => undefined),
-    mountCard: async () => {
-      const ui = await createShadowRootUi(ctx, {
-        name: 'plan-lens-card',
-        position: 'inline',
-        // Beside the body, not in it: in an iframe editor (TinyMCE) the body is the editable content, and a
-        // card inside it would be part of what the user edits, undoes and submits.
-        anchor: () => document.documentElement,
-        css: CARD_CSS,
-        onMount: (container) => container,
-      });
-      ui.mount();
-      return ui.mounted!;
-    },
+    mountCard,
     ignoredPhrases: () => settings().ignoredPhrases,
     ignorePhrase: (phrase: string) => {
       settings().ignoredPhrases.add(phrase);

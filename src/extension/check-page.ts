@@ -10,14 +10,34 @@ const CHECK_PAGE_MENU = 'plan-lens-check-page';
 /** The manifest `commands` key (wxt.config.ts). */
 export const CHECK_PAGE_COMMAND = 'check-page';
 
-export async function checkPage(browser: WxtBrowser, tabId: number): Promise<void> {
+/** Deliveries still under way, per tab. */
+const delivering = new Map<number, Promise<void>>();
+
+/**
+ * Gives `command` to Plan Lens in the tab, first running it in every frame if no copy answers. A running
+ * copy answers every command, so none is injected twice; deliveries to one tab go one after another, so
+ * two of them (a grant and a menu click) cannot both find no copy and both inject.
+ */
+export function tellTab(browser: WxtBrowser, tabId: number, command: TabCommand): Promise<void> {
+  const previous = delivering.get(tabId) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => deliver(browser, tabId, command));
+  delivering.set(tabId, next);
+  const done = () => void (delivering.get(tabId) === next && delivering.delete(tabId));
+  next.then(done, done);
+  return next;
+}
+
+async function deliver(browser: WxtBrowser, tabId: number, command: TabCommand): Promise<void> {
   try {
-    await browser.tabs.sendMessage(tabId, CHECK_PAGE);
+    await browser.tabs.sendMessage(tabId, command);
   } catch {
+    // The same reach as the registered script: every frame. The promise settles once each copy has started.
     await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/content-scripts/content.js'] });
-    await browser.tabs.sendMessage(tabId, CHECK_PAGE);
+    await browser.tabs.sendMessage(tabId, command);
   }
 }
+
+export const checkPage = (browser: WxtBrowser, tabId: number): Promise<void> => tellTab(browser, tabId, CHECK_PAGE);
 
 /** Wires the button, the menu item and the command; call once from the service worker's start-up. */
 export function registerCheckPage(browser: WxtBrowser): void {

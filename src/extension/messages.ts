@@ -34,10 +34,15 @@ export type AnalyzeResponse =
 
 /**
  * Service worker → content script: the user asked to check the page (toolbar button, context menu);
- * a frame of the tab turned out to hold a plan, so every frame's text is part of it; or the keyboard
- * walk through findings moves into this frame.
+ * a frame of the tab turned out to hold a plan, so every frame's text is part of it; the keyboard
+ * walk through findings moves into this frame; or the user granted or took back sites (match patterns)
+ * while the page was open.
  */
-export type TabCommand = { kind: 'check-page' } | { kind: 'plan-in-tab' } | { kind: 'next-finding' };
+export type TabCommand =
+  | { kind: 'check-page' }
+  | { kind: 'plan-in-tab' }
+  | { kind: 'next-finding' }
+  | { kind: 'site-access'; origins: string[]; granted: boolean };
 
 export function isRequest(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;
@@ -48,5 +53,9 @@ export function isRequest(value: unknown): value is Request {
 export function isTabCommand(value: unknown): value is TabCommand {
   if (typeof value !== 'object' || value === null) return false;
   const kind = (value as { kind?: unknown }).kind;
+  if (kind === 'site-access') {
+    const { origins, granted } = value as { origins?: unknown; granted?: unknown };
+    return Array.isArray(origins) && origins.every((o) => typeof o === 'string') && typeof granted === 'boolean';
+  }
   return kind === 'check-page' || kind === 'plan-in-tab' || kind === 'next-finding';
 }

@@ -1,9 +1,13 @@
 // "Always on this site": beyond its plan surfaces (the manifest's content scripts), Plan Lens runs on a
 // site only while the user grants it that site: from the toolbar menu, the options page, or the browser's
-// own site-access controls. The content script is registered for exactly the granted origins and re-matched whenever a
-// grant changes, so revoking one stops Plan Lens there from the next page load.
+// own site-access controls. The content script is registered for exactly the granted origins and re-matched
+// whenever a grant changes, for the pages loaded from then on; the tabs already open on a site are reached
+// at once: a grant starts Plan Lens in them, taking it back stops it there.
 import type { WxtBrowser } from 'wxt/browser';
+import { MatchPattern } from 'wxt/utils/match-patterns';
 import { PLAN_SURFACES } from '../sites/site';
+import { tellTab } from './check-page';
+import type { TabCommand } from './messages';
 import { setSiteMode, storedSiteModes, type SiteMode } from './site-settings';
 
 const SCRIPT_ID = 'plan-lens-granted-sites';
@@ -20,12 +24,56 @@ export function sitePattern(pageUrl: string): string | null {
   return url.protocol === 'https:' || url.protocol === 'http:' ? `${url.protocol}//${url.hostname}/*` : null;
 }
 
-/** Origins the user granted: every active origin except those the manifest itself declares. */
-export async function grantedOrigins(browser: WxtBrowser): Promise<string[]> {
+/** Of `origins`, those the user granted: not the ones the manifest itself declares. */
+function usersOwn(browser: WxtBrowser, origins: string[]): string[] {
   const manifest = browser.runtime.getManifest();
   const declared = new Set([...(manifest.host_permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((s) => s.matches ?? [])]);
-  const { origins = [] } = await browser.permissions.getAll();
   return origins.filter((origin) => !declared.has(origin));
+}
+
+/** Origins the user granted: every active origin except those the manifest itself declares. */
+export async function grantedOrigins(browser: WxtBrowser): Promise<string[]> {
+  const { origins = [] } = await browser.permissions.getAll();
+  return usersOwn(browser, origins);
+}
+
+/**
+ * Whether a grant or revocation of `origins` concerns a page at `pageUrl`. Never a plan surface: Plan Lens
+ * runs there by the manifest, whatever the user grants or takes back ("every site" included).
+ */
+export function coveredBy(origins: string[], pageUrl: string): boolean {
+  const matches = (pattern: string) => {
+    try {
+      return new MatchPattern(pattern).includes(pageUrl);
+    } catch {
+      return false;
+    }
+  };
+  return pageUrl !== '' && origins.some(matches) && !PLAN_SURFACES.some(matches);
+}
+
+/**
+ * Starts Plan Lens now in every open tab of newly granted sites (injected where no copy runs yet; a copy
+ * that does runs by the site's mode), as the registered script will on their next loads.
+ */
+export async function startInOpenTabs(browser: WxtBrowser, origins: string[]): Promise<void> {
+  if (origins.length === 0) return;
+  const command: TabCommand = { kind: 'site-access', origins, granted: true };
+  const tabs = await browser.tabs.query({ url: origins });
+  // A tab the browser will not let Plan Lens into (its error page, say) is no reason to skip the others.
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : tellTab(browser, tab.id, command).catch(() => undefined))));
+}
+
+/**
+ * Stops Plan Lens now on the pages of sites the user took back. Without the grant their tabs' addresses
+ * are hidden from Plan Lens, so every tab is told and each page decides whether it is one of them.
+ */
+export async function stopInOpenTabs(browser: WxtBrowser, origins: string[]): Promise<void> {
+  if (origins.length === 0) return;
+  const command: TabCommand = { kind: 'site-access', origins, granted: false };
+  const tabs = await browser.tabs.query({});
+  // Most tabs have no Plan Lens to answer.
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, command).catch(() => undefined))));
 }
 
 /** Makes the registered content script match the granted origins (none: no registration). */
@@ -54,16 +102,19 @@ async function matchGrants(browser: WxtBrowser): Promise<void> {
 
 /**
  * Keeps the registration in step with the grants: at every worker start (install, browser start-up, a
- * grant changed while it slept) and on every grant or revocation. One update at a time, or two could
- * both find no registration and both register.
+ * grant changed while it slept) and on every grant or revocation, then brings the open tabs of the sites
+ * concerned in line. One change at a time, or two could both find no registration and both register.
  */
 export function registerSiteAccess(browser: WxtBrowser): void {
   let queue = Promise.resolve();
-  const rematch = () => {
-    queue = queue.then(() => matchGrants(browser)).catch((error: unknown) => console.error('Plan Lens: could not match granted sites', error));
+  const rematch = (reachTabs: () => Promise<void> = async () => undefined) => {
+    queue = queue
+      .then(() => matchGrants(browser))
+      .then(reachTabs)
+      .catch((error: unknown) => console.error('Plan Lens: could not match granted sites', error));
   };
-  browser.permissions.onAdded.addListener(rematch);
-  browser.permissions.onRemoved.addListener(rematch);
+  browser.permissions.onAdded.addListener(({ origins = [] }) => rematch(() => startInOpenTabs(browser, usersOwn(browser, origins))));
+  browser.permissions.onRemoved.addListener(({ origins = [] }) => rematch(() => stopInOpenTabs(browser, usersOwn(browser, origins))));
   rematch();
 }
 

@@ -1,9 +1,10 @@
 // The toolbar button's context menu: "Always check this site", "Turn off on this site", "Check this
 // site automatically" (automatic = annotate only what reads as a plan). Off a plan surface, the first
-// and last ask the user to grant the site (site-access.ts); "off" gives the grant back. Clicking the menu
-// grants activeTab, so the tab's URL is readable here without the "tabs" permission.
+// and last ask the user to grant the site (site-access.ts); "off" gives the grant back. Each takes effect
+// on the open page at once. Clicking the menu grants activeTab, so the tab's URL is readable here without
+// the "tabs" permission.
 import type { WxtBrowser } from 'wxt/browser';
-import { checkPage } from './check-page';
+import { tellTab } from './check-page';
 import { allowSite, sitePattern, turnOffSite } from './site-access';
 import type { SiteMode } from './site-settings';
 
@@ -13,9 +14,10 @@ const ITEMS: { id: string; mode: SiteMode; title: string }[] = [
   { id: 'plan-lens-site-auto', mode: 'auto', title: 'Check this site automatically (plans only)' },
 ];
 
-async function turnOn(browser: WxtBrowser, granted: Promise<boolean>, mode: SiteMode, tabId: number | undefined): Promise<void> {
-  // "Always" starts now; "automatically" waits for the page's next load, when the granted script runs.
-  if ((await granted) && mode === 'always' && tabId !== undefined) await checkPage(browser, tabId);
+async function turnOn(browser: WxtBrowser, granted: Promise<boolean>, origin: string, tabId: number | undefined): Promise<void> {
+  // Starts now on this page, by the mode just chosen. A new grant reaches every open tab of the site too
+  // (site-access.ts); this covers a site granted before, whose tab may have no copy running yet.
+  if ((await granted) && tabId !== undefined) await tellTab(browser, tabId, { kind: 'site-access', origins: [origin], granted: true });
 }
 
 /**
@@ -24,8 +26,9 @@ async function turnOn(browser: WxtBrowser, granted: Promise<boolean>, mode: Site
  */
 export function chooseSiteMode(browser: WxtBrowser, menuItemId: string | number, pageUrl: string | undefined, tabId?: number): Promise<void> | undefined {
   const item = ITEMS.find((i) => i.id === menuItemId);
-  if (!item || !pageUrl || !sitePattern(pageUrl)) return undefined;
-  return item.mode === 'off' ? turnOffSite(browser, pageUrl) : turnOn(browser, allowSite(browser, pageUrl, item.mode), item.mode, tabId);
+  const origin = pageUrl && sitePattern(pageUrl);
+  if (!item || !pageUrl || !origin) return undefined;
+  return item.mode === 'off' ? turnOffSite(browser, pageUrl) : turnOn(browser, allowSite(browser, pageUrl, item.mode), origin, tabId);
 }
 
 export function registerSiteMenu(browser: WxtBrowser): void {

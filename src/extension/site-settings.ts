@@ -14,11 +14,16 @@ type Storage = WxtBrowser['storage']['local'];
 const modeKey = (host: string) => `site-mode:${host}`;
 const phrasesKey = (host: string) => `ignored-phrases:${host}`;
 
-/** The site a document belongs to; about:blank and srcdoc editor frames belong to their parent's. */
+/** The address a document's site is read from; about:blank and srcdoc editor frames belong to their parent's. */
+export function siteUrl(location: Location): string {
+  if (location.hostname) return location.href;
+  return location.ancestorOrigins?.[0] ?? '';
+}
+
+/** The site (host name) a document belongs to. */
 export function siteOf(location: Location): string {
-  if (location.hostname) return location.hostname;
-  const ancestor = location.ancestorOrigins?.[0];
-  return ancestor ? new URL(ancestor).hostname : '';
+  const url = siteUrl(location);
+  return url ? new URL(url).hostname : '';
 }
 
 export async function loadSiteSettings(storage: Storage, host: string): Promise<SiteSettings> {

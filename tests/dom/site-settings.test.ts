@@ -78,7 +78,7 @@ describe('per-site settings', () => {
   });
 
   it('an about:blank editor frame belongs to the site of the page around it', () => {
-    expect(siteOf({ hostname: 'portal.example' } as Location)).toBe('portal.example');
+    expect(siteOf({ hostname: 'portal.example', href: 'https://portal.example/plans/7' } as Location)).toBe('portal.example');
     expect(siteOf({ hostname: '', ancestorOrigins: ['https://portal.example'] as unknown as DOMStringList } as unknown as Location)).toBe('portal.example');
   });
 });

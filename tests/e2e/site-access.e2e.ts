@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { allowInSiteSettings, clickToolbarButton, externalRequests, extensionDir, grantSites, launchWithExtension, LOCAL_PAGES, REPO_ROOT, registeredOrigins, revokeSites, startServer, stopServiceWorker, untilGranted, type ExtensionBrowser, type StaticServer } from './harness';
-import { highlightMarks } from './page-probes';
+import { cardText, highlightMarks, markBoxes } from './page-probes';
 
 /** The extension API as seen inside the service worker, for `sw.evaluate` callbacks. */
 declare const chrome: WxtBrowser;
@@ -164,6 +164,114 @@ describe('"Off on this site"', () => {
     await sw.evaluate((host) => chrome.storage.local.remove(`site-mode:${host}`), GMAIL);
     await waitForMark(page, 'access to');
     await page.close();
+  });
+});
+
+describe('a site granted or turned off while its pages are open', () => {
+  const host = '127.0.0.1';
+
+  async function tabOf(page: Page): Promise<number> {
+    const sw = await browser.serviceWorker();
+    // Matching tabs by address needs the site's grant, which these tests hold when they ask.
+    const id = await sw.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, page.url());
+    if (id === undefined) throw new Error(`No tab found for ${page.url()}`);
+    return id;
+  }
+
+  async function badge(tabId: number): Promise<string> {
+    const sw = await browser.serviceWorker();
+    return sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  }
+
+  /** The IEP form's field: how many box layers are over it, and how many boxes they draw. */
+  async function formMarks(page: Page): Promise<{ layers: number; boxes: number }> {
+    return { layers: await page.locator('plan-lens-marks').count(), boxes: (await markBoxes(page)).length };
+  }
+
+  /**
+   * Exactly one Plan Lens runs in the form's document: one box layer over the field, the badge at the count
+   * one copy reports, and one card when the keyboard opens a finding (a second copy draws its own layer and
+   * opens its own card).
+   */
+  async function expectOneCopy(page: Page, count: string): Promise<void> {
+    await expect.poll(async () => ((marks) => marks.layers === 1 && marks.boxes > 0)(await formMarks(page))).toBe(true);
+    await expect.poll(async () => badge(await tabOf(page))).toBe(count);
+    await page.focus('#targets');
+    await page.$eval('#targets', (t: HTMLTextAreaElement) => t.setSelectionRange(0, 0));
+    await page.keyboard.press('Alt+Shift+J');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cardText(page)).not.toBeNull();
+    expect(await page.locator('plan-lens-card').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    expect(await cardText(page)).toBeNull();
+    expect((await formMarks(page)).layers).toBe(1);
+  }
+
+  it('a grant starts Plan Lens at once in the tabs already open, one copy each; taking it back or turning it off stops it at once', async () => {
+    const sw = await browser.serviceWorker();
+    // Whatever an earlier test chose for the local pages: back to automatic, not granted.
+    await sw.evaluate((h) => chrome.storage.local.remove(`site-mode:${h}`), host);
+    expect(await registeredOrigins(browser)).toEqual([]);
+    const form = await open(fixture('plan-textarea.html'));
+    const article = await open(fixture('plan-static.html'));
+    const leisure = await open(fixture('not-a-plan.html'));
+    expect(await contentScripts(form)).toBe(0);
+
+    // "Check this site automatically (plans only)", from the options page (the toolbar menu asks the same
+    // grant): the open plan pages get their marks without a reload.
+    await allowInSiteSettings(browser, [LOCAL_PAGES]);
+    const options = await open(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.locator(`tr[data-host="${GMAIL}"]`).waitFor();
+    await options.fill('input[name=site]', server.origin);
+    await options.click('button[value=auto]');
+    await untilGranted(browser, [LOCAL_PAGES]);
+    await waitForMark(article, 'access to');
+    await form.waitForFunction(() => document.querySelector('plan-lens-marks')?.shadowRoot?.querySelector('.mark') != null);
+    // What one copy counts on the form: every finding in its field.
+    await expect.poll(async () => Number(await badge(await tabOf(form)))).toBeGreaterThan(0);
+    const count = await badge(await tabOf(form));
+    await expectOneCopy(form, count);
+
+    // "Check this page" on a page already running, and two injections racing each other (as an injection
+    // may race the registered script on a page still loading): still one copy.
+    await clickToolbarButton(browser, form);
+    await expectOneCopy(form, count);
+    const tabId = await tabOf(form);
+    await sw.evaluate(
+      (id) => Promise.all([1, 2].map(() => chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, files: ['/content-scripts/content.js'] }))),
+      tabId,
+    );
+    await expectOneCopy(form, count);
+    // The next load gets the registered script only.
+    await form.reload();
+    await form.waitForFunction(() => document.querySelector('plan-lens-marks')?.shadowRoot?.querySelector('.mark') != null);
+    await expectOneCopy(form, count);
+
+    // "Every page" ("Always check this site"): the open page that does not read as a plan gets its marks now.
+    const row = options.locator(`tr[data-host="${host}"]`);
+    await row.getByRole('button', { name: 'Every page' }).click();
+    await expect.poll(() => row.locator('.state').textContent()).toBe('checks every page');
+    await waitForMark(leisure, 'access to');
+    await expectOneCopy(form, count);
+
+    // Taken back in Chrome's site-access controls: the open pages lose their marks without a reload.
+    await revokeSites(browser, [LOCAL_PAGES]);
+    await expect.poll(() => highlightMarks(leisure)).toEqual([]);
+    await expect.poll(() => highlightMarks(article)).toEqual([]);
+    await expect.poll(async () => (await formMarks(form)).boxes).toBe(0);
+    // Granted again: back at once, in the mode the site had.
+    await grantSites(browser, [LOCAL_PAGES]);
+    await waitForMark(leisure, 'access to');
+    await waitForMark(article, 'access to');
+    await expectOneCopy(form, count);
+
+    // "Turn off": every open page of the site loses its marks at once.
+    await row.getByRole('button', { name: 'Turn off' }).click();
+    await expect.poll(() => highlightMarks(leisure)).toEqual([]);
+    await expect.poll(() => highlightMarks(article)).toEqual([]);
+    await expect.poll(async () => (await formMarks(form)).boxes).toBe(0);
+    await expect.poll(() => registeredOrigins(browser)).toEqual([]);
+    await Promise.all([form.close(), article.close(), leisure.close(), options.close()]);
   });
 });
 
