@@ -121,6 +121,23 @@ export function Card(props: CardProps) {
   );
 }
 
+/**
+ * Puts the card's shadow host where the user can reach it. The top layer keeps the card above any z-index,
+ * but a modal <dialog> (showModal) makes everything outside it inert: a card there is drawn yet cannot be
+ * clicked or focused. So while a modal dialog is open the host goes inside it, and back to `home` after.
+ * Returns true when the host moved (a moved popover is hidden: the card must be shown again).
+ */
+export function keepCardReachable(container: HTMLElement, home: Element): boolean {
+  const host = (container.getRootNode() as ShadowRoot).host;
+  const doc = host.ownerDocument;
+  // The last open modal in document order: the one on top, short of nested modals opened out of order.
+  const modal = [...doc.querySelectorAll('dialog[open]')].filter((d) => d.matches(':modal')).at(-1);
+  const place = modal ?? home;
+  if (host.parentElement === place) return false;
+  place.append(host);
+  return true;
+}
+
 export const CARD_CSS = `
 .card { position: fixed; inset: auto; margin: 0; box-sizing: border-box; width: min(360px, calc(100vw - 8px)); max-height: 60vh; overflow: auto;
   padding: 12px 14px; border: 1px solid #d4d4d8; border-radius: 8px; background: #fff; color: #18181b;

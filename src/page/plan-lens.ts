@@ -6,7 +6,7 @@ import type { Block, BlockReport } from '../analysis';
 import { BoxLayer, type Box } from './box-layer';
 import { applyFix, type FixTarget } from './apply-fix';
 import { passageOf, revealPassage, selectPassage } from './go-to';
-import { Card, type CardAction } from './card';
+import { Card, keepCardReachable, type CardAction } from './card';
 import { HighlightLayer, supportsHighlights } from './highlights';
 import { CardController } from './card-controller';
 import { fieldSpan, marksOf, type Mark } from './marks';
@@ -359,6 +359,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     },
     renderCard: async (props) => {
       const container = await cardContainer();
+      cardHome ??= (container.getRootNode() as ShadowRoot).host.parentElement ?? doc.documentElement;
+      if (props && keepCardReachable(container, cardHome)) render(null, container);
       render(props ? h(Card, props) : null, container);
     },
     actionsFor: (mark, close) => cardActions(mark, close),
@@ -436,6 +438,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   }
 
   let cardMount: Promise<HTMLElement> | null = null;
+  /** Where the card's host was mounted: it goes back there when no modal dialog needs it. */
+  let cardHome: Element | null = null;
   const cardContainer = () => (cardMount ??= abilities.mountCard());
 
   /**

@@ -1,11 +1,12 @@
 // Form fields beyond the textarea, in Chromium with the built extension: a portal's one-line text inputs
 // (a need or a target per field) get marks on their words through the same mirror, following the field's
 // sideways scroll; the keyboard path and Replace work there, undo restores, and the form submits exactly
-// what was typed. Inputs that hold personal details, searches or read-only text are left alone.
+// what was typed. Inputs that hold personal details, searches or read-only text are left alone. The card
+// stays on top of, and reachable within, a portal's own modals: a max-z-index overlay and a showModal() <dialog>.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { boxOverPhrase, cardText, focusInCard, markBoxes, type Rect } from './page-probes';
+import { boxOverPhrase, cardText, centre, focusInCard, highlightMarks, markBoxes, type Rect } from './page-probes';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -87,7 +88,67 @@ describe('one-line text inputs', () => {
     expect(new URLSearchParams(submitted.url.split('?')[1]).get('target')).toBe(typed);
     await page.close();
   });
+});
 
+describe('the card above a page’s own modals', () => {
+  /** Whether the card is what a click at its middle lands on (drawn on top and not inert), and is inside `parent`. */
+  const cardOnTop = (page: Page) =>
+    page.evaluate(() => {
+      const host = document.querySelector('plan-lens-card')!;
+      const r = host.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === host;
+    });
+
+  it('opens over a portal overlay stacked at the highest z-index, and its buttons take clicks', async () => {
+    const page = await open('plan-dialog.html');
+    await expect.poll(() => boxOverPhrase(page, 'overlay-field', 'where possible')).not.toBeNull();
+    const box = (await boxOverPhrase(page, 'overlay-field', 'where possible'))!;
+    await page.mouse.move(centre(box).x, centre(box).y);
+    await expect.poll(() => cardText(page)).not.toBeNull();
+    expect(await cardOnTop(page)).toBe(true);
+    await page.locator('plan-lens-card .card button', { hasText: 'Close' }).click();
+    await expect.poll(() => cardText(page)).toBeNull();
+    await page.close();
+  });
+
+  it('inside a <dialog> opened with showModal(): reachable by mouse and keyboard, and back in the page once the dialog closes', async () => {
+    const page = await open('plan-dialog.html');
+    await page.evaluate(() => {
+      document.querySelector('#overlay')!.remove();
+      document.querySelector<HTMLDialogElement>('#modal')!.showModal();
+    });
+    await expect.poll(() => boxOverPhrase(page, 'dialog-field', 'would benefit from')).not.toBeNull();
+    const box = (await boxOverPhrase(page, 'dialog-field', 'would benefit from'))!;
+    await page.mouse.move(centre(box).x, centre(box).y);
+    await expect.poll(() => cardText(page)).not.toBeNull();
+    // Everything outside a modal dialog is inert: a card left there would be drawn but not clickable.
+    expect(await cardOnTop(page)).toBe(true);
+    const boxes = (await markBoxes(page)).length;
+    await page.locator('plan-lens-card .card button', { hasText: 'Ignore here' }).click();
+    await expect.poll(async () => (await markBoxes(page)).length).toBeLessThan(boxes);
+
+    // Keyboard, within the dialog: Alt+Shift+J, Enter puts focus in the card, Escape back in the field.
+    await page.focus('#dialog-field');
+    await page.$eval('#dialog-field', (t: HTMLTextAreaElement) => t.setSelectionRange(0, 0));
+    await page.keyboard.press('Alt+Shift+J');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cardText(page)).not.toBeNull();
+    expect(await focusInCard(page)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardText(page)).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('dialog-field');
+
+    // The dialog closes: the card opens in the page again, on top and clickable.
+    await page.evaluate(() => document.querySelector<HTMLDialogElement>('#modal')!.close());
+    const mark = (await highlightMarks(page)).find((m) => m.rects.length > 0)!;
+    await page.mouse.move(centre(mark.rects[0]!).x, centre(mark.rects[0]!).y);
+    await expect.poll(() => cardText(page)).not.toBeNull();
+    expect(await cardOnTop(page)).toBe(true);
+    await page.close();
+  });
+});
+
+describe('privacy', () => {
   it('sent nothing beyond the local test server', () => {
     expect(externalRequests(browser.requests)).toEqual([]);
   });
