@@ -39,6 +39,21 @@ async function open(url: string): Promise<Page> {
 const fixture = (name: string) => `${server.origin}/fixtures/${name}`;
 
 /**
+ * Adds the local pages' site on the options page, "plans only" or "every page", as a user does; returns the
+ * options page once the site is granted. The user has allowed the site in Chrome's site access first, so
+ * Chrome grants it without a prompt (a headless browser could not show one).
+ */
+async function allowOnOptionsPage(mode: 'auto' | 'always'): Promise<Page> {
+  await allowInSiteSettings(browser, [LOCAL_PAGES]);
+  const options = await open(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.locator(`tr[data-host="${GMAIL}"]`).waitFor();
+  await options.fill('input[name=site]', server.origin);
+  await options.click(`button[value=${mode}]`);
+  await untilGranted(browser, [LOCAL_PAGES]);
+  return options;
+}
+
+/**
  * How many Plan Lens content-script worlds the page's top frame has, as the browser lists them. After
  * `load` a document_idle script has run if it was going to.
  */
@@ -126,13 +141,7 @@ describe('a site the user granted', () => {
 
 describe('the options page ("Where Plan Lens runs")', () => {
   it('allows a site for every page, and "Turn off" gives the grant back', async () => {
-    // The user has allowed the local pages in Chrome's site access, so Chrome grants them without a prompt.
-    await allowInSiteSettings(browser, [LOCAL_PAGES]);
-    const options = await open(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.locator(`tr[data-host="${GMAIL}"]`).waitFor();
-    await options.fill('input[name=site]', server.origin);
-    await options.click('button[value=always]');
-    await untilGranted(browser, [LOCAL_PAGES]);
+    const options = await allowOnOptionsPage('always');
     const row = options.locator('tr[data-host="127.0.0.1"]');
     await expect.poll(() => row.locator('.state').textContent()).toBe('checks every page');
 
@@ -219,12 +228,7 @@ describe('a site granted or turned off while its pages are open', () => {
 
     // "Check this site automatically (plans only)", from the options page (the toolbar menu asks the same
     // grant): the open plan pages get their marks without a reload.
-    await allowInSiteSettings(browser, [LOCAL_PAGES]);
-    const options = await open(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.locator(`tr[data-host="${GMAIL}"]`).waitFor();
-    await options.fill('input[name=site]', server.origin);
-    await options.click('button[value=auto]');
-    await untilGranted(browser, [LOCAL_PAGES]);
+    const options = await allowOnOptionsPage('auto');
     await waitForMark(article, 'access to');
     await form.waitForFunction(() => document.querySelector('plan-lens-marks')?.shadowRoot?.querySelector('.mark') != null);
     // What one copy counts on the form: every finding in its field.
