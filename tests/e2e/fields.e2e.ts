@@ -3,10 +3,13 @@
 // sideways scroll; the keyboard path and Replace work there, undo restores, and the form submits exactly
 // what was typed. Inputs that hold personal details, searches or read-only text are left alone. The card
 // stays on top of, and reachable within, a portal's own modals: a max-z-index overlay and a showModal() <dialog>.
+// The mirror follows every layout property (spacing, indent, border-box, tabs, right-to-left), and text in
+// any script (combining marks, emoji, joiners, CRLF paste) is marked on exactly its characters and never corrupted.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis';
 import { externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { boxOverPhrase, cardText, centre, focusInCard, highlightMarks, markBoxes, type Rect } from './page-probes';
+import { boxOverPhrase, caretAt, cardText, centre, focusInCard, highlightMarks, markBoxes, type Rect } from './page-probes';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -144,6 +147,98 @@ describe('the card above a page’s own modals', () => {
     await page.mouse.move(centre(mark.rects[0]!).x, centre(mark.rects[0]!).y);
     await expect.poll(() => cardText(page)).not.toBeNull();
     expect(await cardOnTop(page)).toBe(true);
+    // Static page text: nothing to write into, so no Replace.
+    expect(await page.locator('plan-lens-card .card button', { hasText: 'Replace' }).count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the textarea mirror copies every layout property', () => {
+  /**
+   * The words under field `#id`'s hedge boxes, read back through the browser's own caret hit test at each
+   * box's edges: a wrapped phrase's boxes join up, whitespace is dropped. A mirror laid out differently
+   * from the field puts the boxes over other characters.
+   */
+  async function hedgeWords(page: Page, id: string): Promise<string[]> {
+    const value = await page.$eval(`#${id}`, (t: HTMLTextAreaElement) => t.value);
+    const spans: [number, number][] = [];
+    for (const box of (await markBoxes(page)).filter((b) => b.category === 'hedge')) {
+      const y = box.top + box.height / 2;
+      const [from, to] = [await caretAt(page, box.left + 1, y), await caretAt(page, box.left + box.width - 1, y)];
+      if (from?.id === id && to?.id === id) spans.push([Math.min(from.offset, to.offset), Math.max(from.offset, to.offset) + (box.width > 2 && from.offset === to.offset ? 1 : 0)]);
+    }
+    spans.sort((a, b) => a[0] - b[0]);
+    const joined: [number, number][] = [];
+    for (const s of spans) {
+      const last = joined.at(-1);
+      if (last && s[0] <= last[1] + 1) last[1] = Math.max(last[1], s[1]);
+      else joined.push([...s]);
+    }
+    return joined.map(([a, b]) => value.slice(a, b).replace(/\s+/g, '')).filter((t) => t !== '');
+  }
+
+  // Spacing, padding, text-indent, border-box sizing with a double border, upper case and tab stops: the
+  // same sentence, its two hedges wrapped differently in each field. (Right-to-left fields are checked in
+  // 'text from every script': the caret hit test this reads back with is ambiguous across wrapped bidi lines.)
+  for (const id of ['spaced', 'border-box', 'tabs']) {
+    it(`#${id}: the hedge boxes cover exactly "where possible" and "will have access to"`, async () => {
+      const page = await open('plan-mirror.html');
+      await expect.poll(() => hedgeWords(page, id)).toEqual(['wherepossible', 'willhaveaccessto']);
+      await page.close();
+    });
+  }
+});
+
+describe('text from every script', () => {
+  /** What the analyser flags in `texts`: the marks must cover exactly these characters. */
+  const flagged = (texts: string[]) => {
+    const blocks = [{ id: 'h', text: 'Section F: Special educational provision' }, ...texts.map((text, i) => ({ id: String(i), text }))];
+    return analyze(blocks).blocks.flatMap((b) => b.findings.map((f) => blocks.find((x) => x.id === b.id)!.text.slice(f.start, f.end))).sort();
+  };
+
+  it('combining marks, emoji, a joiner and right-to-left words: marks on exactly the flagged characters; Replace and undo leave every other character as it was', async () => {
+    const page = await open('plan-unicode.html');
+    const paragraphs = await page.$$eval('#editor p', (ps) => ps.map((p) => p.textContent!));
+    const expected = flagged(paragraphs);
+    expect(expected.length).toBeGreaterThan(0);
+    const inEditor = async () => {
+      const box = (await page.locator('#editor').boundingBox())!;
+      return (await highlightMarks(page)).filter((m) => m.rects.every((r) => r.top >= box.y && r.top < box.y + box.height)).map((m) => m.text).sort();
+    };
+    await expect.poll(inEditor).toEqual(expected);
+
+    // The emoji paragraph's provision sentence: hover its first word, Replace, then Ctrl+Z.
+    const before = await page.$eval('#editor', (e) => e.innerHTML);
+    const sentence = (await highlightMarks(page)).filter((m) => m.text.startsWith('\u{1F4DA}')).sort((a, b) => b.text.length - a.text.length)[0]!;
+    await page.mouse.move(sentence.rects[0]!.left + 3, centre(sentence.rects[0]!).y);
+    await expect.poll(() => cardText(page)).not.toBeNull();
+    const suggestion = await page.locator('plan-lens-card .card .suggestion span').innerText();
+    await page.locator('plan-lens-card .card button', { hasText: 'Replace' }).click();
+    await expect.poll(() => page.$$eval('#editor p', (ps) => ps.map((p) => p.textContent!.replace(/\u00a0/g, ' ')))).toEqual([paragraphs[0], suggestion, paragraphs[2]]);
+    expect(suggestion.startsWith('\u{1F4DA} Sam \u{1F469}\u{1F3FD}\u200D\u{1F3EB} will ')).toBe(true);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.$eval('#editor', (e) => e.innerHTML)).toBe(before);
+    await page.close();
+  });
+
+  it('a field pasted with CRLF line ends, emoji and a joiner, and a right-to-left field: boxes on the words; Replace changes only its sentence', async () => {
+    const page = await open('plan-unicode.html');
+    await expect.poll(() => boxOverPhrase(page, 'field', 'as required')).not.toBeNull();
+    expect(await boxOverPhrase(page, 'field', 'where possible')).not.toBeNull();
+    await expect.poll(() => boxOverPhrase(page, 'rtl-field', 'where possible')).not.toBeNull();
+
+    const before = await page.$eval('#field', (t: HTMLTextAreaElement) => t.value);
+    const line = before.split('\n')[1]!;
+    await page.focus('#field');
+    await page.$eval('#field', (t: HTMLTextAreaElement) => t.setSelectionRange(t.value.indexOf('\n') + 1, t.value.indexOf('\n') + 1));
+    await page.keyboard.press('Alt+Shift+J');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cardText(page)).not.toBeNull();
+    const suggestion = await page.locator('plan-lens-card .card .suggestion span').innerText();
+    await page.locator('plan-lens-card .card button', { hasText: 'Replace' }).click();
+    await expect.poll(() => page.$eval('#field', (t: HTMLTextAreaElement) => t.value)).toBe(before.replace(line, suggestion));
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.$eval('#field', (t: HTMLTextAreaElement) => t.value)).toBe(before);
     await page.close();
   });
 });
