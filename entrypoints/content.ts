@@ -72,7 +72,15 @@ export default defineContentScript({
     follow();
     // The side panel reads the tab's frames in document order: tell child frames where they sit, learn where this one does.
     answerChildFrames(window, doc, (frame) => running?.page.blockBefore(frame) ?? null, ctx.signal);
-    askParentFrame(window, (anchor) => void sendWithRetry(send, { kind: 'frame-anchor', ...anchor }).catch(() => undefined), ctx.signal);
+    askParentFrame(
+      window,
+      (anchor) =>
+        void sendWithRetry(send, { kind: 'frame-anchor', ...anchor }).then(
+          () => running?.page.placed(),
+          () => undefined,
+        ),
+      ctx.signal,
+    );
 
     // Any answer tells the worker a copy runs here, so it injects none (src/extension/check-page.ts).
     const onMessage = (message: unknown) => {

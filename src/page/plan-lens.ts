@@ -37,6 +37,8 @@ export interface PlanLensPage {
   refresh(): void;
   /** Another frame of the tab reads as a plan: this frame's text (an editor's) is part of it. */
   partOfPlan(): void;
+  /** The worker has learnt where this frame sits in its page, and reads its text under its section now: ask again. */
+  placed(): void;
   /** The keyboard walk through findings arrives from another frame; false when this one has no marks. */
   nextFinding(): boolean;
   /** The side panel's "Go to": selects [start, end) of a block this document read, shows it and opens its card.
@@ -506,6 +508,10 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       schedulePass(0);
     },
     refresh: () => rebuild(),
+    placed() {
+      knownIds = '';
+      schedulePass(0);
+    },
     partOfPlan() {
       if (inPlanTab) return;
       inPlanTab = true;

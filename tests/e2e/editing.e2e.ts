@@ -333,6 +333,9 @@ describe('real editors and webmail', () => {
     const frame = page.frames().find((f) => f !== page.mainFrame())!;
     const mark = await hasHighlight(frame, 'access to');
     expect(mark.rects).toEqual(await phraseRects(frame, '#tinymce', mark.text));
+    // Read under the page's "Section F" heading, the frame's sentences are provision, with a mark of their own.
+    const provision = async () => (await highlightMarks(frame)).filter((m) => m.name === 'plan-lens-provision').map((m) => m.text);
+    await expect.poll(provision).toContain('A teaching assistant will support him as required at lunchtime.');
     await page.close();
   });
 
