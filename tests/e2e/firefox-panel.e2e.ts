@@ -4,11 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './harness';
+import { FIREFOX_BUILD as dir, firefoxBuilt } from './firefox-harness';
 
-const dir = path.join(REPO_ROOT, '.output/firefox-mv3');
-
-describe.runIf(fs.existsSync(path.join(dir, 'manifest.json')))('Firefox build', () => {
+describe.runIf(firefoxBuilt())('Firefox build', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
   it('declares the panel as the sidebar, and asks for no Chrome-only permission', () => {

@@ -20,61 +20,67 @@ export interface HighlightMark {
 type Target = Page | Frame;
 type Caret = { node: string; id: string; offset: number };
 
-/** Every range in Plan Lens's CSS highlights, with its text and client rects. */
+/**
+ * Every range in Plan Lens's CSS highlights, with its text and client rects. The `read…` functions run
+ * inside the page, so a driver other than Playwright (Firefox's, over WebDriver BiDi) can run them too.
+ */
+export function readHighlightMarks(): HighlightMark[] {
+  return [...CSS.highlights.entries()]
+    .filter(([name]) => name.startsWith('plan-lens-') && name !== 'plan-lens-active')
+    .flatMap(([name, h]) =>
+      [...(h as unknown as Set<Range>)].map((r) => ({
+        name,
+        text: r.toString(),
+        rects: [...r.getClientRects()].map((c) => ({ left: c.left, top: c.top, width: c.width, height: c.height })),
+      })),
+    );
+}
+
 export function highlightMarks(target: Target): Promise<HighlightMark[]> {
-  return target.evaluate(() =>
-    [...CSS.highlights.entries()]
-      .filter(([name]) => name.startsWith('plan-lens-') && name !== 'plan-lens-active')
-      .flatMap(([name, h]) =>
-        [...(h as unknown as Set<Range>)].map((r) => ({
-          name,
-          text: r.toString(),
-          rects: [...r.getClientRects()].map((c) => ({ left: c.left, top: c.top, width: c.width, height: c.height })),
-        })),
-      ),
-  );
+  return target.evaluate(readHighlightMarks);
 }
 
 /** The boxes drawn for textarea marks (and range marks without the Highlight API). */
-export function markBoxes(target: Target): Promise<(Rect & { category: string })[]> {
-  return target.evaluate(() =>
-    [...document.querySelectorAll('plan-lens-marks')].flatMap((host) =>
-      [...host.shadowRoot!.querySelectorAll<HTMLElement>('.mark')].map((m) => {
-        const r = m.getBoundingClientRect();
-        return { left: r.left, top: r.top, width: r.width, height: r.height, category: [...m.classList].find((c) => c !== 'mark' && c !== 'active') ?? '' };
-      }),
-    ),
+export function readMarkBoxes(): (Rect & { category: string })[] {
+  return [...document.querySelectorAll('plan-lens-marks')].flatMap((host) =>
+    [...host.shadowRoot!.querySelectorAll<HTMLElement>('.mark')].map((m) => {
+      const r = m.getBoundingClientRect();
+      return { left: r.left, top: r.top, width: r.width, height: r.height, category: [...m.classList].find((c) => c !== 'mark' && c !== 'active') ?? '' };
+    }),
   );
+}
+
+export function markBoxes(target: Target): Promise<(Rect & { category: string })[]> {
+  return target.evaluate(readMarkBoxes);
 }
 
 /**
  * Rects of the first occurrence of `text` under `root`, found without Plan Lens: a search of the raw
  * text nodes (the words may cross inline markup), then an ordinary DOM Range.
  */
+export function readPhraseRects([rootSelector, text]: readonly [string, string]): Rect[] {
+  const root = document.querySelector(rootSelector)!;
+  const nodes: { node: Text; start: number }[] = [];
+  let all = '';
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    nodes.push({ node: n, start: all.length });
+    all += n.data;
+  }
+  const at = all.indexOf(text);
+  if (at < 0) return [];
+  const locate = (i: number, end: boolean) => {
+    const hit = nodes.findLast((x) => (end ? x.start < i : x.start <= i))!;
+    return [hit.node, i - hit.start] as const;
+  };
+  const r = document.createRange();
+  r.setStart(...locate(at, false));
+  r.setEnd(...locate(at + text.length, true));
+  return [...r.getClientRects()].map((c) => ({ left: c.left, top: c.top, width: c.width, height: c.height }));
+}
+
 export function phraseRects(target: Target, rootSelector: string, text: string): Promise<Rect[]> {
-  return target.evaluate(
-    ([sel, t]) => {
-      const root = document.querySelector(sel)!;
-      const nodes: { node: Text; start: number }[] = [];
-      let all = '';
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-        nodes.push({ node: n, start: all.length });
-        all += n.data;
-      }
-      const at = all.indexOf(t);
-      if (at < 0) return [];
-      const locate = (i: number, end: boolean) => {
-        const hit = nodes.findLast((x) => (end ? x.start < i : x.start <= i))!;
-        return [hit.node, i - hit.start] as const;
-      };
-      const r = document.createRange();
-      r.setStart(...locate(at, false));
-      r.setEnd(...locate(at + t.length, true));
-      return [...r.getClientRects()].map((c) => ({ left: c.left, top: c.top, width: c.width, height: c.height }));
-    },
-    [rootSelector, text] as const,
-  );
+  return target.evaluate(readPhraseRects, [rootSelector, text] as const);
 }
 
 /** The most specific highlight mark whose words include `phrase` (case-insensitive), if any. */
@@ -95,11 +101,13 @@ export function caretAt(target: Target, x: number, y: number): Promise<Caret | n
 }
 
 /** The open card's text, or null when no card is shown. */
+export function readCardText(): string | null {
+  const card = document.querySelector('plan-lens-card')?.shadowRoot?.querySelector<HTMLElement>('.card');
+  return card && card.matches(':popover-open') ? card.innerText : null;
+}
+
 export function cardText(target: Target): Promise<string | null> {
-  return target.evaluate(() => {
-    const card = document.querySelector('plan-lens-card')?.shadowRoot?.querySelector<HTMLElement>('.card');
-    return card && card.matches(':popover-open') ? card.innerText : null;
-  });
+  return target.evaluate(readCardText);
 }
 
 /** Whether keyboard focus is inside the card. */
