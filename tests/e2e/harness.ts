@@ -127,6 +127,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** More Chromium switches (the page bench turns off the frame-rate limit). */
   args?: string[];
+  /** An X display (Xvfb) for a headed browser, whose shortcuts and menus take real key and mouse events. */
+  display?: string;
   /**
    * Sites the user has given Plan Lens ("Always on this site"), granted at launch. Plan Lens runs by
    * itself only on webmail; every local test page needs this grant, so it is the default.
@@ -169,6 +171,7 @@ async function launchProfile(options: LaunchOptions, extraArgs: string[]): Promi
     executablePath,
     headless: options.headless ?? true,
     args: [...chromiumArgs(options), ...extraArgs],
+    ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     viewport: options.viewport === undefined ? { width: 1100, height: 800 } : options.viewport,
   });
