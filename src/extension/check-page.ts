@@ -3,6 +3,7 @@
 // Where no content script runs yet (a site the user has not granted, a tab opened before install),
 // activeTab + scripting injects it into every frame first.
 import type { WxtBrowser } from 'wxt/browser';
+import { onGesture } from './gesture-script';
 import type { TabCommand } from './messages';
 
 const CHECK_PAGE: TabCommand = { kind: 'check-page' };
@@ -32,7 +33,7 @@ async function deliver(browser: WxtBrowser, tabId: number, command: TabCommand):
     await browser.tabs.sendMessage(tabId, command);
   } catch {
     // The same reach as the registered script: every frame. The promise settles once each copy has started.
-    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/content-scripts/content.js'] });
+    await onGesture(() => browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/content-scripts/content.js'] }));
     await browser.tabs.sendMessage(tabId, command);
   }
 }

@@ -2,6 +2,7 @@
 // command, with the reader's selection) and "Check a PDF or Word file" (toolbar button menu). The text travels through storage.session (memory only, never synced) under a
 // one-time key in the page's URL, so it is not left in history or on disk.
 import type { WxtBrowser } from 'wxt/browser';
+import { onGesture } from './gesture-script';
 
 export const CHECK_SELECTION_MENU = 'plan-lens-check-selection';
 export const CHECK_FILE_MENU = 'plan-lens-check-file';
@@ -35,7 +36,8 @@ export async function takeHandover(browser: WxtBrowser, hash: string): Promise<H
 
 /** The selection in the active tab's focused frame, read on a user gesture (activeTab). */
 async function selectionIn(browser: WxtBrowser, tabId: number): Promise<string> {
-  const results = await browser.scripting.executeScript({
+  const results = await onGesture(() =>
+    browser.scripting.executeScript({
     target: { tabId, allFrames: true },
     func: () => {
       const active = document.activeElement;
@@ -44,7 +46,8 @@ async function selectionIn(browser: WxtBrowser, tabId: number): Promise<string> 
       }
       return document.getSelection()?.toString() ?? '';
     },
-  });
+  }),
+  );
   return results.map((r) => (typeof r.result === 'string' ? r.result : '')).sort((a, b) => b.length - a.length)[0] ?? '';
 }
 
