@@ -1,5 +1,5 @@
 // The review page: a plan from a file, a paste or a selection, checked here in the page; nothing is uploaded.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { analyzeText, Finding } from '../../src/analysis/index';
 import { readDroppedFile } from '../../src/documents/browser';
 import { readPastedText, type PlanDocument } from '../../src/documents/index';
@@ -47,7 +47,9 @@ export function App() {
   };
 
   // A file dropped anywhere on the page is checked, rather than the browser opening it in place of the page.
-  useEffect(() => {
+  // Listening from the render itself, not an effect after paint: a file dropped as soon as the page shows
+  // (a busy machine made that gap long enough for e2e to hit it) is not lost, nor opened by the browser.
+  useLayoutEffect(() => {
     const keep = (e: DragEvent) => e.preventDefault();
     const drop = (e: DragEvent) => {
       e.preventDefault();
