@@ -6,17 +6,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analysis/index';
-import { externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { externalRequests, findProgram, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { highlightMarks } from './page-probes';
 
-const has = (command: string) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
+const has = (command: string) => findProgram([], [command]) !== null;
 
 /** Starts Xvfb on the first free display (it writes the number it took to fd 3). */
 async function startXvfb(): Promise<{ display: string; stop(): void }> {

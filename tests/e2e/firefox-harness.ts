@@ -1,27 +1,15 @@
 // The real-Firefox harness: Debian's firefox-esr driven over WebDriver BiDi (puppeteer-core; Playwright drives
 // only its own patched Firefox), the built Firefox extension installed as a temporary add-on, and every request
 // Firefox makes sent through a local proxy that lets through only the names the test serves and logs the rest.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { REPO_ROOT } from './harness';
+import { findProgram, REPO_ROOT } from './harness';
 
 /** Firefox to drive: $FIREFOX_PATH, Debian's /usr/bin/firefox-esr, or firefox(-esr) on PATH. */
-export function findFirefox(): string | null {
-  for (const c of [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr']) if (c && fs.existsSync(c)) return c;
-  for (const name of ['firefox-esr', 'firefox']) {
-    try {
-      const found = execFileSync('which', [name], { encoding: 'utf8' }).trim();
-      if (found) return found;
-    } catch {
-      // not on PATH
-    }
-  }
-  return null;
-}
+export const findFirefox = () => findProgram([process.env.FIREFOX_PATH, '/usr/bin/firefox-esr'], ['firefox-esr', 'firefox']);
 
 /** Where `wxt build -b firefox --mv3` puts the Firefox MV3 extension. */
 export const FIREFOX_BUILD = path.join(REPO_ROOT, '.output/firefox-mv3');

@@ -20,11 +20,10 @@ export function extensionDir(): string {
   return dir;
 }
 
-/** Chromium to drive: $CHROME_PATH, Debian's /usr/bin/chromium, or chromium(-browser) on PATH. */
-export function findChromium(): string | null {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  for (const c of candidates) if (c && fs.existsSync(c)) return c;
-  for (const name of ['chromium', 'chromium-browser']) {
+/** A program to run: the first of `paths` that exists, else the first of `names` on PATH; null if none. */
+export function findProgram(paths: (string | undefined)[], names: string[]): string | null {
+  for (const p of paths) if (p && fs.existsSync(p)) return p;
+  for (const name of names) {
     try {
       const found = execFileSync('which', [name], { encoding: 'utf8' }).trim();
       if (found) return found;
@@ -34,6 +33,9 @@ export function findChromium(): string | null {
   }
   return null;
 }
+
+/** Chromium to drive: $CHROME_PATH, Debian's /usr/bin/chromium, or chromium(-browser) on PATH. */
+export const findChromium = () => findProgram([process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'], ['chromium', 'chromium-browser']);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
