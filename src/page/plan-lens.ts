@@ -277,8 +277,9 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   /**
    * Only marks in blocks within a quarter screen of the viewport are registered as highlights: the browser
    * revalidates every registered range on each DOM change, which on a long page in an editor would
-   * cost every keystroke tens of milliseconds (a whole screen either side still added ~4 ms a keystroke
-   * in `npm run bench`; a quarter, ~1.6 ms). Scrolling re-runs the layout pass before the next paint.
+   * cost every keystroke tens of milliseconds. (The earlier bench figures for a whole screen either side,
+   * ~4 ms a keystroke, were inflated by the bench itself; see tests/bench/page.ts.) Scrolling re-runs the
+   * layout pass before the next paint.
    * Found in the layout pass, from the marked blocks' rects (reading order is top-to-bottom order, near
    * enough for a binary search).
    */
