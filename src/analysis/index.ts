@@ -263,7 +263,7 @@ function analyzeWith(caches: Caches, blocks: Block[], options: Partial<Options>)
   for (const s of scanned) for (const p of s.plans) plans.add(p);
   const planType = choosePlanType(plans, jurisdiction);
   // A block is judged by its text in a context: its section, the plan, the options that change judgement.
-  const documentKey = JSON.stringify([jurisdiction, planType, opts.customPhrases, opts.assumePlan]);
+  const documentKey = JSON.stringify([jurisdiction, planType, opts.customPhrases, opts.allowedPhrases, opts.assumePlan]);
   const sectionKeys = new Map<Label | undefined, string>();
 
   const sections: SectionFound[] = [];

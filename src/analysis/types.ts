@@ -52,12 +52,23 @@ export interface Block {
   kind?: BlockKind;
 }
 
+/** A house phrase to flag, with the message the school or LA wants shown for it. */
+export interface HousePhrase {
+  phrase: string;
+  message?: string;
+}
+
 export interface Options {
   jurisdiction: Jurisdiction | 'auto';
   strictness: 'statutory' | 'good-practice';
   disabledRules: string[];
-  /** A school's or LA's own phrases to flag, matched case-insensitively on whole words. */
-  customPhrases: string[];
+  /**
+   * A school's or LA's own phrases to flag (house phrases), matched case-insensitively on whole words; each may
+   * carry its own message for the card ("is not how we write provision here: say who and how often").
+   */
+  customPhrases: (string | HousePhrase)[];
+  /** A school's or LA's own phrases to allow: a hedge inside one of these is not flagged ("as part of the IEP review"). */
+  allowedPhrases: string[];
   /**
    * The caller knows the text is plan wording (a selection the user asked to check, the review page): judge it
    * even when it has no plan headings. Otherwise text that does not read as a plan only gets info findings.
@@ -70,5 +81,6 @@ export const DEFAULT_OPTIONS: Options = {
   strictness: 'good-practice',
   disabledRules: [],
   customPhrases: [],
+  allowedPhrases: [],
   assumePlan: false,
 };

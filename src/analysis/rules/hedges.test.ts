@@ -1,3 +1,4 @@
+import { RULE_FAMILIES } from '../families';
 import { describe, expect, it } from 'vitest';
 import { judge } from '../testing';
 
@@ -77,5 +78,25 @@ describe('custom phrases', () => {
     expect(judge(F, line).flagged).toBe(false);
     const r = judge(F, line, { customPhrases: ['as funding allows'] });
     expect(r.rules).toContain('HEDGE-CUSTOM');
+  });
+
+  it('shows a house phrase\'s own message', () => {
+    const line = 'Weekly 30-minute Nessy sessions with a teaching assistant trained in Nessy, as funding allows, reviewed by the SENCO each term.';
+    const r = judge(F, line, { customPhrases: [{ phrase: 'as funding allows', message: 'Funding is the LA\'s duty, not a condition. Remove it.' }] });
+    expect(r.findings.map((f) => f.message).join(' ')).toContain("Funding is the LA's duty, not a condition");
+  });
+
+  it('does not flag a hedge inside a phrase the house allows', () => {
+    const line = 'Weekly 30-minute Nessy sessions with a teaching assistant trained in Nessy, reviewed by the SENCO as part of the termly review where appropriate.';
+    expect(judge(F, line).flagged).toBe(true);
+    expect(judge(F, line, { allowedPhrases: ['as part of the termly review where appropriate'] }).flagged).toBe(false);
+  });
+});
+
+describe('rule families', () => {
+  it('turns a whole family off by its id', () => {
+    const line = 'Oliver will have access to speech and language therapy as required.';
+    expect(judge(F, line).rules.some((r) => r.startsWith('HEDGE-'))).toBe(true);
+    for (const family of RULE_FAMILIES) expect(judge(F, line, { disabledRules: [family.id] }).rules.some((r) => r.startsWith(`${family.id}-`))).toBe(false);
   });
 });

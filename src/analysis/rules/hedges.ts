@@ -1,8 +1,8 @@
 // HEDGE-*: non-committal wording (rules.md §4, Appendix A) with the false-positive guards of §6.
 import { HEDGE_GROUPS, GROUP_SIZE_EVIDENCE, type HedgeGroup } from '../lexicon';
 import type { Item } from '../item';
-import type { Finding } from '../types';
-import { findTagged, inside, phraseRegex, taggedRegex, test, type Span, type TaggedPhrases } from '../text';
+import type { Finding, HousePhrase, Options } from '../types';
+import { findAll, findTagged, inside, phraseRegex, taggedRegex, test, type Span, type TaggedPhrases } from '../text';
 import { firmAfter, firmWording, slotFor, tidy } from '../suggest';
 
 export interface HedgeHit extends Span {
@@ -14,30 +14,46 @@ const GROUP_SIZE = phraseRegex(GROUP_SIZE_EVIDENCE);
 /** Hedges "with care" on targets and outcomes: only wording that turns a commitment into a wish. */
 const TARGET_HEDGES = new Set(['HEDGE-MODAL', 'HEDGE-CUSTOM']);
 
-function customGroup(phrases: readonly string[]): HedgeGroup | undefined {
-  const clean = phrases.map((p) => p.trim()).filter((p) => p.length > 0 && p.length < 200 && !(p.startsWith('/') && p.endsWith('/')));
-  if (!clean.length) return undefined;
-  return { rule: 'HEDGE-CUSTOM', problem: 'is on your list of phrases to avoid', softWhenSpecified: false, phrases: clean };
+/** Longer than any real phrase: a pasted paragraph is not a house phrase. */
+const MAX_PHRASE = 200;
+
+function housePhrases(options: Options): HousePhrase[] {
+  return options.customPhrases
+    .map((p) => (typeof p === 'string' ? { phrase: p } : p))
+    .map((p) => ({ ...p, phrase: p.phrase.trim() }))
+    // A phrase in slashes would be read as a regex by the lexicon compiler: house phrases are words only.
+    .filter((p) => p.phrase.length > 0 && p.phrase.length < MAX_PHRASE && !(p.phrase.startsWith('/') && p.phrase.endsWith('/')));
+}
+
+function customGroups(options: Options): HedgeGroup[] {
+  const phrases = housePhrases(options);
+  const plain = phrases.filter((p) => !p.message?.trim()).map((p) => p.phrase);
+  const groups: HedgeGroup[] = plain.length ? [{ rule: 'HEDGE-CUSTOM', problem: 'is on your list of phrases to avoid', softWhenSpecified: false, phrases: plain }] : [];
+  // A phrase with its own message is its own group, so the card shows that message.
+  for (const p of phrases) if (p.message?.trim()) groups.push({ rule: 'HEDGE-CUSTOM', problem: p.message.trim().replace(/[.\s]+$/, ''), softWhenSpecified: false, phrases: [p.phrase] });
+  return groups;
 }
 
 interface Lexicons {
   provision: TaggedPhrases<HedgeGroup>;
   goal: TaggedPhrases<HedgeGroup>;
+  /** The house's allowed phrases: a hedge inside one is not flagged. */
+  allowed: RegExp | undefined;
 }
 
 function compile(groups: readonly HedgeGroup[]): TaggedPhrases<HedgeGroup> {
   return taggedRegex(groups.flatMap((g) => g.phrases.map((p) => [p, g] as const)));
 }
 
-// All hedge groups in one regex (one scan per item), per list of custom phrases.
+// All hedge groups in one regex (one scan per item), per set of house phrases.
 const lexicons = new Map<string, Lexicons>();
 function lexiconsFor(item: Item): Lexicons {
-  const key = item.options.customPhrases.join('\u0000');
+  const key = JSON.stringify([item.options.customPhrases, item.options.allowedPhrases]);
   let l = lexicons.get(key);
   if (!l) {
-    const custom = customGroup(item.options.customPhrases);
-    const groups = custom ? [...HEDGE_GROUPS, custom] : HEDGE_GROUPS;
-    l = { provision: compile(groups), goal: compile(groups.filter((g) => TARGET_HEDGES.has(g.rule))) };
+    const groups = [...HEDGE_GROUPS, ...customGroups(item.options)];
+    const allowed = item.options.allowedPhrases.map((p) => p.trim()).filter((p) => p.length > 0 && p.length < MAX_PHRASE).map((p) => p.replace(/^\/(.*)\/$/, '$1'));
+    l = { provision: compile(groups), goal: compile(groups.filter((g) => TARGET_HEDGES.has(g.rule))), allowed: allowed.length ? phraseRegex(allowed) : undefined };
     if (lexicons.size > 20) lexicons.clear();
     lexicons.set(key, l);
   }
@@ -95,7 +111,10 @@ export function findHedges(item: Item): HedgeHit[] {
   const goal = item.role === 'target' || item.role === 'outcome';
   const l = lexiconsFor(item);
   const kept: HedgeHit[] = [];
+  const allowed = l.allowed ? findAll(l.allowed, item.text, item.start) : [];
   for (const { tag, ...h } of findTagged(goal ? l.goal : l.provision, item.text, item.start)) {
+    // The house allows this wording ("as part of the annual review"): a hedge inside it is not a problem here.
+    if (tag.rule !== 'HEDGE-CUSTOM' && inside(allowed, h.start, h.end)) continue;
     const hit: HedgeHit = { ...h, group: tag };
     if (goal && tag.rule === 'HEDGE-MODAL' && /^(?:would|could|might)$/i.test(h.text)) continue; // conditional prose in goals
     if (guarded(hit, item)) continue;
