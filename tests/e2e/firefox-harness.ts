@@ -6,15 +6,18 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { BidiFrame } from 'puppeteer-core/internal/bidi/Frame.js';
 import { findProgram, REPO_ROOT } from './harness';
 
 /** Firefox to drive: $FIREFOX_PATH, Debian's /usr/bin/firefox-esr, or firefox(-esr) on PATH. */
 export const findFirefox = () => findProgram([process.env.FIREFOX_PATH, '/usr/bin/firefox-esr'], ['firefox-esr', 'firefox']);
 
-/** Where `wxt build -b firefox --mv3` puts the Firefox MV3 extension. */
-export const FIREFOX_BUILD = path.join(REPO_ROOT, '.output/firefox-mv3');
-
-export const firefoxBuilt = () => fs.existsSync(path.join(FIREFOX_BUILD, 'manifest.json'));
+/** The built Firefox MV3 extension; `wxt build -b firefox --mv3` must have run. */
+export function firefoxExtensionDir(): string {
+  const dir = path.join(REPO_ROOT, '.output/firefox-mv3');
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) throw new Error(`No built Firefox extension in ${dir}: run \`npx wxt build -b firefox --mv3\` first.`);
+  return dir;
+}
 
 const ADDON_ID = 'plan-lens@plan-lens.invalid';
 /** Firefox gives an add-on a random internal UUID; a fixed one lets the test open its pages. */
@@ -37,7 +40,7 @@ export interface FirefoxWithExtension {
 export async function launchFirefoxWithExtension(serve: Record<string, number>): Promise<FirefoxWithExtension> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('Firefox not found: install it (sudo apt-get install firefox-esr) or set FIREFOX_PATH.');
-  if (!firefoxBuilt()) throw new Error(`No built Firefox extension in ${FIREFOX_BUILD}: run \`npx wxt build -b firefox --mv3\` first.`);
+  const extension = firefoxExtensionDir();
   const outside: string[] = [];
   const proxy = http.createServer((req, res) => {
     outside.push(`${req.method} ${req.url}`);
@@ -70,6 +73,9 @@ export async function launchFirefoxWithExtension(serve: Record<string, number>):
     browser: 'firefox',
     executablePath,
     headless: true,
+    // Since Firefox 153, WebDriver may navigate only to http(s), file, blob and about:blank unless the browser was
+    // started with system access: an extension's own pages (moz-extension://) need it.
+    args: ['--remote-allow-system-access'],
     acceptInsecureCerts: true,
     // Without it Firefox release builds ignore the remote-settings server puppeteer points elsewhere, and fetch
     // their blocklists from Mozilla: requests that are the browser's, not Plan Lens's, but would still leave.
@@ -93,7 +99,7 @@ export async function launchFirefoxWithExtension(serve: Record<string, number>):
     },
   });
   try {
-    const id = await browser.installExtension(FIREFOX_BUILD);
+    const id = await browser.installExtension(extension);
     if (id !== ADDON_ID) throw new Error(`Firefox installed ${id}, not ${ADDON_ID}`);
   } catch (error) {
     await browser.close();
@@ -106,14 +112,14 @@ export async function launchFirefoxWithExtension(serve: Record<string, number>):
     async extensionPage(file) {
       const page = await browser.newPage();
       const url = `moz-extension://${ADDON_UUID}/${file}`;
-      // The navigation into the extension's process is never reported as finished over BiDi: it is not awaited,
-      // the page is read once it shows the extension's document.
-      void page.goto(url).catch(() => undefined);
-      for (let turn = 0; turn < 200; turn++) {
-        if ((await page.evaluate(() => location.href).catch(() => '')) === url) return page;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      throw new Error(`Firefox never showed ${url}`);
+      // Firefox's remote agent sends no load events from an extension's process (Bug 1755014), which page.goto
+      // waits for; BiDi's own navigate command, waiting for "complete", resolves once the document has loaded.
+      // The Page's frame is puppeteer's BidiFrame; its public types declare only the Frame it extends.
+      const frame = page.mainFrame() as unknown as BidiFrame;
+      await frame.browsingContext.navigate(url, 'complete');
+      const shown = await page.evaluate(() => location.href);
+      if (shown !== url) throw new Error(`Firefox showed ${shown}, not ${url}`);
+      return page;
     },
     async close() {
       await browser.close();

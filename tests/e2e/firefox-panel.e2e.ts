@@ -4,9 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIREFOX_BUILD as dir, firefoxBuilt } from './firefox-harness';
+import { firefoxExtensionDir } from './firefox-harness';
 
-describe.runIf(firefoxBuilt())('Firefox build', () => {
+describe('Firefox build', () => {
+  const dir = firefoxExtensionDir();
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
   it('declares the panel as the sidebar, and asks for no Chrome-only permission', () => {
