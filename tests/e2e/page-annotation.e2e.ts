@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
-import { analyze } from '../../src/analysis';
 import { externalRequests, launchWithExtension, REPO_ROOT, startServer, stopServiceWorker, type ExtensionBrowser, type StaticServer } from './harness';
 import { boxOverPhrase, caretAt, cardText, centre, focusInCard, highlightMarks, markBoxes, markContaining, phraseRects, servedInnerHTML, type Rect } from './page-probes';
 
@@ -214,12 +213,8 @@ describe('service worker restarts', () => {
   });
 });
 
-// The interim analyser (before issue 3 lands) calls every text a plan; the gate is only testable
-// once the analyser can tell a leisure-centre page from a plan.
-const analyserJudgesPlans = !analyze([{ id: 'x', text: 'Members have access to the gym and pool seven days a week.' }]).isPlan;
-
 describe('a page that is not a plan', () => {
-  it.skipIf(!analyserJudgesPlans)('gets no marks until the user asks ("Check this page")', async () => {
+  it('gets no marks until the user asks ("Check this page")', async () => {
     await watchMessages();
     const page = await open('not-a-plan.html');
     // Settled: the worker answered an analysis for this page and the page reported its count after it.

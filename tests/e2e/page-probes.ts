@@ -136,7 +136,8 @@ export async function boxOverPhrase(target: Target, id: string, phrase: string):
 
 /**
  * The field text under the marks, read back through the browser's caret hit test at each box's
- * edges (whitespace dropped, as line wrapping moves it). Misplaced boxes read back other words.
+ * edges: overlapping boxes (a phrase's inside its sentence's) read as one stretch and whitespace is dropped,
+ * so how lines wrap (a width, a font) does not change it. Misplaced boxes read back other words.
  */
 export async function textUnderBoxes(target: Target, id: string): Promise<string[]> {
   const value = await valueOf(target, id);
@@ -147,10 +148,13 @@ export async function textUnderBoxes(target: Target, id: string): Promise<string
     const to = await caretAt(target, box.left + box.width - 1, y);
     if (inField(id, from) && inField(id, to)) spans.push([Math.min(from.offset, to.offset), Math.max(from.offset, to.offset)]);
   }
-  return spans
-    .sort((a, b) => a[0] - b[0])
-    .map(([a, b]) => value.slice(a, b).replace(/\s+/g, ''))
-    .filter((t) => t !== '');
+  const stretches: [number, number][] = [];
+  for (const [a, b] of spans.sort((x, y) => x[0] - y[0])) {
+    const last = stretches.at(-1);
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else stretches.push([a, b]);
+  }
+  return stretches.map(([a, b]) => value.slice(a, b).replace(/\s+/g, '')).filter((t) => t !== '');
 }
 
 export const centre = (r: Rect) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
