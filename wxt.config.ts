@@ -15,9 +15,10 @@ export default defineConfig({
   imports: false,
   zip: { excludeSources: ['demo-out/**', 'test-results/**', '.output/**', 'coverage/**'] },
   manifest: ({ browser }) => ({
-    name: 'Plan Lens',
-    description:
-      'Underlines vague provision and unmeasurable targets in SEN plans (EHCP, IEP, IDP, CSP, 504) where you write and read them. Nothing leaves your browser.',
+    // UI strings are in public/_locales: en_GB, and en_US for an American browser.
+    default_locale: 'en_GB',
+    name: '__MSG_extensionName__',
+    description: '__MSG_extensionDescription__',
     commands: {
       'check-selection': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Check selected text with Plan Lens' },
       'check-page': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Check this page with Plan Lens' },
@@ -36,6 +37,10 @@ export default defineConfig({
             gecko: { id: 'plan-lens@plan-lens.invalid', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
           },
         }
-      : { key: CHROME_KEY }),
+      : {
+          key: CHROME_KEY,
+          // What a school's or LA's policy may set (storage.managed); Firefox reads the same from policies.json.
+          storage: { managed_schema: 'managed-schema.json' },
+        }),
   }),
 });

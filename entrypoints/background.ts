@@ -4,23 +4,33 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { createAnalysisService } from '../src/extension/analysis-service';
 import { createBadge } from '../src/extension/badge';
-import { registerCheckPage } from '../src/extension/check-page';
+import { registerCheckPage, tellEveryTab } from '../src/extension/check-page';
 import { handleRequest } from '../src/extension/handle-request';
 import { isRequest, type TabCommand } from '../src/extension/messages';
 import { registerSiteAccess } from '../src/extension/site-access';
 import { registerSiteMenu } from '../src/extension/site-menu';
 import { registerSelectionReview } from '../src/extension/selection-review';
-import { registerTabPlans } from '../src/extension/tab-plans';
+import { analyserOptions, createSettingsStore } from '../src/extension/settings';
+import { forgetLegacyIgnored } from '../src/extension/site-settings';
+import { registerTabPlans, rejudgeDocsPlans } from '../src/extension/tab-plans';
 import { createTabReports } from '../src/extension/tab-report';
 
 export default defineBackground(() => {
+  // The options page's and the organisation's settings judge every page, panel report and Google Doc.
+  const settings = createSettingsStore(browser);
+  const options = () => analyserOptions(settings.current().settings);
+  settings.onChange(() => {
+    void tellEveryTab(browser, { kind: 'settings-changed' } satisfies TabCommand);
+    void rejudgeDocsPlans(browser, options());
+  });
+  void forgetLegacyIgnored(browser.storage.local);
   registerSelectionReview(browser);
-  registerTabPlans(browser);
+  registerTabPlans(browser, () => settings.ready.then(options));
   registerCheckPage(browser);
   registerSiteAccess(browser);
   registerSiteMenu(browser);
-  const analysis = createAnalysisService();
-  const tabReports = createTabReports(browser, (tabId) => analysis.pageOf(tabId));
+  const analysis = createAnalysisService(options);
+  const tabReports = createTabReports(browser, (tabId) => analysis.pageOf(tabId), options);
   const services = {
     analysis,
     badge: createBadge(browser),
@@ -35,7 +45,8 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isRequest(message)) return undefined;
-    return handleRequest(message, sender, services);
+    // A restarted worker reads the settings before it judges anything.
+    return settings.ready.then(() => handleRequest(message, sender, services));
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

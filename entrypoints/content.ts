@@ -9,7 +9,7 @@ import { createAnalysisClient, sendWithRetry } from '../src/extension/analysis-c
 import { isTabCommand, type Request } from '../src/extension/messages';
 import { isShowPassageRequest } from '../src/extension/tab-plan-messages';
 import { coveredBy } from '../src/extension/site-access';
-import { addIgnoredPhrase, loadSiteSettings, siteOf, siteUrl, watchSiteSettings, type SiteSettings } from '../src/extension/site-settings';
+import { changeIgnored, loadSiteSettings, siteOf, siteUrl, watchSiteSettings, type SiteSettings } from '../src/extension/site-settings';
 import { CARD_CSS } from '../src/page/card';
 import { answerChildFrames, askParentFrame } from '../src/page/frame-anchor';
 import { startPlanLens, type PlanLensPage } from '../src/page/plan-lens';
@@ -54,7 +54,7 @@ export default defineContentScript({
       else running.page.refresh();
     };
     // Watched before the first read, so a choice made while it is read is not missed (reads answer in order).
-    const first = loadSiteSettings(browser.storage.local, site);
+    const first = loadSiteSettings(browser, site);
     watchSiteSettings(
       browser,
       site,
@@ -76,7 +76,7 @@ export default defineContentScript({
       window,
       (anchor) =>
         void sendWithRetry(send, { kind: 'frame-anchor', ...anchor }).then(
-          () => running?.page.placed(),
+          () => running?.page.recheck(),
           () => undefined,
         ),
       ctx.signal,
@@ -89,6 +89,9 @@ export default defineContentScript({
       switch (message.kind) {
         case 'plan-in-tab':
           running?.page.partOfPlan();
+          return undefined;
+        case 'settings-changed':
+          running?.page.recheck();
           return undefined;
         case 'next-finding':
           return Promise.resolve(running?.page.nextFinding() ?? false);
@@ -139,10 +142,12 @@ function abilities(doc: string, site: string, settings: () => SiteSettings, moun
     analyze: createAnalysisClient(send, doc),
     reportCount: (count: number) => void sendWithRetry(send, { kind: 'count', count }).catch(() => undefined),
     mountCard,
-    ignoredPhrases: () => settings().ignoredPhrases,
-    ignorePhrase: (phrase: string) => {
-      settings().ignoredPhrases.add(phrase);
-      void addIgnoredPhrase(browser.storage.local, site, phrase);
+    ignored: () => settings().ignored,
+    ignore: (what: { phrases?: string[]; sentences?: string[] }) => {
+      // Hidden at once here; every other tab of the site learns it from storage.
+      for (const p of what.phrases ?? []) settings().ignored.phrases.add(p);
+      for (const s of what.sentences ?? []) settings().ignored.sentences.add(s);
+      void changeIgnored(browser.storage.local, site, what);
     },
     findElsewhere: () => void send({ kind: 'find-elsewhere' }).catch(() => undefined),
   };

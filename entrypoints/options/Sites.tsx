@@ -2,20 +2,23 @@
 // here or from the toolbar button's menu (the browser asks to grant it); "Turn off" gives the grant back.
 // Each change reaches the site's open pages at once (site-access.ts). Every button calls the browser
 // straight from the click, which its grant question needs. Worded for parents and SENCOs, not engineers.
+// A site the organisation lists keeps the policy's mode; until the browser allows it, one click asks for it.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { allowSite, listSites, sitePattern, turnOffSite, type SiteRow } from '../../src/extension/site-access';
+import { t, type MessageName } from '../../src/extension/i18n';
+import { Locked } from './Locked';
 
-const STATE: Record<SiteRow['mode'], string> = {
-  auto: 'checks pages that read as a plan',
-  always: 'checks every page',
-  off: 'off',
+const STATE: Record<SiteRow['mode'], MessageName> = {
+  auto: 'siteStateAuto',
+  always: 'siteStateAlways',
+  off: 'siteStateOff',
 };
 
 function describe(row: SiteRow): string {
-  if (row.mode === 'off') return STATE.off;
-  if (row.access === 'none') return 'not allowed in your browser, so Plan Lens does not check it by itself';
-  return STATE[row.mode];
+  if (row.mode === 'off') return t(STATE.off);
+  if (row.access === 'none') return t(row.locked ? 'siteStateAsked' : 'siteStateNotAllowed');
+  return t(STATE[row.mode]);
 }
 
 export function Sites() {
@@ -38,11 +41,11 @@ export function Sites() {
   const allow = (url: string, mode: 'auto' | 'always') => {
     setProblem('');
     allowSite(browser, url, mode).then(
-      (granted) => granted || setProblem('Your browser did not allow that site, so nothing changed.'),
-      (error: unknown) => setProblem(`Could not change that site: ${String(error)}`),
+      (granted) => granted || setProblem(t('siteRefused')),
+      (error: unknown) => setProblem(t('siteChangeFailed', String(error))),
     );
   };
-  const turnOff = (url: string) => void turnOffSite(browser, url).catch((error: unknown) => setProblem(`Could not turn that site off: ${String(error)}`));
+  const turnOff = (url: string) => void turnOffSite(browser, url).catch((error: unknown) => setProblem(t('siteTurnOffFailed', String(error))));
 
   const onAdd = (event: SubmitEvent) => {
     event.preventDefault();
@@ -50,26 +53,23 @@ export function Sites() {
     const typed = (new FormData(form).get('site') as string).trim();
     const url = /^[a-z]+:\/\//i.test(typed) ? typed : `https://${typed}/`;
     const mode = (event.submitter as HTMLButtonElement | null)?.value === 'always' ? 'always' : 'auto';
-    if (!sitePattern(url)) setProblem(`“${typed}” is not a web address (for example portal.example.org).`);
+    if (!sitePattern(url)) setProblem(t('siteNotAnAddress', typed));
     else allow(url, mode);
   };
 
   return (
-    <main>
-      <h1>Where Plan Lens runs</h1>
-      <p class="note">
-        By itself Plan Lens runs only in webmail (Gmail, Outlook), and there it marks only a message that reads as a support plan (an EHCP, IEP
-        and the like). On any other page, click its toolbar button (“Check this page”) when you want that page checked. Or add a site here, such
-        as your school’s or council’s plan portal, so Plan Lens checks it for you: your browser asks you to allow the site first.
-      </p>
-      <p class="note">
-        A change here applies straight away, also to pages of that site you already have open. “Turn off” stops Plan Lens on that site at once and
-        hands back any permission you gave it there; the toolbar button still checks a page when you ask. The plan text never leaves your browser.
-      </p>
+    <section aria-labelledby="sites">
+      <h2 id="sites">{t('optionsSites')}</h2>
+      <p class="note">{t('optionsSitesNote')}</p>
+      <p class="note">{t('optionsSitesNote2')}</p>
       <form onSubmit={onAdd}>
-        <input name="site" aria-label="Site" placeholder="portal.example.org" required />
-        <button type="submit" value="auto">Check plans on this site</button>
-        <button type="submit" value="always">Check every page on this site</button>
+        <input name="site" aria-label={t('site')} placeholder="portal.example.org" required />
+        <button type="submit" value="auto">
+          {t('siteAddAuto')}
+        </button>
+        <button type="submit" value="always">
+          {t('siteAddAlways')}
+        </button>
       </form>
       {problem && <p class="error" role="alert">{problem}</p>}
       <table>
@@ -79,19 +79,24 @@ export function Sites() {
               <td>{row.host}</td>
               <td class="state">{describe(row)}</td>
               <td class="actions">
-                {row.mode !== 'off' && row.access !== 'none' ? (
+                {row.locked ? (
                   <>
-                    <button onClick={() => allow(row.url, row.mode === 'always' ? 'auto' : 'always')}>{row.mode === 'always' ? 'Check plans only' : 'Check every page'}</button>
-                    <button onClick={() => turnOff(row.url)}>Turn off</button>
+                    {row.access === 'none' && row.mode !== 'off' && <button onClick={() => allow(row.url, row.mode === 'always' ? 'always' : 'auto')}>{t('siteAllowAsked')}</button>}{' '}
+                    <Locked />
+                  </>
+                ) : row.mode !== 'off' && row.access !== 'none' ? (
+                  <>
+                    <button onClick={() => allow(row.url, row.mode === 'always' ? 'auto' : 'always')}>{t(row.mode === 'always' ? 'sitePlansOnly' : 'siteEveryPage')}</button>
+                    <button onClick={() => turnOff(row.url)}>{t('siteTurnOff')}</button>
                   </>
                 ) : (
-                  <button onClick={() => allow(row.url, row.mode === 'always' ? 'always' : 'auto')}>Turn on</button>
+                  <button onClick={() => allow(row.url, row.mode === 'always' ? 'always' : 'auto')}>{t('siteTurnOn')}</button>
                 )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </main>
+    </section>
   );
 }

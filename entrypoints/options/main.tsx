@@ -1,4 +1,4 @@
 import { render } from 'preact';
-import { Sites } from './Sites';
+import { App } from './App';
 
-render(<Sites />, document.getElementById('app')!);
+render(<App />, document.getElementById('app')!);

@@ -1,6 +1,8 @@
 // The review page: a plan from a file, a paste or a selection, checked here in the page; nothing is uploaded.
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
-import type { analyzeText, Finding } from '../../src/analysis/index';
+import { browser } from 'wxt/browser';
+import type { analyzeText, Finding, Options } from '../../src/analysis/index';
+import { analyserOptions, loadEffectiveSettings, watchSettings } from '../../src/extension/settings';
 import { readDroppedFile } from '../../src/documents/browser';
 import { readPastedText, type PlanDocument } from '../../src/documents/index';
 import { checkDocument } from '../../src/documents/plan-document';
@@ -19,20 +21,23 @@ export interface Checked {
 }
 
 // The user brought this text here to have it checked: judge it as plan wording even when it is a fragment
-// with no plan headings (a selection, a pasted paragraph).
-function check(doc: PlanDocument): Checked {
-  const { report, findings } = checkDocument(doc, { assumePlan: true });
+// with no plan headings (a selection, a pasted paragraph). Judged by the settings in force.
+function check(doc: PlanDocument, options: Partial<Options>): Checked {
+  const { report, findings } = checkDocument(doc, { ...options, assumePlan: true });
   return { doc, report, findings: [...findings].sort((a, b) => a.start - b.start || a.end - b.end) };
 }
 
 export function App() {
-  const [checked, setChecked] = useState<Checked | null>(null);
+  const [doc, setDoc] = useState<PlanDocument | null>(null);
+  const [judgedBy, setJudgedBy] = useState<Partial<Options> | null>(null);
+  // A change on the options page (or the organisation's policy) re-checks the plan shown.
+  const checked = useMemo(() => (doc && judgedBy ? check(doc, judgedBy) : null), [doc, judgedBy]);
   const [status, setStatus] = useState<{ busy?: string; error?: string }>({});
   const [selected, setSelected] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const show = (doc: PlanDocument) => {
-    setChecked(check(doc));
+    setDoc(doc);
     setSelected(null);
     setStatus({});
   };
@@ -62,6 +67,14 @@ export function App() {
       window.removeEventListener('dragover', keep);
       window.removeEventListener('drop', drop);
     };
+  }, []);
+
+  useEffect(() => {
+    const stop = new AbortController();
+    const follow = (settings: Awaited<ReturnType<typeof loadEffectiveSettings>>) => setJudgedBy(analyserOptions(settings.settings));
+    watchSettings(browser, follow, stop.signal);
+    void loadEffectiveSettings(browser).then(follow);
+    return () => stop.abort();
   }, []);
 
   useEffect(() => {

@@ -1,7 +1,7 @@
 // The worker side of analysis: remembers each document's block texts so a content script sends only
 // the blocks that changed, runs the analyser over the whole document (plan type and sections depend
 // on every block), and answers only with reports the content script does not have yet.
-import { analyze as analyzeBlocks, type Block, type Report } from '../analysis';
+import { analyze as analyzeBlocks, type Block, type Options, type Report } from '../analysis';
 import type { FrameAnchor } from '../page/frame-anchor';
 import { inDocumentOrder } from './frame-order';
 import type { AnalyzeResponse, Request } from './messages';
@@ -37,7 +37,9 @@ export interface AnalysisService {
   anchorFrame(tabId: number, frameId: number, anchor: FrameAnchor): void;
 }
 
-export function createAnalysisService(analyze: (blocks: Block[]) => Report = analyzeBlocks): AnalysisService {
+/** `options`: the settings in force when each request is answered (the options page, the organisation's policy). */
+export function createAnalysisService(options: () => Partial<Options> = () => ({}), analyzeWith: (blocks: Block[], options: Partial<Options>) => Report = analyzeBlocks): AnalysisService {
+  const analyze = (blocks: Block[]) => analyzeWith(blocks, options());
   const docs = new Map<string, DocumentState>();
   /** frame key ("tab:frame") → its current document id: a reloaded page replaces its old document. */
   const docOfFrame = new Map<string, string>();

@@ -40,6 +40,12 @@ async function deliver(browser: WxtBrowser, tabId: number, command: TabCommand):
 
 export const checkPage = (browser: WxtBrowser, tabId: number): Promise<void> => tellTab(browser, tabId, CHECK_PAGE);
 
+/** Gives `command` to every copy of Plan Lens in every tab; injects none (most tabs have no Plan Lens to answer). */
+export async function tellEveryTab(browser: WxtBrowser, command: TabCommand): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, command).catch(() => undefined))));
+}
+
 /** Wires the button, the menu item and the command; call once from the service worker's start-up. */
 export function registerCheckPage(browser: WxtBrowser): void {
   const check = (tabId: number | undefined) => {

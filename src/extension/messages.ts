@@ -42,6 +42,8 @@ export type TabCommand =
   | { kind: 'check-page' }
   | { kind: 'plan-in-tab' }
   | { kind: 'next-finding' }
+  /** The settings in force changed (options page, import, policy): the worker judges differently now. */
+  | { kind: 'settings-changed' }
   | { kind: 'site-access'; origins: string[]; granted: boolean };
 
 export function isRequest(value: unknown): value is Request {
@@ -57,5 +59,5 @@ export function isTabCommand(value: unknown): value is TabCommand {
     const { origins, granted } = value as { origins?: unknown; granted?: unknown };
     return Array.isArray(origins) && origins.every((o) => typeof o === 'string') && typeof granted === 'boolean';
   }
-  return kind === 'check-page' || kind === 'plan-in-tab' || kind === 'next-finding';
+  return kind === 'check-page' || kind === 'plan-in-tab' || kind === 'next-finding' || kind === 'settings-changed';
 }

@@ -6,8 +6,9 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { PLAN_SURFACES } from '../sites/site';
-import { tellTab } from './check-page';
+import { tellEveryTab, tellTab } from './check-page';
 import type { TabCommand } from './messages';
+import { loadPolicy } from './settings';
 import { setSiteMode, storedSiteModes, type SiteMode } from './site-settings';
 
 const SCRIPT_ID = 'plan-lens-granted-sites';
@@ -70,10 +71,7 @@ export async function startInOpenTabs(browser: WxtBrowser, origins: string[]): P
  */
 export async function stopInOpenTabs(browser: WxtBrowser, origins: string[]): Promise<void> {
   if (origins.length === 0) return;
-  const command: TabCommand = { kind: 'site-access', origins, granted: false };
-  const tabs = await browser.tabs.query({});
-  // Most tabs have no Plan Lens to answer.
-  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, command).catch(() => undefined))));
+  await tellEveryTab(browser, { kind: 'site-access', origins, granted: false });
 }
 
 /** Makes the registered content script match the granted origins (none: no registration). */
@@ -144,21 +142,28 @@ export interface SiteRow {
   /** Where Plan Lens runs there by itself: a plan surface, or a site the user granted. */
   access: 'plan-surface' | 'granted' | 'none';
   mode: SiteMode;
+  /** The organisation's policy sets the mode: the user cannot change it. */
+  locked: boolean;
 }
 
-/** Every site Plan Lens runs on, or that the user has a choice recorded for: plan surfaces first, then by name. */
+/** Every site Plan Lens runs on, that the user has a choice recorded for, or that the organisation lists: plan
+ *  surfaces first, then by name. */
 export async function listSites(browser: WxtBrowser): Promise<SiteRow[]> {
   const rows = new Map<string, SiteRow>();
   const add = (pattern: string, access: SiteRow['access']) => {
     const host = pattern.split('/')[2] ?? '';
     // A wildcard grant (every site, every subdomain) names no one site to list.
-    if (host && !host.includes('*')) rows.set(host, { host, url: pattern.replace(/\*$/, ''), access, mode: 'auto' });
+    if (host && !host.includes('*')) rows.set(host, { host, url: pattern.replace(/\*$/, ''), access, mode: 'auto', locked: false });
   };
   for (const pattern of PLAN_SURFACES) add(pattern, 'plan-surface');
   for (const pattern of await grantedOrigins(browser)) add(pattern, 'granted');
   for (const [host, mode] of await storedSiteModes(browser.storage.local)) {
-    if (!rows.has(host)) rows.set(host, { host, url: `https://${host}/`, access: 'none', mode });
+    if (!rows.has(host)) rows.set(host, { host, url: `https://${host}/`, access: 'none', mode, locked: false });
     else rows.get(host)!.mode = mode;
+  }
+  for (const { host, mode } of (await loadPolicy(browser)).sites ?? []) {
+    const row = rows.get(host);
+    rows.set(host, { host, url: row?.url ?? `https://${host}/`, access: row?.access ?? 'none', mode, locked: true });
   }
   const order = (row: SiteRow) => (row.access === 'plan-surface' ? 0 : 1);
   return [...rows.values()].sort((a, b) => order(a) - order(b) || a.host.localeCompare(b.host));

@@ -56,7 +56,8 @@ export type ShowPassageRequest = { kind: 'plan-lens/show-passage'; block: string
 
 export type ExportAnswer = { ok: true; text: string } | { ok: false; reason: string };
 
-export const tabPlanKey = (tabId: number) => `tab-plan:${tabId}`;
+export const TAB_PLAN_PREFIX = 'tab-plan:';
+export const tabPlanKey = (tabId: number) => `${TAB_PLAN_PREFIX}${tabId}`;
 
 export const isTabPlanRequest = (m: unknown): m is TabPlanRequest =>
   typeof m === 'object' && m !== null && ['plan-lens/tab-plan', 'plan-lens/gdocs-export', 'plan-lens/open-review', 'plan-lens/open-panel'].includes((m as { kind?: string }).kind ?? '');

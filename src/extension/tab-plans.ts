@@ -2,8 +2,8 @@
 // opening the review page). Reports live in storage.session (memory only, cleared with the browser) so they
 // survive the worker being stopped, and the side panel follows them through storage.onChanged.
 import type { WxtBrowser } from 'wxt/browser';
-import { analyzeText } from '../analysis/index';
-import { isTabPlanRequest, tabPlanKey, type DocsPlan, type ExportAnswer } from './tab-plan-messages';
+import { analyzeText, type Options } from '../analysis/index';
+import { isTabPlanRequest, TAB_PLAN_PREFIX, tabPlanKey, type DocsPlan, type ExportAnswer } from './tab-plan-messages';
 import { reportSummary } from './tab-report';
 
 /** The export answers with the text when signed in; otherwise with a sign-in page or an error status. */
@@ -35,7 +35,8 @@ async function openPanel(browser: WxtBrowser, tabId: number): Promise<void> {
   }
 }
 
-export function registerTabPlans(browser: WxtBrowser): void {
+/** `options`: the settings in force, once read (src/extension/settings.ts). */
+export function registerTabPlans(browser: WxtBrowser, options: () => Promise<Partial<Options>>): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: OPEN_PANEL_MENU, title: 'Show the plan report in the side panel', contexts: ['action', 'page'] });
   });
@@ -48,18 +49,20 @@ export function registerTabPlans(browser: WxtBrowser): void {
       case 'plan-lens/tab-plan': {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return undefined;
-        const { report, findings } = analyzeText(message.text);
-        const plan: DocsPlan = {
-          source: message.source,
-          route: message.route,
-          ...(message.reason ? { reason: message.reason } : {}),
-          title: sender.tab?.title ?? '',
-          text: message.text,
-          report: reportSummary(report),
-          findings,
-          canGoTo: message.route === 'live',
-        };
-        return browser.storage.session.set({ [tabPlanKey(tabId)]: plan }).then(() => findings.length);
+        return options().then((judgedBy) => {
+          const { report, findings } = analyzeText(message.text, judgedBy);
+          const plan: DocsPlan = {
+            source: message.source,
+            route: message.route,
+            ...(message.reason ? { reason: message.reason } : {}),
+            title: sender.tab?.title ?? '',
+            text: message.text,
+            report: reportSummary(report),
+            findings,
+            canGoTo: message.route === 'live',
+          };
+          return browser.storage.session.set({ [tabPlanKey(tabId)]: plan }).then(() => findings.length);
+        });
       }
       case 'plan-lens/gdocs-export':
         return fetchGoogleDocsExport(message.url);
@@ -70,4 +73,16 @@ export function registerTabPlans(browser: WxtBrowser): void {
     }
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabPlanKey(tabId)));
+}
+
+/** The settings changed: every Google Doc's report is judged again from the text it holds (Docs sends text only when it changes). */
+export async function rejudgeDocsPlans(browser: WxtBrowser, options: Partial<Options>): Promise<void> {
+  const stored = await browser.storage.session.get(null);
+  const plans: Record<string, DocsPlan> = {};
+  for (const [key, plan] of Object.entries(stored)) {
+    if (!key.startsWith(TAB_PLAN_PREFIX) || (plan as DocsPlan | undefined)?.source !== 'google-docs') continue;
+    const { report, findings } = analyzeText((plan as DocsPlan).text, options);
+    plans[key] = { ...(plan as DocsPlan), report: reportSummary(report), findings };
+  }
+  if (Object.keys(plans).length > 0) await browser.storage.session.set(plans);
 }

@@ -3,7 +3,7 @@
 // storage.session under the tab's key as the page changes. The analyser's per-block cache makes the whole-page
 // pass cheap; writes wait for typing to pause.
 import type { WxtBrowser } from 'wxt/browser';
-import { analyzeText, type Block, type Report } from '../analysis/index';
+import { analyzeText, type Block, type Options, type Report } from '../analysis/index';
 import { tabPlanKey, type PagePlan, type TabPlan } from './tab-plan-messages';
 
 export interface FrameBlocks {
@@ -20,12 +20,12 @@ export function reportSummary(report: Report): TabPlan['report'] {
 /** One plan from all frames' blocks: one line per block, so the report's block ids are line numbers. A page that
  *  does not read as a plan keeps only the verdict: its text stays out of storage (every page visited would
  *  otherwise be copied there), and the panel has nothing to list for it. */
-export function pagePlan(frames: readonly FrameBlocks[], title: string): PagePlan {
+export function pagePlan(frames: readonly FrameBlocks[], title: string, options: Partial<Options> = {}): PagePlan {
   const lines = frames.flatMap((f) => f.blocks.map((b) => ({ frame: f.frame, block: b.id })));
   // Preformatted text keeps its line breaks in a block: spaces keep the block on its line and every offset in place.
   const text = frames.flatMap((f) => f.blocks.map((b) => b.text.replace(/\n/g, ' '))).join('\n');
   // Each block keeps the kind the page gave it (heading, table row), so the panel agrees with the marks.
-  const { report, findings } = analyzeText(text, {}, frames.flatMap((f) => f.blocks.map((b) => b.kind)));
+  const { report, findings } = analyzeText(text, options, frames.flatMap((f) => f.blocks.map((b) => b.kind)));
   if (!report.isPlan) return { source: 'page', title, text: '', report: reportSummary(report), findings: [], lines: [] };
   return { source: 'page', title, text, report: reportSummary(report), findings, lines };
 }
@@ -40,10 +40,11 @@ export interface TabReports {
 /** Typing settles before the report is rewritten (the page's own marks already follow every pause). */
 const WRITE_DELAY_MS = 300;
 
-export function createTabReports(browser: WxtBrowser, pageOf: (tabId: number) => FrameBlocks[], delayMs = WRITE_DELAY_MS): TabReports {
+/** `options`: the settings in force (src/extension/settings.ts). */
+export function createTabReports(browser: WxtBrowser, pageOf: (tabId: number) => FrameBlocks[], options: () => Partial<Options>, delayMs = WRITE_DELAY_MS): TabReports {
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
   const titles = new Map<number, string>();
-  /** The text and placement last written per tab: the same text gives the same findings, so it is not written again. */
+  /** The text, placement and settings last written per tab: the same give the same findings, so they are not written again. */
   const written = new Map<number, string>();
 
   async function write(tabId: number): Promise<void> {
@@ -59,8 +60,9 @@ export function createTabReports(browser: WxtBrowser, pageOf: (tabId: number) =>
       if (stored) await browser.storage.session.remove(key);
       return;
     }
-    const plan = pagePlan(frames, titles.get(tabId) ?? '');
-    const signature = JSON.stringify([plan.title, plan.text, plan.lines]);
+    const judgedBy = options();
+    const plan = pagePlan(frames, titles.get(tabId) ?? '', judgedBy);
+    const signature = JSON.stringify([plan.title, plan.text, plan.lines, judgedBy]);
     if (stored && written.get(tabId) === signature) return;
     written.set(tabId, signature);
     await browser.storage.session.set({ [key]: plan });

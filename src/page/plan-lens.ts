@@ -11,6 +11,7 @@ import { HighlightLayer, supportsHighlights } from './highlights';
 import { CardController } from './card-controller';
 import { fieldSpan, marksOf, type Mark } from './marks';
 import { editableRootOf, OWN_HOST_TAGS, type TextField } from './opt-outs';
+import { hedgePhrase, sentenceHash, sentenceOf } from './ignore';
 import { sentenceAround } from './sentence';
 import { sliced, SourceReader, toBlock, type Source } from './sources';
 import { rangeForSpan } from './text-blocks';
@@ -23,9 +24,10 @@ export interface PageAbilities {
   reportCount(count: number): void;
   /** A container inside an isolated shadow root for the card. */
   mountCard(): Promise<HTMLElement>;
-  /** Phrases (lower case) the user chose to ignore on this site. */
-  ignoredPhrases(): ReadonlySet<string>;
-  ignorePhrase(phrase: string): void;
+  /** What the user chose to ignore on this site: hedge phrases (lower case) and sentence hashes (./ignore.ts). */
+  ignored(): { phrases: ReadonlySet<string>; sentences: ReadonlySet<string> };
+  /** Keeps a hedge phrase or a sentence hash as ignored on this site (never the page's words). */
+  ignore(what: { phrases?: string[]; sentences?: string[] }): void;
   /** The next-finding shortcut found no marks here: continue in another frame of the tab. */
   findElsewhere(): void;
 }
@@ -37,8 +39,9 @@ export interface PlanLensPage {
   refresh(): void;
   /** Another frame of the tab reads as a plan: this frame's text (an editor's) is part of it. */
   partOfPlan(): void;
-  /** The worker has learnt where this frame sits in its page, and reads its text under its section now: ask again. */
-  placed(): void;
+  /** The worker reads this document differently now (the settings changed, or it learnt where this frame sits
+   *  in its page and reads its text under its section): ask again. */
+  recheck(): void;
   /** The keyboard walk through findings arrives from another frame; false when this one has no marks. */
   nextFinding(): boolean;
   /** The side panel's "Go to": selects [start, end) of a block this document read, shows it and opens its card.
@@ -50,7 +53,6 @@ export interface PlanLensPage {
 
 /** Typing settles before text is re-read: one analysis per pause, not per keystroke. */
 const EDIT_DEBOUNCE_MS = 250;
-const MAX_IGNORED_PHRASE_WORDS = 4;
 /** User-timing marks: when the first marks were drawn (npm run bench) and how many blocks each read took from the DOM (tests). */
 const FIRST_MARKS = 'plan-lens:first-marks';
 const READ_MARK = 'plan-lens:read';
@@ -95,7 +97,19 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   /** "Ignore here": this finding in this sentence, for as long as the page is open. */
   const ignoredHere = new Set<string>();
   const hereKey = (m: Mark) => `${m.source.text}\u0000${m.finding.rule}\u0000${m.finding.start}`;
-  const isIgnored = (m: Mark) => ignoredHere.has(hereKey(m)) || abilities.ignoredPhrases().has(m.flagged.toLowerCase());
+  /** Each mark's sentence hash, computed only once the site has an ignored sentence. */
+  const hashes = new WeakMap<Mark, string>();
+  const hashOf = (m: Mark) => {
+    let hash = hashes.get(m);
+    if (hash === undefined) hashes.set(m, (hash = sentenceHash(sentenceOf(m.source.text, m.finding.start, m.finding.end))));
+    return hash;
+  };
+  const isIgnored = (m: Mark) => {
+    if (ignoredHere.has(hereKey(m))) return true;
+    const { phrases, sentences } = abilities.ignored();
+    const phrase = hedgePhrase(m.finding, m.flagged);
+    return (phrase !== null && phrases.has(phrase)) || (sentences.size > 0 && sentences.has(hashOf(m)));
+  };
 
   /**
    * One timer for a run of keystrokes: each edit only moves the due time later, and the timer re-arms
@@ -414,18 +428,16 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
         return undefined;
       },
     });
-    // Only a short wording pattern is kept on the site's settings: a whole flagged sentence could name
-    // the child, and plan text is never stored beyond the page.
-    if (mark.flagged.trim().split(/\s+/).length <= MAX_IGNORED_PHRASE_WORDS) {
-      actions.push({
-        label: `Ignore “${mark.flagged}” on this site`,
-        run: () => {
-          abilities.ignorePhrase(mark.flagged.toLowerCase());
-          rebuild();
-          return undefined;
-        },
-      });
-    }
+    // The site's settings keep a hedge's lexicon phrase or the sentence's hash: plan text is never stored beyond the page.
+    const phrase = hedgePhrase(mark.finding, mark.flagged);
+    actions.push({
+      label: phrase === null ? 'Ignore this sentence on this site' : `Ignore “${phrase}” on this site`,
+      run: () => {
+        abilities.ignore(phrase === null ? { sentences: [hashOf(mark)] } : { phrases: [phrase] });
+        rebuild();
+        return undefined;
+      },
+    });
     return actions;
   }
 
@@ -509,7 +521,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       schedulePass(0);
     },
     refresh: () => rebuild(),
-    placed() {
+    recheck() {
       knownIds = '';
       schedulePass(0);
     },

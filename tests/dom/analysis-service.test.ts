@@ -7,7 +7,7 @@ const block = (id: string, text: string) => ({ id, text });
 describe('analysis service (service worker side)', () => {
   it('analyses the whole document but answers only with reports the page does not have', () => {
     const spy = vi.fn(analyze);
-    const service = createAnalysisService(spy);
+    const service = createAnalysisService(() => ({}), spy);
     const first = service.analyze({ kind: 'analyze', doc: 'd1', ids: ['a', 'b'], changed: [block('a', 'Sam will have access to a laptop.'), block('b', 'Weekly reading.')] }, 1, 0);
     expect(first.kind === 'analyzed' && first.blocks.map((b) => b.id)).toEqual(['a', 'b']);
 
@@ -15,6 +15,18 @@ describe('analysis service (service worker side)', () => {
     expect(second.kind === 'analyzed' && second.blocks.map((b) => b.id)).toEqual(['b']);
     // The analyser saw every block, the unchanged one from the worker's memory.
     expect(spy.mock.calls[1]![0].map((b) => b.text)).toEqual(['Sam will have access to a laptop.', 'Regular reading.']);
+  });
+
+  it('judges each request by the settings in force, and answers again the blocks whose findings they change', () => {
+    let options: { disabledRules?: string[]; customPhrases?: string[] } = {};
+    const service = createAnalysisService(() => options);
+    const request = { kind: 'analyze' as const, doc: 'd1', ids: ['a', 'b'], changed: [block('a', 'Sam will have access to a laptop.'), block('b', 'Sam reads with a buddy.')] };
+    const rules = (answer: ReturnType<typeof service.analyze>) => (answer.kind === 'analyzed' ? answer.blocks.map((b) => [b.id, b.findings.map((f) => f.rule)]) : []);
+    expect(rules(service.analyze(request, 1, 0))).toEqual([['a', ['HEDGE-ACCESS']], ['b', []]]);
+    options = { disabledRules: ['HEDGE-ACCESS'], customPhrases: ['laptop'] };
+    expect(rules(service.analyze({ ...request, changed: [] }, 1, 0))).toEqual([['a', ['HEDGE-CUSTOM']]]);
+    // Nothing changed since: nothing to answer.
+    expect(rules(service.analyze({ ...request, changed: [] }, 1, 0))).toEqual([]);
   });
 
   it('asks for texts it does not hold (a restarted worker) instead of guessing', () => {

@@ -18,8 +18,8 @@ function abilities(isPlan: boolean, hold?: () => Promise<void>) {
     },
     reportCount: (n) => counts.push(n),
     mountCard: async () => document.body.appendChild(document.createElement('div')),
-    ignoredPhrases: () => new Set(),
-    ignorePhrase: () => undefined,
+    ignored: () => ({ phrases: new Set(), sentences: new Set() }),
+    ignore: () => undefined,
     findElsewhere: () => undefined,
   };
   return { a, counts, calls };

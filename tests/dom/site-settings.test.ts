@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { WxtBrowser } from 'wxt/browser';
-import { addIgnoredPhrase, loadSiteSettings, setSiteMode, siteOf, watchSiteSettings } from '../../src/extension/site-settings';
+import { changeIgnored, forgetLegacyIgnored, ignoredBySite, loadSiteSettings, setSiteMode, siteOf, watchSiteSettings } from '../../src/extension/site-settings';
 import { listSites } from '../../src/extension/site-access';
 import { chooseSiteMode } from '../../src/extension/site-menu';
 
@@ -10,15 +10,18 @@ const browser = fakeBrowser as unknown as WxtBrowser;
 describe('per-site settings', () => {
   beforeEach(() => fakeBrowser.reset());
 
+  const nothing = { phrases: new Set(), sentences: new Set() };
+  const HASH = 'a'.repeat(64);
+
   it('defaults to automatic with nothing ignored, and remembers choices per site', async () => {
-    expect(await loadSiteSettings(browser.storage.local, 'portal.example')).toEqual({ mode: 'auto', ignoredPhrases: new Set() });
+    expect(await loadSiteSettings(browser, 'portal.example')).toEqual({ mode: 'auto', locked: false, ignored: nothing });
     await setSiteMode(browser.storage.local, 'portal.example', 'off');
-    await addIgnoredPhrase(browser.storage.local, 'portal.example', 'as required');
-    await addIgnoredPhrase(browser.storage.local, 'portal.example', 'as required');
-    expect(await loadSiteSettings(browser.storage.local, 'portal.example')).toEqual({ mode: 'off', ignoredPhrases: new Set(['as required']) });
-    expect((await loadSiteSettings(browser.storage.local, 'other.example')).mode).toBe('auto');
+    await changeIgnored(browser.storage.local, 'portal.example', { phrases: ['as required'] });
+    await changeIgnored(browser.storage.local, 'portal.example', { phrases: ['as required'], sentences: [HASH] });
+    expect(await loadSiteSettings(browser, 'portal.example')).toEqual({ mode: 'off', locked: false, ignored: { phrases: new Set(['as required']), sentences: new Set([HASH]) } });
+    expect((await loadSiteSettings(browser, 'other.example')).mode).toBe('auto');
     await setSiteMode(browser.storage.local, 'portal.example', 'auto');
-    expect((await loadSiteSettings(browser.storage.local, 'portal.example')).mode).toBe('auto');
+    expect((await loadSiteSettings(browser, 'portal.example')).mode).toBe('auto');
   });
 
   it('the toolbar menu sets the mode of the page’s site once the user grants it; other menu items are not its business', async () => {
@@ -32,15 +35,15 @@ describe('per-site settings', () => {
     await chooseSiteMode(browser, 'plan-lens-site-auto', 'https://portal.example:8443/plans/7');
     expect(request).toHaveBeenLastCalledWith({ origins: ['https://portal.example/*'] });
     await chooseSiteMode(browser, 'plan-lens-site-always', 'https://portal.example/plans/7');
-    expect((await loadSiteSettings(browser.storage.local, 'portal.example')).mode).toBe('auto'); // refused: nothing changes
+    expect((await loadSiteSettings(browser, 'portal.example')).mode).toBe('auto'); // refused: nothing changes
 
     answer = true;
     await chooseSiteMode(browser, 'plan-lens-site-always', 'https://portal.example/plans/7');
-    expect((await loadSiteSettings(browser.storage.local, 'portal.example')).mode).toBe('always');
+    expect((await loadSiteSettings(browser, 'portal.example')).mode).toBe('always');
     expect(granted).toContain('https://portal.example/*');
 
     await chooseSiteMode(browser, 'plan-lens-site-off', 'https://portal.example/plans/7');
-    expect((await loadSiteSettings(browser.storage.local, 'portal.example')).mode).toBe('off');
+    expect((await loadSiteSettings(browser, 'portal.example')).mode).toBe('off');
     expect(granted).toEqual(['https://docs.google.com/*']);
     // The manifest's own access is not the user's grant to give back.
     await chooseSiteMode(browser, 'plan-lens-site-off', 'https://docs.google.com/document/d/1');
@@ -58,13 +61,36 @@ describe('per-site settings', () => {
     await setSiteMode(browser.storage.local, 'portal.example', 'always');
     await setSiteMode(browser.storage.local, 'revoked.example', 'always');
     expect(await listSites(browser)).toEqual([
-      { host: 'mail.google.com', url: 'https://mail.google.com/', access: 'plan-surface', mode: 'off' },
-      { host: 'outlook.live.com', url: 'https://outlook.live.com/', access: 'plan-surface', mode: 'auto' },
-      { host: 'outlook.office.com', url: 'https://outlook.office.com/', access: 'plan-surface', mode: 'auto' },
-      { host: 'outlook.office365.com', url: 'https://outlook.office365.com/', access: 'plan-surface', mode: 'auto' },
-      { host: 'portal.example', url: 'http://portal.example/', access: 'granted', mode: 'always' },
-      { host: 'revoked.example', url: 'https://revoked.example/', access: 'none', mode: 'always' },
+      { host: 'mail.google.com', url: 'https://mail.google.com/', access: 'plan-surface', mode: 'off', locked: false },
+      { host: 'outlook.live.com', url: 'https://outlook.live.com/', access: 'plan-surface', mode: 'auto', locked: false },
+      { host: 'outlook.office.com', url: 'https://outlook.office.com/', access: 'plan-surface', mode: 'auto', locked: false },
+      { host: 'outlook.office365.com', url: 'https://outlook.office365.com/', access: 'plan-surface', mode: 'auto', locked: false },
+      { host: 'portal.example', url: 'http://portal.example/', access: 'granted', mode: 'always', locked: false },
+      { host: 'revoked.example', url: 'https://revoked.example/', access: 'none', mode: 'always', locked: false },
     ]);
+  });
+
+  it('keeps only phrases and sentence hashes, undoes each, and forgets lists kept the old way (the page’s words)', async () => {
+    await changeIgnored(browser.storage.local, 'portal.example', { phrases: ['as required'], sentences: [HASH, 'Sam Smith will have access to a laptop.'] });
+    await changeIgnored(browser.storage.local, 'other.example', { phrases: ['where possible'] });
+    await browser.storage.local.set({ 'ignored-phrases:portal.example': ['sam smith'] });
+    expect(await ignoredBySite(browser.storage.local)).toEqual(
+      new Map([
+        ['portal.example', { phrases: new Set(['as required']), sentences: new Set([HASH]) }],
+        ['other.example', { phrases: new Set(['where possible']), sentences: new Set() }],
+      ]),
+    );
+    await changeIgnored(browser.storage.local, 'portal.example', { sentences: [HASH] }, true);
+    await changeIgnored(browser.storage.local, 'other.example', { phrases: ['where possible'] }, true);
+    await forgetLegacyIgnored(browser.storage.local);
+    expect(await browser.storage.local.get(null)).toEqual({ 'ignored:portal.example': { phrases: ['as required'], sentences: [] } });
+  });
+
+  it('a site the organisation lists runs by its policy, locked', async () => {
+    await fakeBrowser.storage.managed.set({ sites: [{ host: 'portal.example', mode: 'always' }] });
+    await setSiteMode(browser.storage.local, 'portal.example', 'off');
+    expect(await loadSiteSettings(browser, 'portal.example')).toMatchObject({ mode: 'always', locked: true });
+    expect(await loadSiteSettings(browser, 'other.example')).toMatchObject({ mode: 'auto', locked: false });
   });
 
   it('tells a page when its site’s settings change', async () => {

@@ -48,7 +48,7 @@ describe('tab reports in storage.session', () => {
   it('writes the tab’s report once changes pause, not again for the same text, and removes it when the page has gone', async () => {
     let frames = [PORTAL];
     const pageOf = vi.fn(() => frames);
-    const reports = createTabReports(browser, pageOf, 0);
+    const reports = createTabReports(browser, pageOf, () => ({}), 0);
     reports.changed(3, 'Draft plan');
     reports.changed(3, 'Draft plan');
     await vi.waitFor(async () => expect(await stored(3)).toBeDefined());
@@ -70,7 +70,7 @@ describe('tab reports in storage.session', () => {
     const docs = { source: 'google-docs', route: 'live', title: 'Doc', text: 'x', report: {}, findings: [], canGoTo: true };
     await fakeBrowser.storage.session.set({ [tabPlanKey(5)]: docs });
     let frames = [EDITOR];
-    const reports = createTabReports(browser, () => frames, 0);
+    const reports = createTabReports(browser, () => frames, () => ({}), 0);
     reports.changed(5, 'Doc');
     await new Promise((r) => setTimeout(r, 10));
     expect(await stored(5)).toEqual(docs);

@@ -1,0 +1,68 @@
+// How plans are judged: the plan's jurisdiction (detected, or fixed), how strict, and which rule families run.
+import { RULE_FAMILIES } from '../../src/analysis/families';
+import { JURISDICTION_CHOICES, type EffectiveSettings } from '../../src/extension/settings';
+import { t, type MessageName } from '../../src/extension/i18n';
+import { Locked } from './Locked';
+import { save } from './use-settings';
+
+const JURISDICTION_NAMES: Record<(typeof JURISDICTION_CHOICES)[number], MessageName> = {
+  auto: 'jurisdictionAuto',
+  england: 'jurisdictionEngland',
+  wales: 'jurisdictionWales',
+  scotland: 'jurisdictionScotland',
+  ni: 'jurisdictionNi',
+  us: 'jurisdictionUs',
+};
+
+export function Checking({ effective }: { effective: EffectiveSettings }) {
+  const { settings, locked } = effective;
+  const toggle = (family: string, on: boolean) =>
+    void save({ disabledRules: on ? settings.disabledRules.filter((r) => r !== family) : [...settings.disabledRules, family] });
+  return (
+    <section aria-labelledby="checking">
+      <h2 id="checking">{t('optionsChecking')}</h2>
+      <p class="field">
+        <label for="jurisdiction">{t('optionsJurisdiction')}</label>{' '}
+        <select
+          id="jurisdiction"
+          name="jurisdiction"
+          value={settings.jurisdiction}
+          disabled={locked.has('jurisdiction')}
+          onChange={(e) => void save({ jurisdiction: e.currentTarget.value as (typeof JURISDICTION_CHOICES)[number] })}
+        >
+          {JURISDICTION_CHOICES.map((j) => (
+            <option key={j} value={j}>
+              {t(JURISDICTION_NAMES[j])}
+            </option>
+          ))}
+        </select>{' '}
+        {locked.has('jurisdiction') && <Locked />}
+      </p>
+      <fieldset disabled={locked.has('strictness')}>
+        <legend>
+          {t('optionsStrictness')} {locked.has('strictness') && <Locked />}
+        </legend>
+        <label>
+          <input type="radio" name="strictness" value="statutory" checked={settings.strictness === 'statutory'} onChange={() => void save({ strictness: 'statutory' })} />{' '}
+          {t('strictnessStatutory')}
+        </label>
+        <label>
+          <input type="radio" name="strictness" value="good-practice" checked={settings.strictness === 'good-practice'} onChange={() => void save({ strictness: 'good-practice' })} />{' '}
+          {t('strictnessGoodPractice')}
+        </label>
+      </fieldset>
+      <fieldset disabled={locked.has('disabledRules')}>
+        <legend>
+          {t('optionsFamilies')} {locked.has('disabledRules') && <Locked />}
+        </legend>
+        {RULE_FAMILIES.map((f) => (
+          <label key={f.id} class="family">
+            <input type="checkbox" name="family" value={f.id} checked={!settings.disabledRules.includes(f.id)} onChange={(e) => toggle(f.id, e.currentTarget.checked)} />{' '}
+            <strong>{f.name}</strong>
+            <span class="catches">{f.catches}</span>
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,216 @@
+// The options page in real Chromium with the built extension: each setting changes what an open plan page shows
+// (no reload), the review page follows too, the settings file exports and imports (a bad file changes nothing), and
+// "Ignore … on this site" keeps no word of the page in storage, with its list on the options page undoing it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WxtBrowser } from 'wxt/browser';
+import { externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { cardText, centre, highlightMarks, markContaining } from './page-probes';
+
+declare const chrome: WxtBrowser;
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startServer({ '/fixtures/': `${REPO_ROOT}/tests/fixtures` });
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  if (browser) expect(externalRequests(browser.requests)).toEqual([]);
+  await browser?.close();
+  await server?.close();
+});
+
+const ACCESS = 'Sam will have access to a quiet space when he becomes anxious.';
+const PHONICS = 'A teaching assistant will deliver a 20-minute phonics session three times a week in a group of 4 pupils.';
+const REVIEW = 'The speech and language therapist will review progress each term as required by the Code of Practice.';
+
+async function open(url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+const openOptions = async () => {
+  const options = await open(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.locator('#checking').waitFor();
+  return options;
+};
+
+/** The words of every mark on the page, each as often as it is marked. */
+const marked = async (page: Page) => (await highlightMarks(page)).map((m) => m.text.replace(/\s+/g, ' ').trim()).sort();
+const count = (list: string[], text: string) => list.filter((t) => t === text).length;
+
+/** Everything Plan Lens keeps in storage.local, as text. */
+const stored = async () => JSON.stringify(await (await browser.serviceWorker()).evaluate(() => chrome.storage.local.get(null)));
+const clearStored = async () => (await browser.serviceWorker()).evaluate(() => chrome.storage.local.clear());
+
+/** Opens a plan page and waits for its first marks (the worker loads its reader on first use). */
+async function openPlan(): Promise<Page> {
+  const page = await open(`${server.origin}/fixtures/plan-settings.html`);
+  await page.waitForFunction(() => [...CSS.highlights.keys()].some((name) => name.startsWith('plan-lens-')));
+  return page;
+}
+
+async function hover(page: Page, phrase: string): Promise<void> {
+  await expect.poll(() => markContaining(page, phrase)).toBeTruthy();
+  const mark = (await markContaining(page, phrase))!;
+  await page.mouse.move(centre(mark.rects[0]!).x, centre(mark.rects[0]!).y);
+  await expect.poll(() => cardText(page)).toContain(mark.text.replace(/\s+/g, ' ').trim());
+}
+
+describe('each setting on the options page changes what an open plan page shows, at once', () => {
+  it('jurisdiction, strictness, rule families, house phrases to flag and to allow', async () => {
+    await clearStored();
+    const page = await openPlan();
+    // A good-practice note (info) on the phonics session; one finding on the review sentence, and its hedge.
+    await expect.poll(async () => [count(await marked(page), PHONICS), count(await marked(page), REVIEW), count(await marked(page), 'as required')]).toEqual([1, 1, 1]);
+    const options = await openOptions();
+
+    // Fixed to the US: a US service must also say where it is delivered (34 CFR 300.320(a)(7)).
+    await options.selectOption('#jurisdiction', 'us');
+    await expect.poll(async () => count(await marked(page), REVIEW)).toBe(2);
+    await options.selectOption('#jurisdiction', 'auto');
+    await expect.poll(async () => count(await marked(page), REVIEW)).toBe(1);
+
+    // Statutory minimum: the good-practice note goes.
+    await options.check('input[name=strictness][value=statutory]');
+    await expect.poll(async () => count(await marked(page), PHONICS)).toBe(0);
+    await options.check('input[name=strictness][value=good-practice]');
+    await expect.poll(async () => count(await marked(page), PHONICS)).toBe(1);
+
+    // Hedges off: "access to" and "as required" are no longer marked; the provision itself still is.
+    await options.uncheck('input[name=family][value=HEDGE]');
+    await expect.poll(async () => (await marked(page)).filter((t) => t === 'will have access to' || t === 'as required')).toEqual([]);
+    expect(await marked(page)).toContain(ACCESS);
+    await options.check('input[name=family][value=HEDGE]');
+    await expect.poll(async () => (await marked(page)).includes('will have access to')).toBe(true);
+
+    // A house phrase to flag, with the school's own message on its card.
+    const flag = options.locator('form[data-form=flag]');
+    await flag.locator('input[name=phrase]').fill('learning buddy');
+    await flag.locator('input[name=message]').fill('is not how we write support here: name the adult');
+    await flag.locator('button[type=submit]').click();
+    await expect.poll(async () => (await marked(page)).includes('learning buddy')).toBe(true);
+    await hover(page, 'learning buddy');
+    expect(await cardText(page)).toContain('is not how we write support here: name the adult');
+
+    // A house phrase to allow: the hedge inside it is not flagged.
+    const allow = options.locator('form[data-form=allow]');
+    await allow.locator('input[name=phrase]').fill('as required by the Code of Practice');
+    await allow.locator('button[type=submit]').click();
+    await expect.poll(async () => (await marked(page)).includes('as required')).toBe(false);
+
+    // Removing the house phrase takes its mark away again.
+    await options.getByRole('button', { name: 'Remove “learning buddy”' }).click();
+    await expect.poll(async () => (await marked(page)).includes('learning buddy')).toBe(false);
+    await Promise.all([page.close(), options.close()]);
+  });
+
+  it('the review page follows the settings too', async () => {
+    await clearStored();
+    const review = await open(`chrome-extension://${browser.extensionId}/review.html`);
+    await review.fill('#paste-text', `Section F: Special educational provision\n${ACCESS}`);
+    await review.click('text=Check pasted text');
+    await review.locator('.findings .finding').first().waitFor();
+    const rules = () => review.$$eval('.findings .finding', (items) => items.map((i) => i.getAttribute('data-rule')));
+    expect(await rules()).toContain('HEDGE-ACCESS');
+    const options = await openOptions();
+    await options.uncheck('input[name=family][value=HEDGE]');
+    await expect.poll(rules).not.toContain('HEDGE-ACCESS');
+    expect(await rules()).toContain('PROV-SPECIFY');
+    await Promise.all([review.close(), options.close()]);
+  });
+});
+
+describe('the settings file', () => {
+  it('exports everything set, and imports it back; a bad file changes nothing and says why', async () => {
+    await clearStored();
+    const options = await openOptions();
+    await options.selectOption('#jurisdiction', 'wales');
+    await options.uncheck('input[name=family][value=GOAL]');
+    const flag = options.locator('form[data-form=flag]');
+    await flag.locator('input[name=phrase]').fill('learning buddy');
+    await flag.locator('button[type=submit]').click();
+    await options.locator('ul[data-list=flag] li').waitFor();
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export settings' }).click()]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-lens-settings-'));
+    try {
+      const file = path.join(dir, 'plan-lens-settings.json');
+      await download.saveAs(file);
+      expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({
+        format: 'plan-lens-settings',
+        version: 1,
+        settings: { jurisdiction: 'wales', disabledRules: ['GOAL'], customPhrases: [{ phrase: 'learning buddy' }] },
+      });
+
+      // Everything changed back by hand, then the file brings it back.
+      await clearStored();
+      await expect.poll(() => options.inputValue('#jurisdiction')).toBe('auto');
+      await options.setInputFiles('input[name=import]', file);
+      await expect.poll(() => options.locator('[role=status]').textContent()).toContain('Imported plan-lens-settings.json');
+      await expect.poll(() => options.inputValue('#jurisdiction')).toBe('wales');
+      expect(await options.isChecked('input[name=family][value=GOAL]')).toBe(false);
+      expect(await options.locator('ul[data-list=flag] li').innerText()).toContain('learning buddy');
+
+      // A file that is not ours, or has a mistake in it: nothing changes, and the page says what is wrong.
+      const settingsBefore = await stored();
+      const bad = path.join(dir, 'bad.json');
+      fs.writeFileSync(bad, JSON.stringify({ format: 'plan-lens-settings', version: 1, settings: { jurisdiction: 'france', strictness: 'statutory' } }));
+      await options.setInputFiles('input[name=import]', bad);
+      await expect.poll(() => options.locator('[role=alert]').innerText()).toContain('bad.json was not imported, and nothing changed');
+      expect(await options.locator('[role=alert]').innerText()).toContain('“jurisdiction” must be one of auto, england, wales, scotland, ni, us (it is "france").');
+      fs.writeFileSync(bad, '{"half": ');
+      await options.setInputFiles('input[name=import]', bad);
+      await expect.poll(() => options.locator('[role=alert]').innerText()).toContain('This file is not JSON');
+      expect(await stored()).toBe(settingsBefore);
+      expect(await options.inputValue('#jurisdiction')).toBe('wales');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    await options.close();
+  });
+});
+
+describe('"Ignore … on this site" keeps no word of the page, and the options page undoes it', () => {
+  it('a hedge is kept as its lexicon phrase, a sentence as a hash; both listed, each undone', async () => {
+    await clearStored();
+    const page = await openPlan();
+    await hover(page, 'as required');
+    await page.locator('plan-lens-card .card button', { hasText: 'Ignore “as required” on this site' }).click();
+    await expect.poll(async () => (await marked(page)).includes('as required')).toBe(false);
+
+    // The sentence about Sam: its card offers to ignore the sentence, kept as a hash.
+    const sentence = (await highlightMarks(page)).find((m) => m.text.trim() === ACCESS)!;
+    await page.mouse.move(sentence.rects[0]!.left + 3, centre(sentence.rects[0]!).y);
+    await expect.poll(() => cardText(page)).toContain(ACCESS);
+    await page.locator('plan-lens-card .card button', { hasText: 'Ignore this sentence on this site' }).click();
+    await expect.poll(async () => (await marked(page)).filter((t) => t === ACCESS || t === 'will have access to')).toEqual([]);
+
+    // Read back what storage holds: the lexicon phrase and a hash, no word of the page beyond the phrase.
+    const kept = JSON.parse(await stored()) as Record<string, unknown>;
+    expect(kept).toEqual({ 'ignored:127.0.0.1': { phrases: ['as required'], sentences: [expect.stringMatching(/^[0-9a-f]{64}$/)] } });
+    const text = await stored();
+    for (const words of ['Sam', 'quiet space', 'anxious', 'therapist', 'Code of Practice']) expect(text).not.toContain(words);
+
+    // Still hidden after a reload; then undone from the options page, one at a time, and back on the open page.
+    await page.reload();
+    await expect.poll(async () => (await marked(page)).includes(PHONICS)).toBe(true);
+    expect((await marked(page)).filter((t) => t === ACCESS || t === 'as required')).toEqual([]);
+    const options = await openOptions();
+    const site = options.locator('.ignored-site[data-host="127.0.0.1"]');
+    expect(await site.locator('li').allInnerTexts()).toEqual([expect.stringContaining('“as required”'), expect.stringContaining('One sentence on a page of this site')]);
+    await site.locator('li[data-phrase="as required"] button').click();
+    await expect.poll(async () => (await marked(page)).includes('as required')).toBe(true);
+    await site.locator('li[data-sentence] button').click();
+    await expect.poll(async () => (await marked(page)).includes(ACCESS)).toBe(true);
+    await expect.poll(() => options.locator('#ignored + p').innerText()).toContain('Nothing yet');
+    expect(await stored()).toBe('{}');
+    await Promise.all([page.close(), options.close()]);
+  });
+});
