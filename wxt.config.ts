@@ -30,7 +30,8 @@ export default defineConfig({
     // "Always on this site": asked for one site at a time, from the toolbar menu or the browser's own
     // site-access controls; nothing is granted at install beyond the plan surfaces in content.ts.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // declarativeContent (Chrome): the toolbar button shows on an organisation's sites, without reading any page.
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel', 'declarativeContent'])],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -7,6 +7,7 @@ import { createBadge } from '../src/extension/badge';
 import { registerCheckPage, tellEveryTab } from '../src/extension/check-page';
 import { handleRequest } from '../src/extension/handle-request';
 import { isRequest, type TabCommand } from '../src/extension/messages';
+import { registerPolicySites } from '../src/extension/policy-sites';
 import { registerSiteAccess } from '../src/extension/site-access';
 import { registerSiteMenu } from '../src/extension/site-menu';
 import { registerSelectionReview } from '../src/extension/selection-review';
@@ -24,6 +25,8 @@ export default defineBackground(() => {
     void rejudgeDocsPlans(browser, options());
   });
   void forgetLegacyIgnored(browser.storage.local);
+  // First, so its toolbar-click listener asks for an organisation's site within the click's gesture.
+  registerPolicySites(browser, () => settings.current().policySites, settings.ready, settings.onChange);
   registerSelectionReview(browser);
   registerTabPlans(browser, () => settings.ready.then(options));
   registerCheckPage(browser);
