@@ -29,7 +29,7 @@ export function DropZone({ onFile, onText, compact }: Props) {
         <span>Drop the plan here, or choose a file</span>
         <input
           type="file"
-          accept=".pdf,.docx,.txt,.md,.markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown"
+          accept=".pdf,.docx,.html,.htm,.txt,.md,.markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain,text/markdown"
           onChange={(e) => {
             const input = e.currentTarget;
             const file = input.files?.[0];

@@ -3,7 +3,7 @@ import { JURISDICTION_LABELS, PLAN_TYPE_LABELS } from '../../src/documents/repor
 import { CATEGORIES, CATEGORY_STYLES } from '../../src/page/categories';
 import type { Checked } from './App';
 
-const KIND_LABELS = { pdf: 'PDF', docx: 'Word document', txt: 'text file', md: 'Markdown file', paste: 'pasted text' } as const;
+const KIND_LABELS = { pdf: 'PDF', docx: 'Word document', html: 'web page', txt: 'text file', md: 'Markdown file', paste: 'pasted text' } as const;
 
 export function Summary({ checked }: { checked: Checked }) {
   const { doc, report, findings } = checked;

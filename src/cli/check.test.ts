@@ -22,11 +22,12 @@ describe('htmlToPlanDocument', () => {
     expect(doc.paragraphs.map((p) => p.kind)).toEqual(['header-row', 'row', undefined, 'item']);
   });
 
-  it('keeps textarea lines and input values of the IEP sample', () => {
+  it('reads the IEP sample\'s fields as the page does: textarea lines and text inputs, not a date picker', () => {
     const doc = htmlToPlanDocument('iep.html', readFileSync('assets/samples/iep.html', 'utf8'));
     expect(doc.text).toContain('1. Amira will improve her reading.\n2. By 12/12/2026');
     expect(doc.text).toContain('Amira will have access to a reading intervention.');
-    expect(doc.text).toContain('2026-12-14');
+    expect(doc.text).toContain('Cognition and learning: Amira reads single words');
+    expect(doc.text).not.toContain('2026-12-14');
     expect(doc.text).not.toContain('font-family');
   });
 });

@@ -1,13 +1,10 @@
 // `npm run check -- FILE|-`: the analyser from the command line. Readable findings, --json for a report,
 // --jsonl for the scoring protocol ({"id","text"} per line in, {"id","findings"} per line out).
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { analyzeText, type Finding } from '../analysis/index';
 import { DocumentError, readPastedText } from '../documents/index';
 import { readPlanFileFromPath } from '../documents/node';
 import { checkDocument, type PlanDocument } from '../documents/plan-document';
-import { htmlToPlanDocument } from './html-text';
 
 const USAGE = 'usage: npm run check -- [--json] FILE|-   (FILE: .txt .md .html .docx .pdf; - reads stdin)\n       npm run check -- --jsonl   (JSON Lines {"id","text"} on stdin)';
 
@@ -17,10 +14,9 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Every way a plan reaches the CLI; new file types belong in src/documents (or here for HTML). */
+/** Every way a plan reaches the CLI; new file types belong in src/documents. */
 export async function readPlan(file: string): Promise<PlanDocument> {
   if (file === '-') return readPastedText(await readStdin(), 'stdin');
-  if (/\.html?$/i.test(file)) return htmlToPlanDocument(path.basename(file), await readFile(file, 'utf8'));
   return readPlanFileFromPath(file);
 }
 

@@ -8,6 +8,8 @@ export const browserReaders: Readers = {
     pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
     return pdfjs as PdfJs;
   },
+  // The page's own parser: its documents are inert (no scripts, no loads).
+  parseHtml: () => Promise.resolve((html: string) => new DOMParser().parseFromString(html, 'text/html')),
 };
 
 export function readDroppedFile(file: File): Promise<PlanDocument> {

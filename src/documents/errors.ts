@@ -5,7 +5,7 @@ export type DocumentErrorCode = 'too-large' | 'empty' | 'unsupported' | 'corrupt
 /** Plans are rarely over a few MB; the cap keeps a mistaken drop (a video, a disk image) from hanging the tab. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-export const SUPPORTED_FILES = 'PDF, Word (.docx), text (.txt) or Markdown (.md)';
+export const SUPPORTED_FILES = 'PDF, Word (.docx), web page (.html), text (.txt) or Markdown (.md)';
 
 export class DocumentError extends Error {
   override readonly name = 'DocumentError';

@@ -2,6 +2,7 @@
 // Nothing here touches the network: files are parsed where they are.
 import { MAX_FILE_BYTES, corrupt, empty, encrypted, tooLarge, unsupported } from './errors';
 import { readDocx } from './docx';
+import { readHtml, type ParseHtml } from './html';
 import { readPdf, type PdfJs } from './pdf';
 import type { DocumentKind, PlanDocument } from './plan-document';
 import { readMarkdown, readText } from './text';
@@ -9,6 +10,7 @@ import { readMarkdown, readText } from './text';
 export { DocumentError, MAX_FILE_BYTES, SUPPORTED_FILES, type DocumentErrorCode } from './errors';
 export type { DocumentKind, Paragraph, PlanDocument } from './plan-document';
 export type { PdfJs } from './pdf';
+export type { ParseHtml } from './html';
 
 export interface PlanFile {
   name: string;
@@ -20,6 +22,8 @@ export interface PlanFile {
 export interface Readers {
   /** Loaded only when a PDF arrives: pdf.js is the heaviest part of the page. */
   pdfjs(): Promise<PdfJs>;
+  /** An inert HTML parser, for saved pages and Word files (mammoth gives HTML). */
+  parseHtml(): Promise<ParseHtml>;
 }
 
 const startsWith = (data: Uint8Array, ascii: string, at = 0) => [...ascii].every((c, i) => data[at + i] === c.charCodeAt(0));
@@ -51,6 +55,7 @@ export function detectKind(name: string, data: Uint8Array): Exclude<DocumentKind
   if (ext === 'docx') throw corrupt(name, 'Word document');
   if (data.subarray(0, 8192).includes(0)) throw unsupported(name, 'it holds binary data, not text');
   if (ext === 'md' || ext === 'markdown') return 'md';
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
   if (ext === 'txt' || ext === 'text' || ext === '') return 'txt';
   throw unsupported(name);
 }
@@ -64,10 +69,12 @@ export async function readPlanFile(file: PlanFile, readers: Readers): Promise<Pl
     kind === 'pdf'
       ? await readPdf(file.name, data, await readers.pdfjs())
       : kind === 'docx'
-        ? await readDocx(file.name, data)
-        : kind === 'md'
-          ? readMarkdown(file.name, new TextDecoder().decode(data))
-          : readText(file.name, new TextDecoder().decode(data));
+        ? await readDocx(file.name, data, await readers.parseHtml())
+        : kind === 'html'
+          ? readHtml(file.name, new TextDecoder().decode(data), await readers.parseHtml())
+          : kind === 'md'
+            ? readMarkdown(file.name, new TextDecoder().decode(data))
+            : readText(file.name, new TextDecoder().decode(data));
   if (!doc.text.trim()) throw empty(file.name);
   return doc;
 }

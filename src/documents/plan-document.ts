@@ -1,9 +1,10 @@
 // A plan as the review page and the CLI see it: one string, cut into paragraphs that know whether they are headings.
-// `text` is the paragraphs joined by '\n', so analyzeText(text) yields offsets that fall inside paragraphs.
+// `text` is the paragraphs joined by '\n'; a paragraph is one block for the analyser (a line break inside it, from a
+// <br>, stays inside it, as the page reads it).
 
-import { analyzeText, type BlockKind, type Options } from '../analysis/index';
+import { analyze, type Block, type BlockKind, type Finding, type Options, type Report } from '../analysis/index';
 
-export type DocumentKind = 'pdf' | 'docx' | 'txt' | 'md' | 'paste';
+export type DocumentKind = 'pdf' | 'docx' | 'html' | 'txt' | 'md' | 'paste';
 
 export interface Paragraph {
   start: number;
@@ -54,14 +55,13 @@ export function looksLikeHeading(line: string): boolean {
   return t.length >= 4 && /[A-Z]/.test(t) && t === t.toUpperCase() && t.split(/\s+/).length <= 10;
 }
 
-/** Checks a document with what its markup says about each paragraph (headings, table rows), line by line. */
-export function checkDocument(doc: PlanDocument, options: Partial<Options> = {}): ReturnType<typeof analyzeText> {
-  const kinds: (BlockKind | undefined)[] = [];
-  let line = 0;
-  let pos = 0;
-  for (const p of doc.paragraphs) {
-    for (; pos < p.start; pos++) if (doc.text[pos] === '\n') line++;
-    kinds[line] = p.kind;
-  }
-  return analyzeText(doc.text, options, kinds);
+/** Checks a document paragraph by paragraph, each one block with what its markup says it is (heading, table row). */
+export function checkDocument(doc: PlanDocument, options: Partial<Options> = {}): { report: Report; findings: Finding[] } {
+  const blocks = doc.paragraphs.map((p, i): Block => {
+    const text = doc.text.slice(p.start, p.end);
+    return p.kind ? { id: String(i), text, kind: p.kind } : { id: String(i), text };
+  });
+  const report = analyze(blocks, options);
+  const findings = report.blocks.flatMap((b, i) => b.findings.map((f) => ({ ...f, start: f.start + doc.paragraphs[i]!.start, end: f.end + doc.paragraphs[i]!.start })));
+  return { report, findings };
 }

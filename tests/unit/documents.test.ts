@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analysis/index';
 import { MAX_FILE_BYTES, detectKind, readPastedText, readPlanFile, type DocumentErrorCode } from '../../src/documents/index';
-import { nodeReaders, readPlanFileFromPath } from '../../src/documents/node';
+import { paragraphsOfDom } from '../../src/documents/html';
+import { nodeReaders, parseHtml, readPlanFileFromPath } from '../../src/documents/node';
 import { readMarkdown } from '../../src/documents/text';
 import { docxOf, paragraphsOf, pdfOf } from '../fixtures/files/build';
 
@@ -71,19 +72,17 @@ describe('reading plan files', () => {
     expect(doc.text).toBe('Need Provision Who\nSpeech Weekly therapy SALT');
   });
 
-  it('maps Word lists, tables and footnotes to one paragraph each, never markup', async () => {
-    const { paragraphsFromMammothHtml } = await import('../../src/documents/docx');
-    const parts = paragraphsFromMammothHtml('<h2>Section F</h2><ul><li>Speech &amp; language <strong>therapy</strong></li><li>A &lt;b&gt; tag</li></ul><table><tr><td><p>Need</p></td><td><p>Provision</p></td></tr></table>');
-    expect(paragraphsFromMammothHtml('<p>Weekly<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup></p><ol><li id="footnote-1"><p> Agreed at review. <a href="#footnote-ref-1">↑</a></p></li></ol>')).toEqual([
+  it('reads mammoth\'s HTML of a Word file as a page with that markup: headings, list items, table rows, never markup', () => {
+    const read = (html: string) => paragraphsOfDom(parseHtml(html));
+    expect(read('<p>Weekly<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup></p><ol><li id="footnote-1"><p> Agreed at review. <a href="#footnote-ref-1">↑</a></p></li></ol>')).toEqual([
       { text: 'Weekly[1]', heading: false },
-      { text: ' Agreed at review. ', heading: false },
+      { text: 'Agreed at review. ', heading: false, kind: 'item' },
     ]);
-    expect(parts).toEqual([
-      { text: 'Section F', heading: true },
-      { text: 'Speech & language therapy', heading: false },
-      { text: 'A <b> tag', heading: false },
-      { text: 'Need', heading: false },
-      { text: 'Provision', heading: false },
+    expect(read('<h2>Section F</h2><ul><li>Speech &amp; language <strong>therapy</strong></li><li>A &lt;b&gt; tag</li></ul><table><tr><td><p>Need</p></td><td><p>Provision</p></td></tr></table>')).toEqual([
+      { text: 'Section F', heading: true, kind: 'heading' },
+      { text: 'Speech & language therapy', heading: false, kind: 'item' },
+      { text: 'A <b> tag', heading: false, kind: 'item' },
+      { text: 'Need | Provision', heading: false, kind: 'row' },
     ]);
   });
 
