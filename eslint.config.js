@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-out/**', 'test-results/**', 'coverage/**'] },
+  { ignores: ['.output/**', 'dist/**', '.wxt/**', 'node_modules/**', 'demo-out/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   nounsanitized.configs.recommended,

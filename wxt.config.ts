@@ -13,7 +13,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports: every file says where its names come from.
   imports: false,
-  zip: { excludeSources: ['demo-out/**', 'test-results/**', '.output/**', 'coverage/**'] },
+  zip: { excludeSources: ['demo-out/**', 'test-results/**', '.output/**', 'dist/**', 'coverage/**'] },
   manifest: ({ browser }) => ({
     // UI strings are in public/_locales: en_GB, and en_US for an American browser.
     default_locale: 'en_GB',

@@ -1,12 +1,20 @@
-// `npm run check -- FILE|-`: the analyser from the command line. Readable findings, --json for a report,
-// --jsonl for the scoring protocol ({"id","text"} per line in, {"id","findings"} per line out).
+// `plan-lens check FILE|-` (or `npm run check -- FILE|-`): the analyser from the command line. Readable findings,
+// --json for a report a script or spreadsheet can use, --text for the plan's text as read, --jsonl for the scoring
+// protocol ({"id","text"} per line in, {"id","findings"} per line out). src/cli/bin.ts runs it.
 import { createInterface } from 'node:readline';
 import { analyzeText, type Finding } from '../analysis/index';
 import { DocumentError, readPastedText } from '../documents/index';
 import { readPlanFileFromPath } from '../documents/node';
 import { checkDocument, type PlanDocument } from '../documents/plan-document';
+import { placesIn, type Place } from '../documents/report';
 
-const USAGE = 'usage: npm run check -- [--json] FILE|-   (FILE: .txt .md .html .docx .pdf; - reads stdin)\n       npm run check -- --jsonl   (JSON Lines {"id","text"} on stdin)';
+const USAGE = [
+  'usage: plan-lens check [--json | --text] FILE|-   (FILE: .pdf .docx .html .txt .md; - reads stdin)',
+  '       plan-lens check --jsonl                    (JSON Lines {"id","text"} on stdin)',
+  '  --json  one JSON report: each finding with its quoted words, line, column, section (and page, for a PDF)',
+  '  --text  the plan\'s text as Plan Lens reads it, a paragraph per line: the lines that line:column count',
+  '(npm run check -- … does the same from a clone.)',
+].join('\n');
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -27,15 +35,8 @@ function looksBinary(text: string): boolean {
   return bad > 8;
 }
 
-/** line:col (1-based) of a string index. */
-export function lineCol(text: string, index: number): string {
-  const before = text.slice(0, index);
-  const line = before.split('\n').length;
-  return `${line}:${index - before.lastIndexOf('\n')}`;
-}
-
-export function formatFinding(text: string, f: Finding): string {
-  const lines = [`${lineCol(text, f.start)}  ${f.severity}  ${f.rule}  "${text.slice(f.start, f.end)}"`, `  ${f.message}`, `  why: ${f.why}`];
+export function formatFinding(text: string, f: Finding, at: Place): string {
+  const lines = [`${at.line}:${at.column}  ${f.severity}  ${f.rule}  "${text.slice(f.start, f.end)}"`, `  ${f.message}`, `  why: ${f.why}`];
   if (f.suggestion) lines.push(`  try: ${f.suggestion}`);
   if (f.missing?.length) lines.push(`  missing: ${f.missing.join(', ')}`);
   return lines.join('\n');
@@ -69,8 +70,9 @@ export async function main(args: string[]): Promise<number> {
     return 0;
   }
   const json = args.includes('--json');
-  const files = args.filter((a) => a === '-' || !a.startsWith('--'));
-  if (files.length !== 1 || args.includes('--help')) {
+  // `plan-lens check FILE`: the command's verb, so more can follow; `npm run check -- FILE` has none.
+  const files = args.filter((a) => a === '-' || !a.startsWith('--')).filter((a, i) => !(i === 0 && a === 'check'));
+  if (files.length !== 1 || args.includes('--help') || (json && args.includes('--text'))) {
     console.error(USAGE);
     return args.includes('--help') ? 0 : 2;
   }
@@ -92,21 +94,18 @@ export async function main(args: string[]): Promise<number> {
     console.error(`plan-lens: ${file} does not look like text (binary data?)`);
     return 1;
   }
+  if (args.includes('--text')) {
+    console.log(doc.text);
+    return 0;
+  }
   const { report, findings } = checkDocument(doc);
+  const placeOf = placesIn(doc, report);
   if (json) {
-    console.log(JSON.stringify({ planType: report.planType, jurisdiction: report.jurisdiction, findings }, null, 2));
+    const located = findings.map((f) => ({ ...f, quote: doc.text.slice(f.start, f.end), ...placeOf(f.start) }));
+    console.log(JSON.stringify({ file: doc.name, kind: doc.kind, planType: report.planType, jurisdiction: report.jurisdiction, findings: located }, null, 2));
     return 0;
   }
   console.log(`${doc.name}: ${report.planType} (${report.jurisdiction}), ${findings.length} finding${findings.length === 1 ? '' : 's'}\n`);
-  for (const f of findings) console.log(formatFinding(doc.text, f) + '\n');
+  for (const f of findings) console.log(formatFinding(doc.text, f, placeOf(f.start)) + '\n');
   return 0;
-}
-
-if (process.argv[1] && /check\.ts$/.test(process.argv[1])) {
-  // `check … | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
-  });
-  main(process.argv.slice(2)).then((code) => (process.exitCode = code));
 }

@@ -12,6 +12,8 @@ export interface Paragraph {
   heading: boolean;
   /** What the file's markup says the paragraph is (a heading element, a table row), where it says so. */
   kind?: BlockKind;
+  /** The PDF page it starts on. */
+  page?: number;
 }
 
 export interface PlanDocument {
@@ -25,10 +27,14 @@ export interface ParagraphText {
   text: string;
   heading: boolean;
   kind?: BlockKind;
+  page?: number;
 }
 
-/** Tidies whitespace the way every reader needs (non-breaking spaces, tabs, runs of spaces) and drops empty paragraphs. */
-export function toPlanDocument(name: string, kind: DocumentKind, parts: ParagraphText[]): PlanDocument {
+/**
+ * Tidies whitespace the way every reader needs (non-breaking spaces, tabs, runs of spaces) and drops empty paragraphs.
+ * `keepLines` (a text file): an empty line stays in `text` as an empty line, so a finding's line is the file's line.
+ */
+export function toPlanDocument(name: string, kind: DocumentKind, parts: ParagraphText[], keepLines = false): PlanDocument {
   const paragraphs: Paragraph[] = [];
   const texts: string[] = [];
   let pos = 0;
@@ -36,11 +42,21 @@ export function toPlanDocument(name: string, kind: DocumentKind, parts: Paragrap
     // A tab between words is a table cell boundary (a table copied from a browser or Word): the row reads as the
     // page reads a table row, cells joined by " | ".
     const text = part.text.trim().replace(/[ ]*\t[\t ]*/g, ' | ').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/ {2,}/g, ' ').trim();
-    if (!text) continue;
-    paragraphs.push(part.kind ? { start: pos, end: pos + text.length, heading: part.heading, kind: part.kind } : { start: pos, end: pos + text.length, heading: part.heading });
+    if (!text) {
+      if (keepLines && texts.length) {
+        texts.push('');
+        pos += 1;
+      }
+      continue;
+    }
+    const paragraph: Paragraph = { start: pos, end: pos + text.length, heading: part.heading };
+    if (part.kind) paragraph.kind = part.kind;
+    if (part.page !== undefined) paragraph.page = part.page;
+    paragraphs.push(paragraph);
     texts.push(text);
     pos += text.length + 1;
   }
+  while (texts.at(-1) === '') texts.pop();
   return { name, kind, text: texts.join('\n'), paragraphs };
 }
 

@@ -157,3 +157,50 @@ export function specificityBySection(text: string, report: Pick<Report, 'section
       specific: s.statements.filter((st) => !findings.some((f) => f.start < st.end && f.end > st.start)).length,
     }));
 }
+
+export interface Place {
+  /** 1-based line and column in the plan's text as read (a text file's own lines; otherwise a paragraph per line). */
+  line: number;
+  column: number;
+  /** The section the analyser placed the finding in, as the plan names it; null before the first section. */
+  section: string | null;
+  /** The PDF page the paragraph starts on. */
+  page?: number;
+}
+
+/** Index of the last of the sorted `starts` at or before `at`. */
+function lastAtOrBefore(starts: readonly number[], at: number): number {
+  let [lo, hi] = [0, starts.length - 1];
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Where each finding is: line and column, section, page. Line starts and each paragraph's section are worked out once,
+ * so a long plan with many findings costs a search per finding, not a scan of the text.
+ */
+export function placesIn(doc: PlanDocument, report: Pick<Report, 'sections'>): (offset: number) => Place {
+  const lineStarts = [0];
+  for (let i = doc.text.indexOf('\n'); i >= 0; i = doc.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const paragraphStarts = doc.paragraphs.map((p) => p.start);
+  // Section ids are paragraph indexes (checkDocument's block ids).
+  const sectionOf: (string | null)[] = [];
+  let s = 0;
+  let current: string | null = null;
+  doc.paragraphs.forEach((_, i) => {
+    while (s < report.sections.length && Number(report.sections[s]!.blockId) <= i) current = report.sections[s++]!.name;
+    sectionOf.push(current);
+  });
+  return (offset) => {
+    const line = lastAtOrBefore(lineStarts, offset);
+    const index = lastAtOrBefore(paragraphStarts, offset);
+    const paragraph = doc.paragraphs[index];
+    const place: Place = { line: line + 1, column: offset - lineStarts[line]! + 1, section: sectionOf[index] ?? null };
+    if (paragraph?.page !== undefined) place.page = paragraph.page;
+    return place;
+  };
+}

@@ -1,4 +1,5 @@
-// Plain text and Markdown: one paragraph per line, as the CLI reads text, so both give the same findings.
+// Plain text and Markdown: one paragraph per line, as the CLI reads text, so both give the same findings. The file's
+// line structure is kept (empty and markup-only lines stay as empty lines), so a finding's line is the file's line.
 import { looksLikeHeading, toPlanDocument, type ParagraphText, type PlanDocument } from './plan-document';
 
 function lines(text: string): string[] {
@@ -6,7 +7,7 @@ function lines(text: string): string[] {
 }
 
 export function readText(name: string, text: string, kind: 'txt' | 'paste' = 'txt'): PlanDocument {
-  return toPlanDocument(name, kind, lines(text).map((line) => ({ text: line, heading: looksLikeHeading(line) })));
+  return toPlanDocument(name, kind, lines(text).map((line) => ({ text: line, heading: looksLikeHeading(line) })), true);
 }
 
 // Markdown keeps its words and loses its markup: headings (# and underlined), list markers, emphasis, links, code.
@@ -16,6 +17,7 @@ export function readMarkdown(name: string, text: string): PlanDocument {
   for (const raw of lines(text)) {
     if (/^\s*(```|~~~)/.test(raw)) {
       fenced = !fenced;
+      parts.push({ text: '', heading: false });
       continue;
     }
     if (fenced) {
@@ -25,9 +27,13 @@ export function readMarkdown(name: string, text: string): PlanDocument {
     const prev = parts.at(-1);
     if (/^\s*(=+|-+)\s*$/.test(raw) && prev && prev.text.trim()) {
       prev.heading = true; // setext heading: the underline belongs to the line above
+      parts.push({ text: '', heading: false });
       continue;
     }
-    if (/^\s*([-*_]\s*){3,}$/.test(raw)) continue; // thematic break
+    if (/^\s*([-*_]\s*){3,}$/.test(raw)) {
+      parts.push({ text: '', heading: false }); // thematic break
+      continue;
+    }
     const heading = /^\s{0,3}#{1,6}\s/.test(raw);
     const line = raw
       .replace(/^\s{0,3}#{1,6}\s+/, '')
@@ -43,5 +49,5 @@ export function readMarkdown(name: string, text: string): PlanDocument {
       .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
     parts.push({ text: line, heading: heading || looksLikeHeading(line) });
   }
-  return toPlanDocument(name, 'md', parts);
+  return toPlanDocument(name, 'md', parts, true);
 }
