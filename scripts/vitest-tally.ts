@@ -58,6 +58,7 @@ export const ENVIRONMENT_SKIPS: Record<string, string> = {
   'tests/e2e/firefox.e2e.ts': 'needs Firefox (firefox-esr)',
   'tests/e2e/browser-ui.e2e.ts': 'needs Xvfb and xdotool',
   'tests/e2e/policy.e2e.ts': 'needs root (it writes Chromium’s managed policy directory)',
+  'tests/e2e/plan-forms.e2e.ts': 'needs LibreOffice (libreoffice-writer-nogui) for the Word conversions',
 };
 
 /** `CI=true` (or any value but empty, 0 or false), as CI services set it. */

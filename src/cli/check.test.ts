@@ -61,20 +61,26 @@ describe('where a finding is (placesIn)', () => {
     expect(places(doc.text.indexOf('improve'))).toMatchObject({ line: 5, column: 10, section: 'Section E: Outcomes' });
   });
 
-  it('costs a search per finding, not a scan of the plan: 8 times the plan and findings take far less than 64 times as long', () => {
-    const timed = (copies: number) => {
-      const big = readText('big.txt', Array.from({ length: copies * 4000 }, (_, i) => `Line ${i}: Sam will have access to speech and language therapy as required.`).join('\n'));
-      const at = placesIn(big, { sections: [] });
-      const offsets = Array.from({ length: copies * 4000 }, (_, i) => Math.floor((i / (copies * 4000)) * big.text.length));
-      const runs = [0, 1, 2].map(() => {
-        const t = performance.now();
-        for (const o of offsets) at(o);
-        return performance.now() - t;
-      });
-      return Math.min(...runs);
-    };
-    timed(1);
-    expect(timed(8) / Math.max(timed(1), 0.05)).toBeLessThan(32);
+  it('costs a search per finding, not a scan of the plan: placing every line\'s finding in a 6 MB plan costs a few passes over its text', () => {
+    const doc = readText('big.txt', Array.from({ length: 80_000 }, (_, i) => `Line ${i}: Sam will have access to speech and language therapy as required.`).join('\n'));
+    const offsets = doc.paragraphs.map((p) => p.start + 10);
+    /** The fastest of several runs: what the work costs, without the machine's other load. */
+    const fastest = (work: () => void) =>
+      Math.min(
+        ...[0, 1, 2, 3, 4].map(() => {
+          const t = performance.now();
+          work();
+          return performance.now() - t;
+        }),
+      );
+    // The anchor: one pass over the text, as cutting it into lines takes (placing costs about 10 of them). A scan
+    // of the text per finding would cost tens of thousands.
+    const pass = fastest(() => doc.text.split('\n'));
+    const placing = fastest(() => {
+      const at = placesIn(doc, { sections: [] });
+      for (const o of offsets) at(o);
+    });
+    expect(placing / pass).toBeLessThan(400);
   });
 });
 

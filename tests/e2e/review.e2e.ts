@@ -6,9 +6,12 @@ import path from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analysis/index';
+import { readPlanFileFromPath } from '../../src/documents/node';
+import { checkDocument } from '../../src/documents/plan-document';
 import { docxOf, paragraphsOf, pdfOf } from '../fixtures/files/build';
 import { cliFindings } from './cli';
 import { externalRequests, launchWithExtension, type ExtensionBrowser } from './harness';
+import { planForms, type PlanForms } from './plan-forms';
 
 // The service worker's own API, as seen from worker.evaluate().
 declare const chrome: { storage: { session: { set(items: object): Promise<void>; get(key: string): Promise<object> } } };
@@ -20,8 +23,10 @@ let browser: ExtensionBrowser;
 let context: BrowserContext;
 let worker: Worker;
 let extensionId: string;
+let forms: PlanForms;
 
 beforeAll(async () => {
+  forms = await planForms();
   browser = await launchWithExtension();
   ({ context, extensionId } = browser);
   worker = await browser.serviceWorker();
@@ -75,6 +80,21 @@ describe('review page', () => {
       await page.close();
     });
   }
+
+  it('shows the same findings as the CLI for each sample plan as HTML, printed to PDF and converted to Word', async () => {
+    const files = Object.values(forms.html).concat(Object.values(forms.printView), ...Object.values(forms.pdf).map(Object.values), Object.values(forms.docx ?? {}));
+    const page = await openReview();
+    for (const file of files) {
+      await page.setInputFiles('input[type=file]', file);
+      await page.locator('.summary .file', { hasText: path.basename(file) }).waitFor();
+      // What `plan-lens check` reads and finds for the file.
+      const { findings } = checkDocument(await readPlanFileFromPath(file));
+      const expected = findings.map((f) => ({ rule: f.rule, start: f.start, end: f.end })).sort((a, b) => a.start - b.start || a.end - b.end);
+      expect(expected.length, file).toBeGreaterThan(5);
+      expect(await shownFindings(page), file).toEqual(expected);
+    }
+    await page.close();
+  });
 
   it('explains a scanned PDF instead of showing nothing', async () => {
     const page = await openReview();

@@ -67,9 +67,10 @@ describe('reading plan files', () => {
     expect(doc.text).toBe(plan);
   });
 
-  it('keeps words apart when a PDF draws table cells as separate runs without spaces', async () => {
+  it('reads a table a PDF draws as separate runs, cell by cell, as the rows a page gives', async () => {
     const doc = await readPlanFileFromPath(write('table.pdf', pdfOf([{ text: 'Need | Provision | Who', row: true }, { text: 'Speech | Weekly therapy | SALT', row: true }])));
-    expect(doc.text).toBe('Need Provision Who\nSpeech Weekly therapy SALT');
+    expect(doc.text).toBe('Need | Provision | Who\nSpeech | Weekly therapy | SALT');
+    expect(doc.paragraphs.map((p) => p.kind)).toEqual(['row', 'row']);
   });
 
   it('reads mammoth\'s HTML of a Word file as a page with that markup: headings, list items, table rows, never markup', () => {
