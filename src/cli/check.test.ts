@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { analyzeText, type Finding } from '../analysis/index';
@@ -135,12 +135,17 @@ describe('check FILE --json', () => {
 it('builds the plan-lens command to plain JavaScript that node runs as it is', () => {
   // Inside the clone, as dist/ is: the command finds its npm packages in node_modules.
   mkdirSync('node_modules/.cache', { recursive: true });
-  const out = path.resolve(mkdtempSync('node_modules/.cache/plan-lens-bin-'), 'plan-lens.mjs');
-  execFileSync(process.execPath, ['scripts/build-cli.mjs', out]);
-  expect(readFileSync(out, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
-  const plan = path.join(path.dirname(out), 'plan.txt');
-  writeFileSync(plan, 'Section F: Special educational provision\nSam will have access to speech and language therapy as required.\n');
-  const json = JSON.parse(execFileSync(out, ['check', '--json', plan], { encoding: 'utf8' })) as JsonReport;
-  expect(json.findings.some((f) => f.quote.includes('access to'))).toBe(true);
-  expect(json.findings.every((f) => f.line === 2 && f.section === 'Section F: Special educational provision')).toBe(true);
+  const dir = mkdtempSync('node_modules/.cache/plan-lens-bin-');
+  try {
+    const out = path.resolve(dir, 'plan-lens.mjs');
+    execFileSync(process.execPath, ['scripts/build-cli.mjs', out]);
+    expect(readFileSync(out, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+    const plan = path.join(dir, 'plan.txt');
+    writeFileSync(plan, 'Section F: Special educational provision\nSam will have access to speech and language therapy as required.\n');
+    const json = JSON.parse(execFileSync(out, ['check', '--json', plan], { encoding: 'utf8' })) as JsonReport;
+    expect(json.findings.some((f) => f.quote.includes('access to'))).toBe(true);
+    expect(json.findings.every((f) => f.line === 2 && f.section === 'Section F: Special educational provision')).toBe(true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
