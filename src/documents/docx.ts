@@ -1,6 +1,7 @@
 // Word (.docx) via mammoth's HTML, read by the one block reader: headings, list items and table rows come out as
 // the same blocks a page with that markup gives (raw text would lose them).
 import mammoth from 'mammoth';
+import { checkDocxSize } from './docx-size';
 import { corrupt } from './errors';
 import { readHtml, type ParseHtml } from './html';
 import type { PlanDocument } from './plan-document';
@@ -9,6 +10,7 @@ import type { PlanDocument } from './plan-document';
 const dropImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
 
 export async function readDocx(name: string, data: Uint8Array, parse: ParseHtml): Promise<PlanDocument> {
+  await checkDocxSize(name, data);
   let html: string;
   try {
     // Node's mammoth reads `buffer`, the browser build `arrayBuffer`; both accept the same bytes.
