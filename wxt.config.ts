@@ -25,8 +25,16 @@ export default defineConfig({
     },
     // The toolbar button: "Check this page" (activeTab) and the per-tab finding count badge.
     action: { default_title: 'Plan Lens: check this page' },
-    // The worker fetches a Google Doc's plain-text export when Docs will not share its text in the page.
-    host_permissions: ['https://docs.google.com/*'],
+    // The worker fetches a Google Doc's plain-text export when Docs will not share its text in the page:
+    // documents only, the export address being /document/…/export (src/extension/tab-plans.ts).
+    host_permissions: ['https://docs.google.com/document/*'],
+    // Extension pages (side panel, review, options) and the worker run only Plan Lens's own files, load nothing
+    // from elsewhere and send nothing anywhere but a Google Docs export; a plugin, a <base> or a form post cannot
+    // be slipped in.
+    content_security_policy: {
+      extension_pages:
+        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; connect-src 'self' https://docs.google.com; img-src 'self' data: blob:",
+    },
     // "Always on this site": asked for one site at a time, from the toolbar menu or the browser's own
     // site-access controls; nothing is granted at install beyond the plan surfaces in content.ts.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -35,6 +35,7 @@ export default defineBackground(() => {
   const analysis = createAnalysisService(options);
   const tabReports = createTabReports(browser, (tabId) => analysis.pageOf(tabId), options);
   const services = {
+    self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     analysis,
     badge: createBadge(browser),
     pageChanged: tabReports.changed,
@@ -44,6 +45,7 @@ export default defineBackground(() => {
         (jumped) => jumped === true,
         () => false,
       ),
+    tellFrame: (tabId: number, frameId: number, command: TabCommand) => void browser.tabs.sendMessage(tabId, command, { frameId }).catch(() => undefined),
   };
 
   browser.runtime.onMessage.addListener((message, sender) => {

@@ -11,7 +11,8 @@ import { isShowPassageRequest } from '../src/extension/tab-plan-messages';
 import { coveredBy } from '../src/extension/site-access';
 import { changeIgnored, loadSiteSettings, siteOf, siteUrl, watchSiteSettings, type SiteSettings } from '../src/extension/site-settings';
 import { CARD_CSS } from '../src/page/card';
-import { answerChildFrames, askParentFrame } from '../src/page/frame-anchor';
+import { fromPlanLens, type Sender } from '../src/extension/senders';
+import { answerChildFrames, parentQuestion } from '../src/page/frame-anchor';
 import { startPlanLens, type PlanLensPage } from '../src/page/plan-lens';
 import { PLAN_SURFACES, siteFor } from '../src/sites/site';
 
@@ -70,20 +71,20 @@ export default defineContentScript({
     settings = await first;
     if (ctx.isInvalid) return;
     follow();
-    // The side panel reads the tab's frames in document order: tell child frames where they sit, learn where this one does.
-    answerChildFrames(window, doc, (frame) => running?.page.blockBefore(frame) ?? null, ctx.signal);
-    askParentFrame(
+    // The side panel reads the tab's frames in document order: a child frame asks its parent where it sits, and
+    // the parent tells the worker (src/page/frame-anchor.ts).
+    answerChildFrames(
       window,
-      (anchor) =>
-        void sendWithRetry(send, { kind: 'frame-anchor', ...anchor }).then(
-          () => running?.page.recheck(),
-          () => undefined,
-        ),
+      (frame) => running?.page.blockBefore(frame) ?? null,
+      (nonce, after) => void sendWithRetry(send, { kind: 'frame-anchor', nonce, after }).catch(() => undefined),
       ctx.signal,
     );
+    const askParent = parentQuestion(window, crypto.randomUUID().replace(/-/g, ''), (nonce) => sendWithRetry(send, { kind: 'frame-question', nonce }));
+    void askParent().catch(() => undefined);
 
     // Any answer tells the worker a copy runs here, so it injects none (src/extension/check-page.ts).
-    const onMessage = (message: unknown) => {
+    const onMessage = (message: unknown, sender: Sender) => {
+      if (!fromPlanLens(sender, browser.runtime.id)) return undefined;
       if (isShowPassageRequest(message)) return Promise.resolve(running?.page.showPassage(message.block, message.start, message.end, message.words) ?? false);
       if (!isTabCommand(message)) return undefined;
       switch (message.kind) {
@@ -95,6 +96,12 @@ export default defineContentScript({
           return undefined;
         case 'next-finding':
           return Promise.resolve(running?.page.nextFinding() ?? false);
+        case 'ask-parent':
+          void askParent().catch(() => undefined);
+          return undefined;
+        case 'placed':
+          running?.page.recheck();
+          return undefined;
         case 'site-access':
           if (coveredBy(message.origins, siteUrl(location))) {
             withdrawn = !message.granted;
@@ -125,6 +132,8 @@ function cardMount(ctx: ContentScriptContext): () => Promise<HTMLElement> {
     const ui = await createShadowRootUi(ctx, {
       name: 'plan-lens-card',
       position: 'inline',
+      // Closed: the page's scripts cannot reach into the card (its words, its buttons) through the host.
+      mode: 'closed',
       // Beside the body, not in it: in an iframe editor (TinyMCE) the body is the editable content, and a
       // card inside it would be part of what the user edits, undoes and submits.
       anchor: () => document.documentElement,

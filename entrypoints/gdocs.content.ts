@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { fromPlanLens } from '../src/extension/senders';
 import { isGoToRequest, type ExportAnswer, type TabPlanRequest } from '../src/extension/tab-plan-messages';
 import { watchGoogleDocs, type DocsState } from '../src/sites/google-docs';
 import { STATUS_CSS, createDocsStatus, type DocsStatus } from '../src/sites/google-docs-status';
@@ -20,8 +21,8 @@ export default defineContentScript({
     };
 
     const docs = watchGoogleDocs(window, {
-      fetchExport: async (url) => {
-        const answer = (await send({ kind: 'plan-lens/gdocs-export', url })) as ExportAnswer;
+      fetchExport: async () => {
+        const answer = (await send({ kind: 'plan-lens/gdocs-export' })) as ExportAnswer;
         if (!answer.ok) throw new Error(answer.reason);
         return answer.text;
       },
@@ -36,8 +37,8 @@ export default defineContentScript({
     });
     ctx.onInvalidated(docs.stop);
 
-    browser.runtime.onMessage.addListener((message) => {
-      if (!isGoToRequest(message)) return undefined;
+    browser.runtime.onMessage.addListener((message, sender) => {
+      if (!fromPlanLens(sender, browser.runtime.id) || !isGoToRequest(message)) return undefined;
       return Promise.resolve(docs.goTo(message.start, message.end));
     });
 

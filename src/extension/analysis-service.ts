@@ -2,8 +2,7 @@
 // the blocks that changed, runs the analyser over the whole document (plan type and sections depend
 // on every block), and answers only with reports the content script does not have yet.
 import { analyze as analyzeBlocks, type Block, type Options, type Report } from '../analysis';
-import type { FrameAnchor } from '../page/frame-anchor';
-import { inDocumentOrder } from './frame-order';
+import { inDocumentOrder, type FrameAnchor } from './frame-order';
 import type { AnalyzeResponse, Request } from './messages';
 
 type AnalyzeRequest = Extract<Request, { kind: 'analyze' }>;
@@ -21,7 +20,10 @@ interface DocumentState {
 }
 
 export interface AnalysisService {
+  /** The frame's own documents only: a document id sent from another tab or frame names a document of its own. */
   analyze(request: AnalyzeRequest, tabId: number, frameId: number): AnalyzeResponse;
+  /** Whether the worker holds this document of the frame (false: its first request, or a restarted worker). */
+  holds(tabId: number, frameId: number, doc: string): boolean;
   /** Whether some frame of the tab reads as a plan (an editor frame is then part of that plan). */
   isPlanTab(tabId: number): boolean;
   /** The frames of the tab that have asked for analysis, in frame-id order (gone frames included). */
@@ -33,21 +35,35 @@ export interface AnalysisService {
   /** The tab started loading a page: its documents leave the page report until they speak again (a page
    *  that only changed its address keeps its content script, and its next request brings it back). */
   pageLeft(tabId: number): void;
-  /** Where a child frame's text sits in its parent's, so the page report reads the frames in document order. */
-  anchorFrame(tabId: number, frameId: number, anchor: FrameAnchor): void;
+  /** A child frame will ask its parent where it sits with `nonce` (src/page/frame-anchor.ts). */
+  frameQuestion(tabId: number, frameId: number, nonce: string): void;
+  /**
+   * A parent frame answered the child that asked with `nonce`: it sits after the parent's block `after`, so
+   * the page report reads the frames in document order. Returns the child's frame id, or null when no frame
+   * of this tab asked with that nonce (or the parent has no document here).
+   */
+  anchorFrame(tabId: number, parentFrameId: number, nonce: string, after: string | null): number | null;
+  /** Frames of the tab that asked where they sit and have no answer yet. */
+  unplacedFrames(tabId: number): number[];
 }
 
 /** `options`: the settings in force when each request is answered (the options page, the organisation's policy). */
 export function createAnalysisService(options: () => Partial<Options> = () => ({}), analyzeWith: (blocks: Block[], options: Partial<Options>) => Report = analyzeBlocks): AnalysisService {
   const analyze = (blocks: Block[]) => analyzeWith(blocks, options());
+  /**
+   * Documents by tab, frame and the content script's document id ("tab:frame:doc"): the id alone is whatever a
+   * message says, and a document is only ever read and written by the frame it came from.
+   */
   const docs = new Map<string, DocumentState>();
-  /** frame key ("tab:frame") → its current document id: a reloaded page replaces its old document. */
+  /** frame key ("tab:frame") → its current document key: a reloaded page replaces its old document. */
   const docOfFrame = new Map<string, string>();
+  /** A child frame's question nonce → its frame key. */
+  const questions = new Map<string, string>();
   /** tab → the frames whose own text reads as a plan. */
   const planFrames = new Map<number, Set<number>>();
   /** Documents of a page the tab has navigated away from, unless they have spoken since. */
   const left = new Set<string>();
-  /** frame key → where the frame sits in its parent's text, as the parent told it. */
+  /** frame key → where the frame sits in its parent's text (the parent's document key), as the parent told it. */
   const anchors = new Map<string, FrameAnchor>();
   const framesOfTab = (tabId: number) =>
     [...docOfFrame.entries()]
@@ -80,17 +96,18 @@ export function createAnalysisService(options: () => Partial<Options> = () => ({
   return {
     analyze(request, tabId, frameId) {
       const frame = `${tabId}:${frameId}`;
+      const key = `${frame}:${request.doc}`;
       const previous = docOfFrame.get(frame);
-      if (previous !== undefined && previous !== request.doc) {
+      if (previous !== undefined && previous !== key) {
         docs.delete(previous);
         left.delete(previous);
       }
-      docOfFrame.set(frame, request.doc);
-      left.delete(request.doc);
-      let state = docs.get(request.doc);
+      docOfFrame.set(frame, key);
+      left.delete(key);
+      let state = docs.get(key);
       if (!state) {
         state = { texts: new Map(), ids: [], answered: new Map() };
-        docs.set(request.doc, state);
+        docs.set(key, state);
       }
       for (const block of request.changed) state.texts.set(block.id, block);
       // A worker that was stopped and restarted has forgotten the texts: ask for them, don't guess.
@@ -107,9 +124,9 @@ export function createAnalysisService(options: () => Partial<Options> = () => ({
       const report = anchors.has(frame) ? inPlace(tabId, frameId) : analyze(request.ids.map((id) => state.texts.get(id)!));
       const changed = new Set(request.changed.map((b) => b.id));
       const blocks = report.blocks.filter((block) => {
-        const key = JSON.stringify([block.text, block.findings]);
-        if (!changed.has(block.id) && state.answered.get(block.id) === key) return false;
-        state.answered.set(block.id, key);
+        const answer = JSON.stringify([block.text, block.findings]);
+        if (!changed.has(block.id) && state.answered.get(block.id) === answer) return false;
+        state.answered.set(block.id, answer);
         return true;
       });
       const plans = planFrames.get(tabId) ?? new Set<number>();
@@ -118,6 +135,9 @@ export function createAnalysisService(options: () => Partial<Options> = () => ({
       planFrames.set(tabId, plans);
       // A TinyMCE frame holding Section F alone is still part of the plan its page shows.
       return { kind: 'analyzed', planType: report.planType, jurisdiction: report.jurisdiction, isPlan: plans.size > 0, blocks };
+    },
+    holds(tabId, frameId, doc) {
+      return docs.has(`${tabId}:${frameId}:${doc}`);
     },
     isPlanTab(tabId) {
       return (planFrames.get(tabId)?.size ?? 0) > 0;
@@ -135,10 +155,24 @@ export function createAnalysisService(options: () => Partial<Options> = () => ({
           anchors.delete(frame);
         }
       }
+      for (const [nonce, frame] of questions) if (frame.startsWith(`${tabId}:`)) questions.delete(nonce);
     },
     pageOf,
-    anchorFrame(tabId, frameId, anchor) {
-      anchors.set(`${tabId}:${frameId}`, anchor);
+    frameQuestion(tabId, frameId, nonce) {
+      const frame = `${tabId}:${frameId}`;
+      // A frame's new document asks with a new nonce: the old one answers nothing any more.
+      for (const [old, f] of questions) if (f === frame) questions.delete(old);
+      questions.set(nonce, frame);
+    },
+    anchorFrame(tabId, parentFrameId, nonce, after) {
+      const child = questions.get(nonce);
+      const parentDoc = docOfFrame.get(`${tabId}:${parentFrameId}`);
+      if (!child?.startsWith(`${tabId}:`) || child === `${tabId}:${parentFrameId}` || parentDoc === undefined) return null;
+      anchors.set(child, { parentDoc, after });
+      return Number(child.slice(child.indexOf(':') + 1));
+    },
+    unplacedFrames(tabId) {
+      return [...questions.values()].filter((f) => f.startsWith(`${tabId}:`) && !anchors.has(f)).map((f) => Number(f.slice(f.indexOf(':') + 1)));
     },
     pageLeft(tabId) {
       for (const { doc } of framesOfTab(tabId)) left.add(doc);

@@ -2,7 +2,12 @@
 // given block of the parent); a frame that has not been placed (its parent runs no Plan Lens, or has not
 // answered yet) follows the rest in frame-id order, the top frame first.
 import type { Block } from '../analysis/index';
-import type { FrameAnchor } from '../page/frame-anchor';
+
+/** Where a child frame sits: after block `after` of the document `parentDoc` (null: before its first block). */
+export interface FrameAnchor {
+  parentDoc: string;
+  after: string | null;
+}
 
 export interface FrameText {
   frame: number;

@@ -40,8 +40,9 @@ export type TabPlan = DocsPlan | PagePlan;
 export type TabPlanRequest =
   /** Content script → worker: the tab's plan text now (answer: the number of findings). */
   | { kind: 'plan-lens/tab-plan'; source: 'google-docs'; route: Route; reason?: string; text: string }
-  /** Content script → worker: fetch a Google Docs export with the user's session (answer: ExportAnswer). */
-  | { kind: 'plan-lens/gdocs-export'; url: string }
+  /** Content script → worker: fetch the export of the Google Docs document the asking tab shows, with the user's
+   *  session (answer: ExportAnswer). The address is the browser's (the sender's), never the message's. */
+  | { kind: 'plan-lens/gdocs-export' }
   /** Content script → worker: open the review page for a document Plan Lens could not read in place. */
   | { kind: 'plan-lens/open-review'; from: 'gdocs' }
   /** Content script → worker: show this tab's report (the user clicked in the page). */
@@ -59,10 +60,29 @@ export type ExportAnswer = { ok: true; text: string } | { ok: false; reason: str
 export const TAB_PLAN_PREFIX = 'tab-plan:';
 export const tabPlanKey = (tabId: number) => `${TAB_PLAN_PREFIX}${tabId}`;
 
-export const isTabPlanRequest = (m: unknown): m is TabPlanRequest =>
-  typeof m === 'object' && m !== null && ['plan-lens/tab-plan', 'plan-lens/gdocs-export', 'plan-lens/open-review', 'plan-lens/open-panel'].includes((m as { kind?: string }).kind ?? '');
+const ROUTES: readonly unknown[] = ['waiting', 'live', 'export', 'docx'] satisfies Route[];
+
+/** The message's kind and every field its handler reads. */
+export function isTabPlanRequest(m: unknown): m is TabPlanRequest {
+  if (typeof m !== 'object' || m === null) return false;
+  const r = m as Record<string, unknown>;
+  switch (r.kind) {
+    case 'plan-lens/tab-plan':
+      return r.source === 'google-docs' && ROUTES.includes(r.route) && typeof r.text === 'string' && (r.reason === undefined || typeof r.reason === 'string');
+    case 'plan-lens/open-review':
+      return r.from === 'gdocs';
+    case 'plan-lens/gdocs-export':
+    case 'plan-lens/open-panel':
+      return true;
+    default:
+      return false;
+  }
+}
+
+const isOffset = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+const hasSpan = (r: Record<string, unknown>) => isOffset(r.start) && isOffset(r.end) && r.start <= r.end;
 
 export const isShowPassageRequest = (m: unknown): m is ShowPassageRequest =>
-  typeof m === 'object' && m !== null && (m as { kind?: string }).kind === 'plan-lens/show-passage';
+  typeof m === 'object' && m !== null && (m as Record<string, unknown>).kind === 'plan-lens/show-passage' && hasSpan(m as Record<string, unknown>) && typeof (m as ShowPassageRequest).block === 'string' && typeof (m as ShowPassageRequest).words === 'string';
 
-export const isGoToRequest = (m: unknown): m is GoToRequest => typeof m === 'object' && m !== null && (m as { kind?: string }).kind === 'plan-lens/go-to';
+export const isGoToRequest = (m: unknown): m is GoToRequest => typeof m === 'object' && m !== null && (m as Record<string, unknown>).kind === 'plan-lens/go-to' && hasSpan(m as Record<string, unknown>);

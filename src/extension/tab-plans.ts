@@ -3,7 +3,8 @@
 // survive the worker being stopped, and the side panel follows them through storage.onChanged.
 import type { WxtBrowser } from 'wxt/browser';
 import { analyzeText, type Options } from '../analysis/index';
-import { isTabPlanRequest, TAB_PLAN_PREFIX, tabPlanKey, type DocsPlan, type ExportAnswer } from './tab-plan-messages';
+import { contentScriptOf, docsDocumentOf, type ExtensionSelf, type Sender } from './senders';
+import { isTabPlanRequest, TAB_PLAN_PREFIX, tabPlanKey, type DocsPlan, type ExportAnswer, type TabPlanRequest } from './tab-plan-messages';
 import { reportSummary } from './tab-report';
 
 /** The export answers with the text when signed in; otherwise with a sign-in page or an error status. */
@@ -35,6 +36,69 @@ async function openPanel(browser: WxtBrowser, tabId: number): Promise<void> {
   }
 }
 
+export interface TabPlanServices {
+  self: ExtensionSelf;
+  /** The settings in force, once read (src/extension/settings.ts). */
+  options(): Promise<Partial<Options>>;
+  storeTabPlan(tabId: number, plan: DocsPlan): Promise<void>;
+  fetchExport(url: string): Promise<ExportAnswer>;
+  openPanel(tabId: number): Promise<void>;
+  /** Opens the review page for a Docs tab, or brings forward the one already open for it. */
+  openReview(tabId: number): Promise<void>;
+}
+
+/**
+ * The answer to a Docs content script's request, or undefined for a message from anywhere else. Only the top
+ * frame of a Google Docs document is heard (where gdocs.content.ts runs), and the document whose text is
+ * exported is the one that frame shows, by the browser's account of the sender.
+ */
+export function handleTabPlanRequest(message: TabPlanRequest, sender: Sender, services: TabPlanServices): Promise<unknown> | undefined {
+  if (message.kind === 'plan-lens/open-panel') {
+    const from = contentScriptOf(sender, services.self);
+    return from ? services.openPanel(from.tabId).then(() => true) : undefined;
+  }
+  const docs = docsDocumentOf(sender, services.self);
+  if (!docs) return undefined;
+  switch (message.kind) {
+    case 'plan-lens/tab-plan':
+      return services.options().then((judgedBy) => {
+        const { report, findings } = analyzeText(message.text, judgedBy);
+        const plan: DocsPlan = {
+          source: message.source,
+          route: message.route,
+          ...(message.reason ? { reason: message.reason } : {}),
+          title: docs.title,
+          text: message.text,
+          report: reportSummary(report),
+          findings,
+          canGoTo: message.route === 'live',
+        };
+        return services.storeTabPlan(docs.tabId, plan).then(() => findings.length);
+      });
+    case 'plan-lens/gdocs-export':
+      return services.fetchExport(docs.exportUrl);
+    case 'plan-lens/open-review':
+      return services.openReview(docs.tabId).then(() => true);
+  }
+}
+
+/** One review page per Docs tab at a time: asked again while it is open, it comes to the front. */
+export function reviewOpener(browser: WxtBrowser): (tabId: number) => Promise<void> {
+  const open = new Map<number, number>();
+  browser.tabs.onRemoved.addListener((closed) => {
+    for (const [docsTab, review] of open) if (review === closed || docsTab === closed) open.delete(docsTab);
+  });
+  return async (tabId) => {
+    const existing = open.get(tabId);
+    if (existing !== undefined) {
+      const shown = await browser.tabs.update(existing, { active: true }).catch(() => undefined);
+      if (shown) return;
+    }
+    const created = await browser.tabs.create({ url: `${browser.runtime.getURL('/review.html')}?from=gdocs` });
+    if (created.id !== undefined) open.set(tabId, created.id);
+  };
+}
+
 /** `options`: the settings in force, once read (src/extension/settings.ts). */
 export function registerTabPlans(browser: WxtBrowser, options: () => Promise<Partial<Options>>): void {
   browser.runtime.onInstalled.addListener(() => {
@@ -43,35 +107,15 @@ export function registerTabPlans(browser: WxtBrowser, options: () => Promise<Par
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === OPEN_PANEL_MENU && tab?.id !== undefined) void openPanel(browser, tab.id);
   });
-  browser.runtime.onMessage.addListener((message, sender) => {
-    if (!isTabPlanRequest(message)) return undefined;
-    switch (message.kind) {
-      case 'plan-lens/tab-plan': {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined) return undefined;
-        return options().then((judgedBy) => {
-          const { report, findings } = analyzeText(message.text, judgedBy);
-          const plan: DocsPlan = {
-            source: message.source,
-            route: message.route,
-            ...(message.reason ? { reason: message.reason } : {}),
-            title: sender.tab?.title ?? '',
-            text: message.text,
-            report: reportSummary(report),
-            findings,
-            canGoTo: message.route === 'live',
-          };
-          return browser.storage.session.set({ [tabPlanKey(tabId)]: plan }).then(() => findings.length);
-        });
-      }
-      case 'plan-lens/gdocs-export':
-        return fetchGoogleDocsExport(message.url);
-      case 'plan-lens/open-panel':
-        return sender.tab?.id === undefined ? undefined : openPanel(browser, sender.tab.id).then(() => true);
-      case 'plan-lens/open-review':
-        return browser.tabs.create({ url: `${browser.runtime.getURL('/review.html')}?from=${message.from}` }).then(() => true);
-    }
-  });
+  const services: TabPlanServices = {
+    self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
+    options,
+    storeTabPlan: (tabId, plan) => browser.storage.session.set({ [tabPlanKey(tabId)]: plan }),
+    fetchExport: (url) => fetchGoogleDocsExport(url),
+    openPanel: (tabId) => openPanel(browser, tabId),
+    openReview: reviewOpener(browser),
+  };
+  browser.runtime.onMessage.addListener((message, sender) => (isTabPlanRequest(message) ? handleTabPlanRequest(message, sender, services) : undefined));
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabPlanKey(tabId)));
 }
 

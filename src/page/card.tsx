@@ -3,6 +3,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../analysis';
 import { missingInWords } from '../analysis/parts';
+import { byUser } from './by-user';
 import { CATEGORY_STYLES } from './categories';
 import type { ViewportRect } from './field-mirror';
 
@@ -69,7 +70,7 @@ export function Card(props: CardProps) {
       tabIndex={-1}
       onKeyDown={(e) => {
         keepInCard(e);
-        if (e.key === 'Escape') {
+        if (e.key === 'Escape' && e.isTrusted) {
           e.preventDefault();
           props.onClose();
         }
@@ -109,11 +110,11 @@ export function Card(props: CardProps) {
       )}
       <footer>
         {props.actions.map((a) => (
-          <button type="button" key={a.label} onClick={async () => setStatus((await a.run()) ?? null)}>
+          <button type="button" key={a.label} onClick={byUser(async () => setStatus((await a.run()) ?? null))}>
             {a.label}
           </button>
         ))}
-        <button type="button" class="close" onClick={() => props.onClose()}>
+        <button type="button" class="close" onClick={byUser(() => props.onClose())}>
           Close
         </button>
       </footer>

@@ -1,53 +1,58 @@
 // Where a frame's text sits in its parent's: an editor frame between "Section F" and "Section I" holds Section F's
-// provision. Each frame's content script reads only its own document, so the parent tells each child frame the
-// block just before it; the child passes that on to the worker, which reads the tab's frames in document order.
-// Window messages carry no plan text: a document id and a block id.
+// provision. Each frame's content script reads only its own document, so a child frame asks its parent, and the
+// parent tells the worker (never the child) the block just before that frame. The window message carries only a
+// random nonce, which the child gave the worker first: a frame that is not Plan Lens's (an advert, another site's
+// page) can ask, but the worker ignores an answer to a nonce it was not given, and nothing about the parent's
+// document or text goes back through the page.
 
 const SOURCE = 'plan-lens/frame-anchor';
 
-/** Where a child frame sits: after block `after` of document `parentDoc` (null: before its first block). */
-export interface FrameAnchor {
-  parentDoc: string;
-  after: string | null;
+type Question = { source: typeof SOURCE; type: 'where'; nonce: string };
+
+const isQuestion = (data: unknown): data is Question =>
+  typeof data === 'object' && data !== null && (data as Question).source === SOURCE && (data as Question).type === 'where' && typeof (data as Question).nonce === 'string';
+
+/**
+ * Parent side: a child frame asked where it sits. `answer` gets the asking frame's nonce and the id of the last
+ * block read before it (null if none); `blockBefore` is null while Plan Lens does not run in this document.
+ */
+export function answerChildFrames(
+  win: Window,
+  blockBefore: (frame: Element) => Promise<string | null> | null,
+  answer: (nonce: string, after: string | null) => void,
+  signal: AbortSignal,
+): void {
+  win.addEventListener(
+    'message',
+    (e) => {
+      if (!isQuestion(e.data) || !e.source) return;
+      const frame = [...win.document.querySelectorAll('iframe, frame')].find((f) => (f as HTMLIFrameElement).contentWindow === e.source);
+      const before = frame ? blockBefore(frame) : null;
+      const { nonce } = e.data;
+      // The answer waits for the page's first read, which may take several tasks on a long page.
+      if (before) void before.then((after) => signal.aborted || answer(nonce, after));
+    },
+    { signal },
+  );
 }
 
-type AnchorMessage = { source: typeof SOURCE; type: 'where' } | ({ source: typeof SOURCE; type: 'here' } & FrameAnchor);
-
-const isAnchorMessage = (data: unknown): data is AnchorMessage => typeof data === 'object' && data !== null && (data as { source?: unknown }).source === SOURCE;
-
-/** Parent side: tells every child frame where it sits now, and again whenever one asks (a frame loaded later). */
-export function answerChildFrames(win: Window, parentDoc: string, blockBefore: (frame: Element) => Promise<string | null> | null, signal: AbortSignal): void {
-  const frames = () => [...win.document.querySelectorAll('iframe, frame')] as HTMLIFrameElement[];
-  const tell = async (frame: HTMLIFrameElement) => {
-    // The answer waits for the page's first read, which may take several tasks on a long page.
-    const message: AnchorMessage = { source: SOURCE, type: 'here', parentDoc, after: await blockBefore(frame) };
-    if (signal.aborted) return;
-    // Any origin: the child may be another site's editor; the message says nothing about the plan's words.
-    frame.contentWindow?.postMessage(message, '*');
+/**
+ * Child side: the question, to ask now and again whenever the worker says the parent may answer it now. The
+ * nonce is given to the worker (`register`) before the first question goes out.
+ */
+export function parentQuestion(win: Window, nonce: string, register: (nonce: string) => Promise<unknown>): () => Promise<void> {
+  let registered: Promise<unknown> | undefined;
+  return async () => {
+    if (win.parent === win) return;
+    registered ??= register(nonce).catch((error: unknown) => {
+      registered = undefined;
+      throw error;
+    });
+    await registered;
+    const question: Question = { source: SOURCE, type: 'where', nonce };
+    // To the parent's origin where the browser tells it (Chromium); Firefox does not, an opaque parent has none,
+    // and the question carries nothing but the nonce.
+    const origin = win.location.ancestorOrigins?.[0];
+    win.parent.postMessage(question, origin && origin !== 'null' ? origin : '*');
   };
-  win.addEventListener(
-    'message',
-    (e) => {
-      if (!isAnchorMessage(e.data) || e.data.type !== 'where') return;
-      const frame = frames().find((f) => f.contentWindow === e.source);
-      if (frame) void tell(frame);
-    },
-    { signal },
-  );
-  for (const frame of frames()) void tell(frame);
-}
-
-/** Child side: asks the parent frame where this one sits; `onAnchor` gets each answer from the parent. */
-export function askParentFrame(win: Window, onAnchor: (anchor: FrameAnchor) => void, signal: AbortSignal): void {
-  if (win.parent === win) return;
-  win.addEventListener(
-    'message',
-    (e) => {
-      if (e.source !== win.parent || !isAnchorMessage(e.data) || e.data.type !== 'here') return;
-      if (typeof e.data.parentDoc === 'string' && (e.data.after === null || typeof e.data.after === 'string')) onAnchor({ parentDoc: e.data.parentDoc, after: e.data.after });
-    },
-    { signal },
-  );
-  const ask: AnchorMessage = { source: SOURCE, type: 'where' };
-  win.parent.postMessage(ask, '*');
 }

@@ -6,6 +6,7 @@ import type { Block, BlockReport } from '../analysis';
 import { BoxLayer, type Box } from './box-layer';
 import { applyFix, type FixTarget } from './apply-fix';
 import { passageOf, revealPassage, selectPassage } from './go-to';
+import { byUser } from './by-user';
 import { Card, keepCardReachable, type CardAction } from './card';
 import { HighlightLayer, supportsHighlights } from './highlights';
 import { CardController } from './card-controller';
@@ -494,9 +495,9 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     target.addEventListener(type, listener as EventListener, { capture: true, passive: type !== 'keydown', signal });
   on(doc, 'scroll', () => scheduleLayout());
   on(view, 'resize', () => scheduleLayout());
-  on(doc, 'mousemove', (e) => cards.pointerAt(e.clientX, e.clientY));
-  on(doc, 'pointerup', (e) => cards.tap(e.clientX, e.clientY));
-  on(doc, 'keydown', (e) => cards.keydown(e));
+  on(doc, 'mousemove', byUser((e) => cards.pointerAt(e.clientX, e.clientY)));
+  on(doc, 'pointerup', byUser((e) => cards.tap(e.clientX, e.clientY)));
+  on(doc, 'keydown', byUser((e) => cards.keydown(e)));
   doc.fonts?.addEventListener('loadingdone', () => scheduleLayout(), { signal });
 
   signal.addEventListener('abort', () => {

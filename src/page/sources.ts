@@ -33,9 +33,17 @@ export async function sliced<Y, T>(view: Window, steps: Generator<Y, T>, onStep?
   }
 }
 
+/**
+ * A block id no one can guess: ids travel to the worker and (as the block before a child frame) are all another
+ * frame could learn of this document, so they say nothing about its length or order.
+ */
+function randomId(prefix: string): string {
+  const [a, b] = crypto.getRandomValues(new Uint32Array(2));
+  return `${prefix}${a!.toString(36)}${b!.toString(36)}`;
+}
+
 export class SourceReader {
   private readonly ids = new WeakMap<Element, string>();
-  private next = 0;
   /** Each text root's blocks in reading order, as last read. */
   private blocks = new Map<Element, TextBlock[]>();
   /** Nodes changed since the last read: only their blocks are read again. */
@@ -55,7 +63,7 @@ export class SourceReader {
   private idOf(el: Element, prefix: string): string {
     let id = this.ids.get(el);
     if (!id) {
-      id = `${prefix}${this.next++}`;
+      id = randomId(prefix);
       this.ids.set(el, id);
     }
     return id;

@@ -1,7 +1,7 @@
 // @vitest-environment-options { "url": "https://docs.google.com/document/u/1/d/plan-doc/edit" }
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PLAN_LENS_CHROME_ID, cleanDocsText, exportUrlOf, routeLabel, runAnnotatedTextBridge, watchGoogleDocs, type DocsState } from './google-docs';
 
 /** Chrome's id for an extension: the first 128 bits of SHA-256 of its public key, as letters a–p. */
@@ -13,7 +13,15 @@ function chromeIdOf(base64Key: string): string {
 type DocsGlobals = { _docs_annotate_canvas_by_ext?: string; _docs_annotate_getAnnotatedText?: () => Promise<unknown> };
 
 const stops: (() => void)[] = [];
+// A message a window posts to itself comes from that window, as in browsers; happy-dom names an inner window
+// object as the source instead.
+beforeEach(() => {
+  vi.spyOn(window, 'postMessage').mockImplementation((data: unknown) => {
+    setTimeout(() => window.dispatchEvent(new MessageEvent('message', { data, origin: location.origin, source: window })));
+  });
+});
 afterEach(() => {
+  vi.restoreAllMocks();
   stops.splice(0).forEach((stop) => stop());
   delete (window as DocsGlobals)._docs_annotate_getAnnotatedText;
 });
@@ -24,7 +32,7 @@ function fakeDocs(initial: string) {
   return doc;
 }
 
-function watch(fetchExport: (url: string) => Promise<string> = () => Promise.reject(new Error('offline'))) {
+function watch(fetchExport: () => Promise<string> = () => Promise.reject(new Error('offline'))) {
   const states: DocsState[] = [];
   const docs = watchGoogleDocs(window, { fetchExport, onState: (s) => states.push(s) });
   stops.push(docs.stop);
@@ -51,16 +59,16 @@ describe('Google Docs', () => {
   });
 
   it('falls back to the export when Docs does not share its text, and says so', async () => {
-    const requested: string[] = [];
-    const { last, states } = watch(async (url) => {
-      requested.push(url);
+    let requested = 0;
+    const { last, states } = watch(async () => {
+      requested++;
       return '\ufeffSection F\r\nSam will have access to SALT.';
     });
     stops.push(runAnnotatedTextBridge(window, PLAN_LENS_CHROME_ID, { pollMs: 5, graceMs: 20 }));
     await vi.waitFor(() => expect(last().route).toBe('export'));
     expect(states[0]).toEqual({ route: 'waiting' });
     expect(last().text).toBe('Section F\nSam will have access to SALT.');
-    expect(requested).toEqual(['https://docs.google.com/document/u/1/d/plan-doc/export?format=txt']);
+    expect(requested).toBe(1);
   });
 
   it('moves from the snapshot to the live text when Docs offers it late', async () => {
@@ -78,6 +86,31 @@ describe('Google Docs', () => {
     expect(last().reason).toContain('Google asked to sign in');
     expect(routeLabel(last())).toContain('.docx');
     expect(docs.goTo(0, 1)).toBe(false);
+  });
+
+  it('hears the bridge only from its own window: not from a frame of the page, whatever the message says', async () => {
+    const { last } = watch(async () => 'exported');
+    const frame = document.body.appendChild(document.createElement('iframe'));
+    const forged = { source: 'plan-lens-gdocs', type: 'text', text: 'Section F\nforged text' };
+    window.dispatchEvent(new MessageEvent('message', { data: forged, origin: location.origin, source: frame.contentWindow }));
+    window.dispatchEvent(new MessageEvent('message', { data: forged, origin: location.origin }));
+    window.dispatchEvent(new MessageEvent('message', { data: forged, origin: 'https://evil.example', source: window }));
+    expect(last()).toEqual({ route: 'waiting' });
+    window.dispatchEvent(new MessageEvent('message', { data: forged, origin: location.origin, source: window }));
+    expect(last()).toEqual({ route: 'live', text: 'Section F\nforged text' });
+    frame.remove();
+  });
+
+  it('selects in Docs only for "Go to" posted in its own window', async () => {
+    const doc = fakeDocs('Section F\nSam will have access to SALT.');
+    const { last } = watch();
+    stops.push(runAnnotatedTextBridge(window, PLAN_LENS_CHROME_ID, { pollMs: 5 }));
+    await vi.waitFor(() => expect(last().route).toBe('live'));
+    const frame = document.body.appendChild(document.createElement('iframe'));
+    window.dispatchEvent(new MessageEvent('message', { data: { source: 'plan-lens-gdocs', type: 'select', start: 0, end: 9 }, origin: location.origin, source: frame.contentWindow }));
+    window.dispatchEvent(new MessageEvent('message', { data: { source: 'plan-lens-gdocs', type: 'select', start: 1, end: 9 }, origin: location.origin, source: window }));
+    expect(doc.selections).toEqual([[1, 9]]);
+    frame.remove();
   });
 
   it('builds the export address for the signed-in account', () => {

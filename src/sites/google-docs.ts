@@ -30,6 +30,12 @@ interface DocsWindow extends Window {
 
 const isBridgeMessage = (data: unknown): data is BridgeMessage => typeof data === 'object' && data !== null && (data as { source?: unknown }).source === SOURCE;
 
+/**
+ * The two halves post to their own window: a message from anywhere else (a frame of the page, another window
+ * that holds a reference to this one) is not the bridge's, whatever it says.
+ */
+const fromThisWindow = (win: Window, e: MessageEvent) => e.source === win && e.origin === win.location.origin;
+
 /** Docs marks paragraph and section breaks with control characters: spaces keep every offset in place. */
 export function cleanDocsText(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what Docs' text carries
@@ -78,7 +84,7 @@ export function runAnnotatedTextBridge(win: Window, extensionId: string, { pollM
   };
 
   const onMessage = (e: MessageEvent) => {
-    if (e.origin !== win.location.origin || !isBridgeMessage(e.data) || e.data.type !== 'select' || !annotated) return;
+    if (!fromThisWindow(win, e) || !isBridgeMessage(e.data) || e.data.type !== 'select' || !annotated) return;
     annotated.setSelection(e.data.start, e.data.end);
   };
   win.addEventListener('message', onMessage);
@@ -105,8 +111,8 @@ export interface DocsState {
 }
 
 export interface DocsCapabilities {
-  /** Fetches the export URL with the user's Google session; rejects with a reason on any failure. */
-  fetchExport(url: string): Promise<string>;
+  /** Fetches this document's export with the user's Google session; rejects with a reason on any failure. */
+  fetchExport(): Promise<string>;
   onState(state: DocsState): void;
 }
 
@@ -119,13 +125,13 @@ export function watchGoogleDocs(win: Window, capabilities: DocsCapabilities): { 
   };
 
   const useExport = async (reason: string) => {
-    const url = exportUrlOf(win.location.href);
-    if (!url) {
+    // The worker exports the document at the address the browser gives for this frame (src/extension/tab-plans.ts).
+    if (!exportUrlOf(win.location.href)) {
       set({ route: 'docx', reason: 'This page is not a Google Docs document Plan Lens can export.' });
       return;
     }
     try {
-      const text = (await capabilities.fetchExport(url)).replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+      const text = (await capabilities.fetchExport()).replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
       set({ route: 'export', text, reason });
     } catch (e) {
       set({ route: 'docx', reason: `${reason} The export did not work either (${(e as Error).message}).` });
@@ -133,7 +139,7 @@ export function watchGoogleDocs(win: Window, capabilities: DocsCapabilities): { 
   };
 
   const onMessage = (e: MessageEvent) => {
-    if (e.origin !== win.location.origin || !isBridgeMessage(e.data)) return;
+    if (!fromThisWindow(win, e) || !isBridgeMessage(e.data)) return;
     if (e.data.type === 'text') set({ route: 'live', text: e.data.text });
     else if (e.data.type === 'unavailable' && route === 'waiting') void useExport('Google Docs did not offer its text to Plan Lens on this page.');
   };

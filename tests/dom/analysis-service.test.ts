@@ -72,7 +72,8 @@ describe('an editor frame placed in its page (frame anchors)', () => {
     const alone = service.analyze({ kind: 'analyze', doc: 'editor', ids: ['0'], changed: [block('0', typed)] }, 9, 4);
     expect(rulesOn(alone, '0')).not.toContain('HEDGE-DISCRETION');
     // Under "Section F" (the parent's last block before the frame) it is provision, left to someone's discretion.
-    service.anchorFrame(9, 4, { parentDoc: 'page', after: '3' });
+    service.frameQuestion(9, 4, 'nonce');
+    expect(service.anchorFrame(9, 0, 'nonce', '3')).toBe(4);
     const placed = service.analyze({ kind: 'analyze', doc: 'editor', ids: ['0'], changed: [block('0', typed)] }, 9, 4);
     expect(rulesOn(placed, '0')).toContain('HEDGE-DISCRETION');
     // The page's blocks were context: the frame's answer holds its own block, under its own id.

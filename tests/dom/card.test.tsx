@@ -18,6 +18,13 @@ const finding: Finding = {
 let root: HTMLElement;
 afterEach(() => render(null, root));
 
+/** An event as the browser makes it for the user's own input (happy-dom makes none trusted). */
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+const userClick = (el: Element) => el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+
 function show(actions: { label: string; run(): string | undefined }[] = []) {
   root = document.body.appendChild(document.createElement('div'));
   render(<Card finding={finding} flagged="as required" anchor={{ left: 10, top: 10, width: 50, height: 18 }} actions={actions} focus={false} onClose={() => undefined} />, root);
@@ -38,7 +45,7 @@ describe('the finding card', () => {
 
   it('shows why an action could not do what it says', async () => {
     const card = show([{ label: 'Replace', run: () => 'This editor did not accept the change; copy the suggestion instead.' }]);
-    card.querySelector<HTMLButtonElement>('button')!.click();
+    userClick(card.querySelector<HTMLButtonElement>('button')!);
     await expect.poll(() => card.querySelector('[role="status"]')?.textContent).toBe('This editor did not accept the change; copy the suggestion instead.');
   });
 });
@@ -54,9 +61,29 @@ describe('keys pressed in the card', () => {
     render(<Card finding={finding} flagged="as required" anchor={{ left: 10, top: 10, width: 50, height: 18 }} actions={[]} focus={false} onClose={() => closed++} />, root);
     const button = root.querySelector('button')!;
     for (const type of ['keydown', 'keypress', 'keyup']) button.dispatchEvent(new KeyboardEvent(type, { key: 'Enter', bubbles: true }));
-    root.querySelector('.card')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    root.querySelector('.card')!.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     expect(seen).toEqual([]);
     expect(closed).toBe(1);
     editor.remove();
+  });
+});
+
+describe('events a page makes up', () => {
+  it('do nothing: a dispatched click on Replace or Close, or an Escape, is not the user’s', () => {
+    root = document.body.appendChild(document.createElement('div'));
+    const ran: string[] = [];
+    let closed = 0;
+    const actions = ['Replace', 'Ignore “as required” on this site'].map((label) => ({ label, run: () => void ran.push(label) }));
+    render(<Card finding={finding} flagged="as required" anchor={{ left: 10, top: 10, width: 50, height: 18 }} actions={actions} focus={false} onClose={() => closed++} />, root);
+    for (const button of root.querySelectorAll('button')) {
+      button.click();
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    }
+    root.querySelector('.card')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(ran).toEqual([]);
+    expect(closed).toBe(0);
+    // The user's own click on the same button does act.
+    userClick(root.querySelector('button')!);
+    expect(ran).toEqual(['Replace']);
   });
 });

@@ -3,6 +3,11 @@ import { analyze, type Block, type BlockReport } from '../../src/analysis';
 import { startPlanLens, type PageAbilities } from '../../src/page/plan-lens';
 
 let controller: AbortController;
+/** An event as the browser makes it for the user's own input (happy-dom makes none trusted). */
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
 const wholePage = (doc: Document) => [doc.body];
 afterEach(() => controller?.abort());
 
@@ -111,4 +116,22 @@ describe('Plan Lens in a document', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(calls).toHaveLength(2);
   });
+
+  it('walks to a finding on the user’s Alt+Shift+J only, not on one a page’s script dispatches', async () => {
+    document.body.innerHTML = '<textarea>Section F: Special educational provision\nSam will have access to a laptop as required.</textarea>';
+    const field = document.querySelector('textarea')!;
+    const { a, counts } = abilities(true);
+    controller = new AbortController();
+    startPlanLens(document, a, controller.signal, wholePage);
+    await vi.waitFor(() => expect(counts.at(-1)).toBeGreaterThan(0));
+    field.setSelectionRange(0, 0);
+    const shortcut = () => new KeyboardEvent('keydown', { key: 'J', code: 'KeyJ', altKey: true, shiftKey: true, bubbles: true, cancelable: true });
+    const made = shortcut();
+    document.dispatchEvent(made);
+    expect(made.defaultPrevented).toBe(false);
+    expect(field.selectionEnd).toBe(0);
+    document.dispatchEvent(trusted(shortcut()));
+    expect(field.value.slice(field.selectionStart, field.selectionEnd)).toContain('access to');
+  });
 });
+

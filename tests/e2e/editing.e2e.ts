@@ -7,7 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import { EDITOR_PAGES, externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { bundleForPage } from './page-modules';
-import { boxOverPhrase, cardText, centre, highlightMarks, markBoxes, markContaining, phraseRects, textUnderBoxes, type Rect } from './page-probes';
+import { boxOverPhrase, cardButtonLabels, cardSuggestion, cardText, centre, clickCardButton, highlightMarks, markBoxes, markContaining, phraseRects, textUnderBoxes, type Rect } from './page-probes';
 
 declare const chrome: WxtBrowser;
 declare const PlanLensFix: typeof import('../../src/page/apply-fix');
@@ -160,7 +160,7 @@ describe('the card', () => {
     // The suggestion belongs to the finding on the whole provision sentence: hover its first word.
     const sentence = (await highlightMarks(page)).filter((m) => m.text.includes('access to')).sort((a, b) => b.text.length - a.text.length)[0]!;
     await page.mouse.move(sentence.rects[0]!.left + 3, centre(sentence.rects[0]!).y);
-    await page.locator('plan-lens-card .card button', { hasText: 'Replace' }).click();
+    await clickCardButton(page, 'Replace');
     await expect.poll(() => page.$eval('#editor', (e) => e.textContent)).not.toBe(before);
     expect(await page.$eval('#editor', (e) => e.textContent)).not.toContain('Sam will have access to a small group for phonics.');
     // The other paragraphs are exactly as they were: nothing duplicated, nothing lost.
@@ -179,10 +179,10 @@ describe('the card', () => {
     await hasHighlight(page, 'access to');
     const sentence = (await highlightMarks(page)).filter((m) => m.text.includes('access to')).sort((a, b) => b.text.length - a.text.length)[0]!;
     await page.mouse.move(sentence.rects[0]!.left + 3, centre(sentence.rects[0]!).y);
-    const suggestion = await page.locator('plan-lens-card .card .suggestion span').innerText();
+    const suggestion = await cardSuggestion(page);
     // A whole sentence (it could name the child) is offered for ignoring only as a hash of its words (tests/e2e/settings.e2e.ts).
-    expect(await page.locator('plan-lens-card .card button', { hasText: 'on this site' }).allInnerTexts()).toEqual(['Ignore this sentence on this site']);
-    await page.locator('plan-lens-card .card button', { hasText: 'Copy suggestion' }).click();
+    expect((await cardButtonLabels(page)).filter((label) => label.includes('on this site'))).toEqual(['Ignore this sentence on this site']);
+    await clickCardButton(page, 'Copy suggestion');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(suggestion);
     expect(suggestion).toMatch(/\[[^\]]+\]/);
     await page.close();
@@ -192,12 +192,12 @@ describe('the card', () => {
     const page = await open('/fixtures/plan-static.html');
     const here = await hoverMark(page, 'where possible');
     const count = (await highlighted(page)).length;
-    await page.locator('plan-lens-card .card button', { hasText: 'Ignore here' }).click();
+    await clickCardButton(page, 'Ignore here');
     await expect.poll(async () => (await highlighted(page)).length).toBe(count - 1);
     expect(await highlighted(page)).not.toContain(here.text);
 
     const site = await hoverMark(page, 'regular');
-    await page.locator('plan-lens-card .card button', { hasText: 'on this site' }).click();
+    await clickCardButton(page, 'on this site');
     await expect.poll(() => highlighted(page)).not.toContain(site.text);
 
     await page.reload();

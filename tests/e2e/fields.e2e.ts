@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { boxOverPhrase, caretAt, cardText, centre, focusInCard, highlightMarks, markBoxes, type Rect } from './page-probes';
+import { boxOverPhrase, caretAt, cardPart, cardSuggestion, cardText, centre, clickCardButton, exposeCard, focusInCard, highlightMarks, markBoxes, type Rect } from './page-probes';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -75,8 +75,8 @@ describe('one-line text inputs', () => {
     const before = await page.$eval('#target', (i: HTMLInputElement) => i.value);
     await page.keyboard.press('Enter');
     await expect.poll(() => cardText(page)).not.toBeNull();
-    const suggestion = await page.locator('plan-lens-card .card .suggestion span').innerText();
-    await page.locator('plan-lens-card .card button', { hasText: 'Replace' }).click();
+    const suggestion = await cardSuggestion(page);
+    await clickCardButton(page, 'Replace');
     // The field's one sentence (its whole value) is now the card's suggestion: nothing duplicated, nothing lost.
     await expect.poll(() => page.$eval('#target', (i: HTMLInputElement) => i.value)).toBe(suggestion);
     // Focus went back to the field: the browser's own undo brings the old words back.
@@ -96,11 +96,12 @@ describe('one-line text inputs', () => {
 describe('the card above a page’s own modals', () => {
   /** Whether the card is what a click at its middle lands on (drawn on top and not inert), and is inside `parent`. */
   const cardOnTop = (page: Page) =>
-    page.evaluate(() => {
-      const host = document.querySelector('plan-lens-card')!;
-      const r = host.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+    exposeCard(page).then(() => page.evaluate(() => {
+      const root = (window as Window & { __planLensCard?: ShadowRoot }).__planLensCard!;
+      const host = root.host;
+      const r = root.querySelector('.card')!.getBoundingClientRect();
       return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === host;
-    });
+    }));
 
   it('opens over a portal overlay stacked at the highest z-index, and its buttons take clicks', async () => {
     const page = await open('plan-dialog.html');
@@ -109,7 +110,7 @@ describe('the card above a page’s own modals', () => {
     await page.mouse.move(centre(box).x, centre(box).y);
     await expect.poll(() => cardText(page)).not.toBeNull();
     expect(await cardOnTop(page)).toBe(true);
-    await page.locator('plan-lens-card .card button', { hasText: 'Close' }).click();
+    await clickCardButton(page, 'Close');
     await expect.poll(() => cardText(page)).toBeNull();
     await page.close();
   });
@@ -127,7 +128,7 @@ describe('the card above a page’s own modals', () => {
     // Everything outside a modal dialog is inert: a card left there would be drawn but not clickable.
     expect(await cardOnTop(page)).toBe(true);
     const boxes = (await markBoxes(page)).length;
-    await page.locator('plan-lens-card .card button', { hasText: 'Ignore here' }).click();
+    await clickCardButton(page, 'Ignore here');
     await expect.poll(async () => (await markBoxes(page)).length).toBeLessThan(boxes);
 
     // Keyboard, within the dialog: Alt+Shift+J, Enter puts focus in the card, Escape back in the field.
@@ -148,7 +149,7 @@ describe('the card above a page’s own modals', () => {
     await expect.poll(() => cardText(page)).not.toBeNull();
     expect(await cardOnTop(page)).toBe(true);
     // Static page text: nothing to write into, so no Replace.
-    expect(await page.locator('plan-lens-card .card button', { hasText: 'Replace' }).count()).toBe(0);
+    expect(await cardPart(page, 'button', 'Replace')).toBeNull();
     await page.close();
   });
 });
@@ -212,8 +213,8 @@ describe('text from every script', () => {
     const sentence = (await highlightMarks(page)).filter((m) => m.text.startsWith('\u{1F4DA}')).sort((a, b) => b.text.length - a.text.length)[0]!;
     await page.mouse.move(sentence.rects[0]!.left + 3, centre(sentence.rects[0]!).y);
     await expect.poll(() => cardText(page)).not.toBeNull();
-    const suggestion = await page.locator('plan-lens-card .card .suggestion span').innerText();
-    await page.locator('plan-lens-card .card button', { hasText: 'Replace' }).click();
+    const suggestion = await cardSuggestion(page);
+    await clickCardButton(page, 'Replace');
     await expect.poll(() => page.$$eval('#editor p', (ps) => ps.map((p) => p.textContent!.replace(/\u00a0/g, ' ')))).toEqual([paragraphs[0], suggestion, paragraphs[2]]);
     expect(suggestion.startsWith('\u{1F4DA} Sam \u{1F469}\u{1F3FD}\u200D\u{1F3EB} will ')).toBe(true);
     await page.keyboard.press('Control+z');
@@ -234,8 +235,8 @@ describe('text from every script', () => {
     await page.keyboard.press('Alt+Shift+J');
     await page.keyboard.press('Enter');
     await expect.poll(() => cardText(page)).not.toBeNull();
-    const suggestion = await page.locator('plan-lens-card .card .suggestion span').innerText();
-    await page.locator('plan-lens-card .card button', { hasText: 'Replace' }).click();
+    const suggestion = await cardSuggestion(page);
+    await clickCardButton(page, 'Replace');
     await expect.poll(() => page.$eval('#field', (t: HTMLTextAreaElement) => t.value)).toBe(before.replace(line, suggestion));
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.$eval('#field', (t: HTMLTextAreaElement) => t.value)).toBe(before);

@@ -128,3 +128,31 @@ export async function launchFirefoxWithExtension(serve: Record<string, number>):
     },
   };
 }
+
+/** The BiDi connection under puppeteer's Firefox browser, for what puppeteer itself does not offer. */
+type BidiSend = (method: string, params: unknown) => Promise<{ result: { type: string; result?: { value?: { shadowRoot?: { sharedId?: string } | null } } } }>;
+
+/**
+ * Firefox's counterpart of exposeCard (page-probes.ts): the card's closed shadow root, found over WebDriver BiDi,
+ * which serializes closed shadow roots when asked to, and left on the page's window as `__planLensCard`.
+ */
+export async function exposeCardInFirefox(browser: Browser, page: Page): Promise<void> {
+  const connection = (browser as unknown as { connection: { send: BidiSend } }).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const host = await connection.send('script.callFunction', {
+    functionDeclaration: '() => document.querySelector("plan-lens-card")',
+    awaitPromise: false,
+    target: { context },
+    serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+    resultOwnership: 'none',
+  });
+  const sharedId = host.result.result?.value?.shadowRoot?.sharedId;
+  if (!sharedId) return;
+  await connection.send('script.callFunction', {
+    functionDeclaration: '(root) => { window.__planLensCard = root; }',
+    awaitPromise: false,
+    target: { context },
+    arguments: [{ sharedId }],
+  });
+}
+

@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
-import { findFirefox, launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox-harness';
+import { exposeCardInFirefox, findFirefox, launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox-harness';
 import { REPO_ROOT, startServer, type StaticServer } from './harness';
 import { centre, readCardText, readHighlightMarks, readMarkBoxes, readPhraseRects } from './page-probes';
 
@@ -67,7 +67,7 @@ describe.runIf(findFirefox() !== null || process.env.CI)('Plan Lens in Firefox',
     // Hovering the phrase opens its card.
     const { x, y } = centre(mark.rects[0]!);
     await page.mouse.move(x, y);
-    await expect.poll(() => page.evaluate(readCardText)).toContain('will have access to');
+    await expect.poll(async () => (await exposeCardInFirefox(firefox.browser, page), await page.evaluate(readCardText))).toContain('will have access to');
     // The content script reached the background page: the toolbar badge counts the marks.
     await expect.poll(() => badgeCount(page.url())).toBe((await page.evaluate(readHighlightMarks)).length);
     await page.close();
@@ -79,6 +79,7 @@ describe.runIf(findFirefox() !== null || process.env.CI)('Plan Lens in Firefox',
     await expect.poll(() => badgeCount(page.url())).toBe(0);
     expect(await page.evaluate(readHighlightMarks)).toEqual([]);
     expect(await page.evaluate(readMarkBoxes)).toEqual([]);
+    await exposeCardInFirefox(firefox.browser, page);
     expect(await page.evaluate(readCardText)).toBeNull();
     await page.close();
   });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { EDITOR_PAGES, externalRequests, launchWithExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { cardText, focusInCard, markContaining } from './page-probes';
+import { cardPart, cardSuggestion, cardText, focusedInCard, focusInCard, markContaining } from './page-probes';
 
 declare const tinymce: { activeEditor: { getContent(o: { format: 'text' }): string } };
 declare const quill: { getText(): string; history: { lastRecorded: number; options: { delay: number } } };
@@ -73,7 +73,6 @@ const activeFinding = (frame: Frame) =>
   });
 
 /** What the focused element inside the card says (its button's label). */
-const focusedInCard = (frame: Frame) => frame.evaluate(() => document.querySelector('plan-lens-card')?.shadowRoot?.activeElement?.textContent ?? null);
 
 /** Where the keyboard is: whether the editor's frame has focus, its root is focused, and the text selected there. */
 const keyboardAt = (frame: Frame, root: string) =>
@@ -121,9 +120,8 @@ describe.each(EDITORS)('a SENCO types a weak target in $name', (portal) => {
     // 3. Keyboard only: the walk reaches the typed finding, Enter opens its card with focus in it.
     await walkTo(page, frame, WEAK);
     await openCardByKeyboard(page, frame);
-    const card = frame.locator('plan-lens-card .card');
-    expect(await card.locator('.message').innerText()).toContain(WEAK);
-    const suggestion = await card.locator('.suggestion span').innerText();
+    expect(await (await cardPart(frame, '.message'))!.innerText()).toContain(WEAK);
+    const suggestion = await cardSuggestion(frame);
     expect(suggestion).toMatch(/^Sam will improve his concentration .*\[[^\]]+\]/);
 
     // 4. Tab to Replace, Enter: the editor's model has the suggestion in place of exactly that sentence.

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import { externalRequests, launchWithExtension, REPO_ROOT, startServer, stopServiceWorker, type ExtensionBrowser, type StaticServer } from './harness';
-import { boxOverPhrase, caretAt, cardText, centre, focusInCard, highlightMarks, markBoxes, markContaining, phraseRects, servedInnerHTML, type Rect } from './page-probes';
+import { boxOverPhrase, caretAt, cardPart, cardText, centre, focusInCard, highlightMarks, markBoxes, markContaining, phraseRects, servedInnerHTML, type Rect } from './page-probes';
 
 /** The extension API as seen inside the service worker, for `sw.evaluate` callbacks. */
 declare const chrome: WxtBrowser;
@@ -70,7 +70,7 @@ async function waitForHighlight(page: Page, phrase: string) {
 async function hoverAndReadCard(page: Page, rect: Rect): Promise<string> {
   const { x, y } = centre(rect);
   await page.mouse.move(x, y);
-  await page.waitForFunction(() => document.querySelector('plan-lens-card')?.shadowRoot?.querySelector('.card:popover-open') != null);
+  await expect.poll(() => cardText(page)).not.toBeNull();
   return (await cardText(page))!;
 }
 
@@ -99,7 +99,7 @@ describe('a portal with a strict Content Security Policy', () => {
     expect(await page.evaluate(() => (document.getElementById('plan-lens-highlight-styles') as HTMLStyleElement).sheet!.cssRules.length)).toBeGreaterThan(0);
     await hoverAndReadCard(page, mark.rects[0]!);
     // The card's own stylesheet applied (its rounded corners), CSP or not.
-    const radius = await page.evaluate(() => getComputedStyle(document.querySelector('plan-lens-card')!.shadowRoot!.querySelector('.card')!).borderRadius);
+    const radius = await (await cardPart(page, ''))!.evaluate((card) => getComputedStyle(card).borderRadius);
     expect(radius).toBe('8px');
     await page.close();
   });
@@ -109,15 +109,18 @@ describe('touch', () => {
   it('a tap on a mark opens its card and a tap elsewhere closes it (touch screens have no hover)', async () => {
     const page = await open('plan-static.html');
     const mark = await waitForHighlight(page, 'where possible');
-    const tap = (x: number, y: number) =>
-      page.evaluate(([px, py]) => {
-        const target = document.elementFromPoint(px, py)!;
-        target.dispatchEvent(new PointerEvent('pointerup', { clientX: px, clientY: py, pointerType: 'touch', bubbles: true, composed: true }));
-      }, [x, y] as const);
+    // A finger on the screen, as the browser's input pipeline has it (events a page script makes are not trusted,
+    // and Plan Lens ignores those).
+    const cdp = await page.context().newCDPSession(page);
+    const tap = async (x: number, y: number) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
     await tap(centre(mark.rects[0]!).x, centre(mark.rects[0]!).y);
     await expect.poll(() => cardText(page)).toContain(mark.text);
     await tap(5, 5);
     await expect.poll(() => cardText(page)).toBeNull();
+    await cdp.detach();
     await page.close();
   });
 });
@@ -152,7 +155,7 @@ describe('textarea (mirror + boxes)', () => {
     const boxStarts = await Promise.all((await markBoxes(page)).map((b) => caretAt(page, b.left + 1, b.top + b.height / 2)));
     expect(boxStarts.map((c) => c?.offset)).toContain(selectionStart);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('plan-lens-card')?.shadowRoot?.querySelector('.card:popover-open') != null);
+    await expect.poll(() => cardText(page)).not.toBeNull();
     expect(await focusInCard(page)).toBe(true);
     await page.keyboard.press('Escape');
     expect(await cardText(page)).toBeNull();
@@ -188,7 +191,7 @@ describe('keyboard in a contenteditable editor', () => {
     // The selection is exactly one of the marks.
     expect((await highlightMarks(page)).map((m) => m.text)).toContain(selected);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('plan-lens-card')?.shadowRoot?.querySelector('.card:popover-open') != null);
+    await expect.poll(() => cardText(page)).not.toBeNull();
     expect(await focusInCard(page)).toBe(true);
     await page.keyboard.press('Escape');
     expect(await cardText(page)).toBeNull();

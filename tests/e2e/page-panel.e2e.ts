@@ -9,6 +9,7 @@ import { analyzeText } from '../../src/analysis/index';
 import { PLAN_TYPE_LABELS } from '../../src/documents/report';
 import type { PagePlan, TabPlan } from '../../src/extension/tab-plan-messages';
 import { cliFindings } from './cli';
+import { cardText } from './page-probes';
 import { externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 
 /** The extension API as seen inside the service worker, for `sw.evaluate` callbacks. */
@@ -110,7 +111,7 @@ describe('side panel on a portal read view (the sample draft EHCP)', () => {
   it('"Go to" selects exactly the flagged words in the page and opens their card', async () => {
     await goTo(panel, plan, 'will have access to');
     await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe('will have access to');
-    await page.waitForFunction(() => document.querySelector('plan-lens-card')?.shadowRoot?.querySelector('.card') != null);
+    await expect.poll(() => cardText(page)).not.toBeNull();
     await goTo(panel, plan, 'a range of');
     await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe('a range of');
   });

@@ -2,7 +2,7 @@
 // highlight registry (per document, shared by the page and content-script worlds), the boxes in
 // Plan Lens's open shadow roots, the card, and the browser's own caret hit test as an independent
 // measure of where the glyphs are.
-import type { Frame, Page } from 'playwright-core';
+import type { ElementHandle, Frame, Page } from 'playwright-core';
 
 export interface Rect {
   left: number;
@@ -100,22 +100,100 @@ export function caretAt(target: Target, x: number, y: number): Promise<Caret | n
   );
 }
 
+/**
+ * The card lives in a closed shadow root: no page script (nor Playwright's selectors) can reach into it. A test
+ * reaches it as DevTools does, through the protocol's DOM domain, which sees closed roots, and leaves the root on
+ * the frame's main-world window as `__planLensCard` for the in-page readers below (Firefox: firefox-harness.ts).
+ */
+type CardWindow = Window & { __planLensCard?: ShadowRoot };
+
 /** The open card's text, or null when no card is shown. */
 export function readCardText(): string | null {
-  const card = document.querySelector('plan-lens-card')?.shadowRoot?.querySelector<HTMLElement>('.card');
+  const card = (window as CardWindow).__planLensCard?.querySelector<HTMLElement>('.card');
   return card && card.matches(':popover-open') ? card.innerText : null;
 }
 
-export function cardText(target: Target): Promise<string | null> {
+interface CdpNode {
+  nodeName: string;
+  backendNodeId: number;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  contentDocument?: CdpNode;
+}
+
+/** Puts each card's closed shadow root in this page (and its same-process frames) on its window as `__planLensCard`. */
+export async function exposeCard(target: Page | Frame): Promise<void> {
+  if (await target.evaluate(() => (window as CardWindow).__planLensCard?.host.isConnected === true)) return;
+  const page = 'page' in target ? target.page() : target;
+  // A frame in a process of its own has a session of its own; a frame in its parent's process is in the page's.
+  const cdp = await page.context().newCDPSession(target).catch(() => page.context().newCDPSession(page));
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const hosts: CdpNode[] = [];
+    const walk = (node: CdpNode) => {
+      if (node.nodeName === 'PLAN-LENS-CARD') hosts.push(node);
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) walk(child);
+    };
+    walk(root);
+    for (const host of hosts) {
+      const shadow = host.shadowRoots?.[0];
+      if (!shadow) continue;
+      const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as { object: { objectId: string } };
+      await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { this.ownerDocument.defaultView.__planLensCard = this; }' });
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export async function cardText(target: Target): Promise<string | null> {
+  await exposeCard(target);
   return target.evaluate(readCardText);
 }
 
 /** Whether keyboard focus is inside the card. */
-export function focusInCard(target: Target): Promise<boolean> {
+export async function focusInCard(target: Target): Promise<boolean> {
+  await exposeCard(target);
   return target.evaluate(() => {
-    const host = document.querySelector('plan-lens-card');
-    return !!host && document.activeElement === host && host.shadowRoot!.activeElement !== null;
+    const root = (window as CardWindow).__planLensCard;
+    return !!root && document.activeElement === root.host && root.activeElement !== null;
   });
+}
+
+/** The text of the element focused inside the card, or null. */
+export async function focusedInCard(target: Target): Promise<string | null> {
+  await exposeCard(target);
+  return target.evaluate(() => (window as CardWindow).__planLensCard?.activeElement?.textContent ?? null);
+}
+
+/** The first element of the card matching `selector` whose text includes `text`, or null. */
+export async function cardPart(target: Target, selector: string, text = ''): Promise<ElementHandle<HTMLElement> | null> {
+  await exposeCard(target);
+  const handle = await target.evaluateHandle(
+    ([sel, words]) => [...((window as CardWindow).__planLensCard?.querySelectorAll<HTMLElement>(`.card ${sel}`) ?? [])].find((el) => el.textContent!.includes(words)) ?? null,
+    [selector, text] as const,
+  );
+  return handle.asElement() as ElementHandle<HTMLElement> | null;
+}
+
+/** Clicks the card's button labelled `label` with the mouse: a real, trusted click, with Playwright's own checks. */
+export async function clickCardButton(target: Target, label: string): Promise<void> {
+  const button = await cardPart(target, 'button', label);
+  if (!button) throw new Error(`the card has no button "${label}"`);
+  await button.click();
+}
+
+/** The labels of the card's buttons, in order. */
+export async function cardButtonLabels(target: Target): Promise<string[]> {
+  await exposeCard(target);
+  return target.evaluate(() => [...((window as CardWindow).__planLensCard?.querySelectorAll('.card button') ?? [])].map((b) => b.textContent ?? ''));
+}
+
+/** The card's suggested wording (its "Try:" line). */
+export async function cardSuggestion(target: Target): Promise<string> {
+  const part = await cardPart(target, '.suggestion span');
+  if (!part) throw new Error('the card has no suggestion');
+  return part.innerText();
 }
 
 /** A form field's value; the caret hit test names the field itself (its tag and id) for a point over its text. */

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { cardText, centre, highlightMarks, markContaining } from './page-probes';
+import { cardText, centre, clickCardButton, highlightMarks, markContaining } from './page-probes';
 
 declare const chrome: WxtBrowser;
 
@@ -182,14 +182,14 @@ describe('"Ignore … on this site" keeps no word of the page, and the options p
     await clearStored();
     const page = await openPlan();
     await hover(page, 'as required');
-    await page.locator('plan-lens-card .card button', { hasText: 'Ignore “as required” on this site' }).click();
+    await clickCardButton(page, 'Ignore “as required” on this site');
     await expect.poll(async () => (await marked(page)).includes('as required')).toBe(false);
 
     // The sentence about Sam: its card offers to ignore the sentence, kept as a hash.
     const sentence = (await highlightMarks(page)).find((m) => m.text.trim() === ACCESS)!;
     await page.mouse.move(sentence.rects[0]!.left + 3, centre(sentence.rects[0]!).y);
     await expect.poll(() => cardText(page)).toContain(ACCESS);
-    await page.locator('plan-lens-card .card button', { hasText: 'Ignore this sentence on this site' }).click();
+    await clickCardButton(page, 'Ignore this sentence on this site');
     await expect.poll(async () => (await marked(page)).filter((t) => t === ACCESS || t === 'will have access to')).toEqual([]);
 
     // Read back what storage holds: the lexicon phrase and a hash, no word of the page beyond the phrase.
