@@ -25,11 +25,14 @@ export function sitePattern(pageUrl: string): string | null {
   return url.protocol === 'https:' || url.protocol === 'http:' ? `${url.protocol}//${url.hostname}/*` : null;
 }
 
+/** A host pattern's origin part: browsers grant hosts whole, and report https://docs.google.com/document/* as https://docs.google.com/*. */
+const originPattern = (pattern: string) => pattern.replace(/^([^:]+:\/\/[^/]*)\/.*$/, '$1/*');
+
 /** Of `origins`, those the user granted: not the ones the manifest itself declares. */
 function usersOwn(browser: WxtBrowser, origins: string[]): string[] {
   const manifest = browser.runtime.getManifest();
-  const declared = new Set([...(manifest.host_permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((s) => s.matches ?? [])]);
-  return origins.filter((origin) => !declared.has(origin));
+  const declared = new Set([...(manifest.host_permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((s) => s.matches ?? [])].map(originPattern));
+  return origins.filter((origin) => !declared.has(originPattern(origin)));
 }
 
 /** Origins the user granted: every active origin except those the manifest itself declares. */
