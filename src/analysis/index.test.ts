@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeText, type Block } from './index';
+import { rulesOf } from './testing';
 
 const plan = (f: string): Block[] => [
   { id: 'h1', text: 'Education, Health and Care Plan' },
@@ -103,7 +104,7 @@ describe('options', () => {
   const text = 'Section F: Special educational provision\nRegular speech and language therapy.';
 
   it('disabledRules drops a rule or a whole family', () => {
-    const rules = (o: object) => analyzeText(text, o).findings.map((f) => f.rule);
+    const rules = (o: object) => analyzeText(text, o).findings.flatMap(rulesOf);
     expect(rules({})).toContain('HEDGE-VAGUE-FREQUENCY');
     expect(rules({ disabledRules: ['HEDGE-VAGUE-FREQUENCY'] })).not.toContain('HEDGE-VAGUE-FREQUENCY');
     expect(rules({ disabledRules: ['HEDGE'] }).some((r) => r.startsWith('HEDGE-'))).toBe(false);

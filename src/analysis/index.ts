@@ -6,6 +6,8 @@ import type { Item } from './item';
 import { segment } from './segment';
 import { choosePlanType, isStatutory, itemRole, jurisdictionVotes, labelOfKind, planNames, readLabel, readRow, type Label, type RowShape } from './structure';
 import { quotedSpans, wordCount, type Span } from './text';
+import { foldInto, oneFinding } from './finding';
+import { hedgeReplacements, suggestRewrite } from './suggest';
 import { findHedges } from './rules/hedges';
 import { provisionFindings } from './rules/provision';
 import { goalFindings } from './rules/goals';
@@ -162,7 +164,7 @@ function judgeBlock(text: string, ctx: BlockContext, options: Options): BlockRes
   const findings: Finding[] = [];
   const units: BlockResult['units'] = [];
   const review = checkReviewDate(text);
-  if (review) return { findings: [review], units: [] };
+  if (review) return { findings: disabled(review.rule, options) ? [] : [review], units: [] };
   for (const span of itemsOf(text, from)) {
     const role: Role = itemRole(span.text, ctx.role);
     const item: Item = {
@@ -179,9 +181,15 @@ function judgeBlock(text: string, ctx: BlockContext, options: Options): BlockRes
     };
     // A row's first cell or an inline label ("Reading | …", "Literacy support: …") names the need the item is for.
     units.push({ start: span.start, end: span.end, role, areas: role === 'need' || role === 'provision' ? areasOf(`${item.label} ${span.text}`) : [] });
-    if (role === 'provision') findings.push(...provisionFindings(item, findHedges(item)));
-    else if (role === 'target' || role === 'outcome') findings.push(...goalFindings(item, findHedges(item)));
-    else if (role === 'need') findings.push(...needFindings(item));
+    const hedges = role === 'provision' || role === 'target' || role === 'outcome' ? findHedges(item) : [];
+    const raised = role === 'provision' ? provisionFindings(item, hedges) : role === 'target' || role === 'outcome' ? goalFindings(item, hedges) : role === 'need' ? needFindings(item) : [];
+    // A rule turned off takes no part in the sentence's finding: neither its words nor its message.
+    const found = options.disabledRules.length ? raised.filter((f) => !disabled(f.rule, options)) : raised;
+    const one = oneFinding(item, hedges, found, () => {
+      const counted = hedges.filter((h) => found.some((f) => f.category === 'hedge' && f.start === h.start && f.end === h.end));
+      return suggestRewrite(item.text, hedgeReplacements(item, counted), []);
+    });
+    if (one) findings.push(one);
   }
   return { findings, units };
 }
@@ -217,6 +225,13 @@ function addressesReader(underSections: readonly Scan[]): boolean {
     second += s.second;
   }
   return words >= 150 && second / words >= 0.01;
+}
+
+/** A sentence in text that is not a plan keeps only its hedge words, as a hint: nothing there is provision. */
+function hintOnly(f: Finding): Finding[] {
+  const spans = f.spans ?? [];
+  if (!spans.length) return [];
+  return [{ rule: spans[0]!.rule, category: 'hedge', severity: 'info', start: f.start, end: f.end, message: spans.map((s) => s.message).join(' '), why: f.why, spans }];
 }
 
 function byPosition(a: Finding, c: Finding): number {
@@ -263,7 +278,7 @@ function analyzeWith(caches: Caches, blocks: Block[], options: Partial<Options>)
   for (const s of scanned) for (const p of s.plans) plans.add(p);
   const planType = choosePlanType(plans, jurisdiction);
   // A block is judged by its text in a context: its section, the plan, the options that change judgement.
-  const documentKey = JSON.stringify([jurisdiction, planType, opts.customPhrases, opts.allowedPhrases, opts.assumePlan]);
+  const documentKey = JSON.stringify([jurisdiction, planType, opts.customPhrases, opts.allowedPhrases, opts.disabledRules, opts.assumePlan]);
   const sectionKeys = new Map<Label | undefined, string>();
 
   const sections: SectionFound[] = [];
@@ -320,8 +335,13 @@ function analyzeWith(caches: Caches, blocks: Block[], options: Partial<Options>)
   const ids = blocks.map((b) => b.id);
   const { coverage, findings: coverageFindings } = checkCoverage(units, ids, educational);
   const placed = [...coverageFindings, checkTargetCount(units, planType), checkCspPersons(sectionsAt, planType)];
-  // Document-level findings join a copy: the cached per-block list stays as judged.
-  for (const p of placed) if (p) perBlock[p.block] = [...perBlock[p.block]!, p.finding].sort(byPosition);
+  // Document-level findings join the finding on their sentence, in a copy: the cached per-block list stays as judged.
+  for (const p of placed) {
+    if (!p || disabled(p.finding.rule, opts)) continue;
+    const list = perBlock[p.block]!;
+    const at = list.findIndex((f) => f.start === p.finding.start && f.end === p.finding.end);
+    perBlock[p.block] = at < 0 ? [...list, p.finding].sort(byPosition) : list.map((f, i) => (i === at ? foldInto(f, p.finding) : f));
+  }
 
   // A plan has a section only a plan would have (Section F, Measurable annual goals), or at least two kinds of
   // plan section under plain headings ("Targets", "Support"). Articles about plans have neither.
@@ -339,16 +359,23 @@ function analyzeWith(caches: Caches, blocks: Block[], options: Partial<Options>)
     }
   }
   const out: BlockReport[] = blocks.map((b, i) => {
-    let findings = opts.disabledRules.length ? perBlock[i]!.filter((f) => !disabled(f.rule, opts)) : perBlock[i]!;
+    let findings = perBlock[i]!;
     // Text that does not read as a plan is left alone (FP-POLICY-PROSE): only its hedge phrases stay, as hints
     // for a user who asks to check the page anyway.
-    if (!isPlan) findings = findings.filter((f) => f.category === 'hedge').map((f) => ({ ...f, severity: 'info' as const }));
+    if (!isPlan) findings = findings.flatMap(hintOnly);
     if (opts.strictness === 'statutory') findings = findings.filter((f) => f.severity !== 'info');
     for (const f of findings) counts[f.severity]++;
     // A fresh array per answer: the cached list is never handed out to be changed.
     return { id: b.id, text: b.text, findings: findings === perBlock[i] ? findings.slice() : findings };
   });
   return { planType, jurisdiction, isPlan, blocks: out, sections, coverage, counts };
+}
+
+/** A finding placed `by` characters further on, its hedge words with it. */
+export function shifted(f: Finding, by: number): Finding {
+  const moved: Finding = { ...f, start: f.start + by, end: f.end + by };
+  if (f.spans) moved.spans = f.spans.map((s) => ({ ...s, start: s.start + by, end: s.end + by }));
+  return moved;
 }
 
 /**
@@ -366,6 +393,6 @@ export function analyzeText(text: string, options: Partial<Options> = {}, kinds:
     pos += para.length + 1;
   }
   const report = analyze(blocks, options);
-  const findings = report.blocks.flatMap((b, i) => b.findings.map((f) => ({ ...f, start: f.start + starts[i]!, end: f.end + starts[i]! })));
+  const findings = report.blocks.flatMap((b, i) => b.findings.map((f) => shifted(f, starts[i]!)));
   return { report, findings };
 }

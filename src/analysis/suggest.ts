@@ -59,6 +59,14 @@ export function firmAfter(before: string, firm: string): string {
   return /\bwill\s+$/i.test(before) ? firm.replace(/^will\b\s*/i, '') : firm;
 }
 
+/** How a rewrite treats each hedge: a cap loses its "up to", a wish becomes a commitment, a vague word its part's slot. */
+export function hedgeReplacements(item: { start: number }, hedges: readonly { start: number; end: number; text: string; group: { rule: string; part?: Part } }[]): Replacement[] {
+  return hedges.map((h) => {
+    const firm = h.group.rule === 'HEDGE-UP-TO' ? '' : firmWording(h.text);
+    return { start: h.start - item.start, end: h.end - item.start, ...(h.group.part ? { part: h.group.part } : {}), ...(firm !== undefined ? { text: firm } : {}) };
+  });
+}
+
 export interface Replacement {
   start: number;
   end: number;
@@ -86,10 +94,12 @@ export function suggestRewrite(text: string, replacements: readonly Replacement[
       out += text.slice(at, r.start) + slotFor(r.part, kind);
       placed.add(r.part);
     } else if (r.text !== undefined) out += text.slice(at, r.start) + firmAfter(text.slice(0, r.start), r.text);
+    // The part the phrase hedged is answered elsewhere ("twice a week where possible"): the phrase goes.
+    else if (r.part && !missing.includes(r.part)) out += text.slice(at, r.start);
     else continue;
     at = r.end;
   }
-  out = tidy(out + text.slice(at));
+  out = tidy(out + text.slice(at)).replace(/\s+([,.;:])/g, '$1').replace(/,\s*([.;]|$)/g, '$1');
   const rest = missing.filter((p) => !placed.has(p));
   if (!rest.length) return out;
   const body = out.replace(/[\s.;,]+$/, '');

@@ -1,6 +1,11 @@
 // Test helpers: judge one line under a heading, the way a plan presents it.
 import { analyzeText, type Finding, type Options, type Part } from './index';
 
+/** Every rule a finding names: its own, the rules folded into it and its hedge words'. */
+export function rulesOf(f: Finding): string[] {
+  return [f.rule, ...(f.also ?? []), ...(f.spans ?? []).map((s) => s.rule)];
+}
+
 export function judge(heading: string, line: string, options: Partial<Options> = {}): { flagged: boolean; missing: Part[]; rules: string[]; findings: Finding[] } {
   const text = heading ? `${heading}\n${line}` : line;
   const from = heading ? heading.length + 1 : 0;
@@ -9,7 +14,7 @@ export function judge(heading: string, line: string, options: Partial<Options> =
   return {
     flagged: serious.length > 0,
     missing: [...new Set(serious.flatMap((f) => f.missing ?? []))].sort(),
-    rules: serious.map((f) => f.rule),
+    rules: serious.flatMap(rulesOf),
     findings,
   };
 }

@@ -30,9 +30,26 @@ export interface Finding {
   message: string;
   /** The rule and its source (Code of Practice paragraph, case law, statute). */
   why: string;
-  /** The user's own sentence rewritten with visible [slots] for what is missing. */
+  /** The user's own sentence rewritten with visible [slots] for what is missing: one rewrite that fixes everything
+   *  the finding names. */
   suggestion?: string;
   missing?: Part[];
+  /** The hedge words inside the sentence, each with what it leaves open (one finding per sentence). */
+  spans?: HedgeSpan[];
+  /** Other sentence-level rules this sentence fails, folded into this finding (a label-only need with no provision). */
+  also?: string[];
+}
+
+/** A hedge phrase inside a finding's sentence. */
+export interface HedgeSpan {
+  /** The hedge rule, e.g. HEDGE-DISCRETION. */
+  rule: string;
+  start: number;
+  end: number;
+  /** The lexicon phrase that matched ("as required"), in lower case: what "ignore this phrase" stores, never the page's words. */
+  phrase: string;
+  /** What the phrase does, for the card: "\"as required\" leaves it to someone to decide later whether the help is given." */
+  message: string;
 }
 
 export type Jurisdiction = 'england' | 'wales' | 'scotland' | 'ni' | 'us';

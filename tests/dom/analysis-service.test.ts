@@ -1,3 +1,4 @@
+import { rulesOf } from '../../src/analysis/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { createAnalysisService } from '../../src/extension/analysis-service';
@@ -63,7 +64,7 @@ describe('an editor frame placed in its page (frame anchors)', () => {
   const plan = ['Education, Health and Care Plan', 'Section B: Special educational needs', 'Sam has speech and language needs.', 'Section F: Special educational provision'];
   const typed = 'Sam will improve his concentration when needed.';
   const rulesOn = (answer: ReturnType<ReturnType<typeof createAnalysisService>['analyze']>, id: string) =>
-    answer.kind === 'analyzed' ? (answer.blocks.find((b) => b.id === id)?.findings.map((f) => f.rule) ?? []) : [];
+    answer.kind === 'analyzed' ? (answer.blocks.find((b) => b.id === id)?.findings.flatMap(rulesOf) ?? []) : [];
 
   it('is analysed under the section it sits in, and answers with its own blocks only', () => {
     const service = createAnalysisService();

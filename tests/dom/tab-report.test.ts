@@ -32,7 +32,7 @@ describe('a page plan for the side panel', () => {
     expect(plan.findings).toEqual(findings);
     expect(plan.report.planType).toBe(report.planType);
     expect(plan.report.sections.map((s) => s.blockId)).toEqual(['1', '3']);
-    expect(plan.findings.some((f) => plan.text.slice(f.start, f.end) === 'as required')).toBe(true);
+    expect(plan.findings.some((f) => f.spans?.some((s) => plan.text.slice(s.start, s.end) === 'as required'))).toBe(true);
     expect('blocks' in plan.report).toBe(false);
   });
 

@@ -4,7 +4,7 @@ import { GOAL_CONTEXT, GOAL_MEASURE, GOAL_TIMESCALE, GOAL_VAGUE, PROVISION_IN_OU
 import { DETAILED_WORDS, type Item } from '../item';
 import type { Finding, Part } from '../types';
 import { findAll, phraseRegex, test, wordCount } from '../text';
-import { suggestRewrite } from '../suggest';
+import { hedgeReplacements, suggestRewrite } from '../suggest';
 import { goalWhy, hedgeFindings, type HedgeHit } from './hedges';
 import { listParts } from '../parts';
 
@@ -84,7 +84,7 @@ export function goalFindings(item: Item, hedges: readonly HedgeHit[]): Finding[]
       first ? `; "${item.block.slice(first.start, first.end)}" cannot be observed or counted` : ''
     }.`,
     why,
-    suggestion: suggestRewrite(item.text, vague.map((v) => ({ start: v.start - item.start, end: v.end - item.start, part: 'what' as Part })), missing, 'goal'),
+    suggestion: suggestRewrite(item.text, [...hedgeReplacements(item, hedges), ...vague.map((v) => ({ start: v.start - item.start, end: v.end - item.start, part: 'what' as Part }))], missing, 'goal'),
     missing,
   });
   return out;

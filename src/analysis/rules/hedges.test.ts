@@ -24,10 +24,12 @@ describe('hedges in provision', () => {
 
   it('matches hyphenated forms and keeps the longest phrase', () => {
     const r = judge(F, 'Sam would benefit from small-group maths.');
-    expect(r.findings.map((f) => f.rule)).toContain('HEDGE-MODAL');
-    const modal = r.findings.find((f) => f.rule === 'HEDGE-MODAL')!;
+    expect(r.rules).toContain('HEDGE-MODAL');
+    const modal = r.findings[0]!.spans!.find((s) => s.rule === 'HEDGE-MODAL')!;
     expect(`${F}\nSam would benefit from small-group maths.`.slice(modal.start, modal.end)).toBe('would benefit from');
-    expect(r.findings.map((f) => f.rule)).toContain('HEDGE-SMALL-GROUP');
+    expect(modal.phrase).toBe('would benefit from');
+    expect(r.rules).toContain('HEDGE-SMALL-GROUP');
+    expect(r.findings[0]!.spans!.find((s) => s.rule === 'HEDGE-SMALL-GROUP')!.phrase).toBe('small group');
   });
 
   it('does not match inside a larger word', () => {

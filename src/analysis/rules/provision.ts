@@ -7,7 +7,7 @@ import {
 import { DETAILED_WORDS, type Item } from '../item';
 import type { Finding, Part } from '../types';
 import { phraseRegex, test, wordCount } from '../text';
-import { firmWording, suggestRewrite } from '../suggest';
+import { hedgeReplacements, suggestRewrite } from '../suggest';
 import { hedgeFindings, provisionWhy, type HedgeHit } from './hedges';
 import { listParts } from '../parts';
 
@@ -149,20 +149,20 @@ export function judgeProvision(item: Item, hedges: readonly HedgeHit[]): Provisi
   return { missing: list, specified: open.length === 0 || detailed };
 }
 
+const WHERE_SLOT = '[where: e.g. general education classroom]';
+
+function withSlot(sentence: string, slot: string): string {
+  return `${sentence.replace(/[\s.]*$/, '')} ${slot}.`;
+}
+
 export function provisionFindings(item: Item, hedges: readonly HedgeHit[]): Finding[] {
   const { missing, specified } = judgeProvision(item, hedges);
   const out = hedgeFindings(item, hedges, specified);
   const why = provisionWhy(item);
+  // US services: 34 CFR 300.320(a)(7) asks for the location as well.
+  const noLocation = item.jurisdiction === 'us' && item.planType !== '504' && re.usService.test(item.text) && !re.usLocation.test(item.text);
   if (missing.length) {
-    const suggestion = suggestRewrite(
-      item.text,
-      hedges.map((h) => {
-        // "Up to 10 hours" becomes "10 hours": the cap was the problem, the number stays.
-        const firm = h.group.rule === 'HEDGE-UP-TO' ? '' : firmWording(h.text);
-        return { start: h.start - item.start, end: h.end - item.start, ...(h.group.part ? { part: h.group.part } : {}), ...(firm !== undefined ? { text: firm } : {}) };
-      }),
-      missing,
-    );
+    const suggestion = suggestRewrite(item.text, hedgeReplacements(item, hedges), missing);
     out.push({
       rule: specified ? 'PROV-GOOD-PRACTICE' : 'PROV-SPECIFY',
       category: 'provision',
@@ -173,12 +173,11 @@ export function provisionFindings(item: Item, hedges: readonly HedgeHit[]): Find
         ? `This provision could also say ${listParts(missing, 'provision')}.`
         : `This provision does not say ${listParts(missing, 'provision')}, so nobody could check whether it is being delivered.`,
       why,
-      suggestion,
+      suggestion: noLocation ? withSlot(suggestion, WHERE_SLOT) : suggestion,
       missing,
     });
   }
-  // US services: 34 CFR 300.320(a)(7) asks for the location as well.
-  if (item.jurisdiction === 'us' && item.planType !== '504' && re.usService.test(item.text) && !re.usLocation.test(item.text)) {
+  if (noLocation) {
     out.push({
       rule: 'PROV-US-LOCATION',
       category: 'provision',
@@ -187,7 +186,7 @@ export function provisionFindings(item: Item, hedges: readonly HedgeHit[]): Find
       end: item.end,
       message: 'This service does not say where it is delivered (for example general education classroom or resource room).',
       why: '34 CFR 300.320(a)(7): the IEP states the anticipated frequency, location and duration of services.',
-      suggestion: suggestRewrite(item.text, [], []).replace(/[\s.]*$/, '') + ' [where: e.g. general education classroom].',
+      suggestion: withSlot(suggestRewrite(item.text, hedgeReplacements(item, hedges), []), WHERE_SLOT),
     });
   }
   return out;
