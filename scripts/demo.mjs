@@ -40,7 +40,7 @@ async function sidePanel(page, name, out) {
   const gaps = shown ? await panel.$$eval('.coverage tr.gap', (rows) => rows.map((r) => r.getAttribute('data-area'))) : [];
   const count = await panel.locator('.findings .finding').count();
   await panel.close();
-  return shown ? `  side panel: ${count} finding(s) by section${gaps.length ? `; needs with no provision found: ${gaps.join(', ')}` : ''}` : '  side panel: no report for this tab';
+  return shown ? `  side panel: ${count} sentence(s) by section${gaps.length ? `; needs with no provision found: ${gaps.join(', ')}` : ''}` : '  side panel: no report for this tab';
 }
 
 const server = await startServer({ '/samples/': samplesDir, '/fixtures/': fixturesDir });
@@ -98,7 +98,10 @@ if (headed) {
       const card = await frame
         .waitForFunction(() => {
           const c = document.querySelector('plan-lens-card')?.shadowRoot?.querySelector('.card:popover-open');
-          return c && { flagged: c.querySelector('.flagged')?.textContent ?? '', rule: c.querySelector('.rule')?.textContent ?? '', message: c.querySelector('.message')?.textContent ?? '' };
+          if (!c) return null;
+          // One card per sentence: the sentence, then its problems.
+          const problems = [...c.querySelectorAll('.message li')].map((li) => li.textContent ?? '');
+          return { flagged: c.querySelector('.flagged')?.textContent ?? '', rule: c.querySelector('.rule')?.textContent ?? '', message: problems.join(' | ') };
         }, undefined, { timeout: 5_000 })
         .then((h) => h.jsonValue())
         .catch(() => null);
@@ -108,9 +111,9 @@ if (headed) {
       const key = `${where}|${card.rule}|${card.message}`;
       if (seen.has(key)) break; // wrapped around to the first finding
       seen.add(key);
-      summary.push(`  ${card.flagged}  ${card.rule.replace(/[()]/g, '')}  ${card.message}`);
+      summary.push(`  ${card.flagged}  ${card.rule.replace(/[()]/g, '')}\n      ${card.message}`);
     }
-    summary.push(`  ${seen.size} finding(s)`);
+    summary.push(`  ${seen.size} sentence(s) flagged`);
     summary.push(await sidePanel(page, name, out));
     await page.close();
   }

@@ -1,8 +1,10 @@
-// One finding in full: what is wrong, the plan's words, what is missing, a stronger wording, and the rule.
+// One sentence's finding in full: the plan's words with the hedge words emphasised, its problems in plain words,
+// one stronger wording that fixes them all, and the rule.
 import type { Finding } from '../../src/analysis/index';
-import { missingInWords } from '../../src/analysis/parts';
+import { rewritesSentence } from '../../src/analysis/problems';
 import { quoteOf } from '../../src/documents/report';
 import { CATEGORY_STYLES } from '../../src/page/categories';
+import { Problems, Quote } from '../../src/page/quote';
 import { Suggestion } from './Suggestion';
 
 interface Props {
@@ -24,16 +26,13 @@ export function FindingCard({ text, finding, position, onPrevious, onNext, onClo
           ×
         </button>
       </header>
-      <p class="message">{finding.message}</p>
-      <blockquote>{quoteOf(text, finding)}</blockquote>
-      {finding.missing?.length ? (
-        <p>
-          <strong>Missing:</strong> {missingInWords(finding)}
-        </p>
-      ) : null}
+      <blockquote>
+        <Quote text={quoteOf(text, finding)} finding={finding} />
+      </blockquote>
+      <Problems finding={finding} class="message problems" />
       {finding.suggestion && (
         <p class="suggestion">
-          <strong>Try instead:</strong> <Suggestion text={finding.suggestion} />
+          <strong>{rewritesSentence(finding) ? 'Try instead:' : 'Add to the plan:'}</strong> <Suggestion text={finding.suggestion} />
         </p>
       )}
       <p class="why">

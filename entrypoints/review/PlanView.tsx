@@ -1,6 +1,8 @@
-// The plan's own text, section by section, with each finding underlined. Text goes in as text nodes only.
+// The plan's own text, section by section, each flagged sentence underlined with its hedge words emphasised.
+// Text goes in as text nodes only.
 import { useEffect, useRef } from 'preact/hooks';
 import { segmentsOf, sectionsOf } from '../../src/documents/report';
+import { Quote } from '../../src/page/quote';
 import type { Checked } from './App';
 
 interface Props {
@@ -36,7 +38,7 @@ export function PlanView({ checked, selected, onSelect }: Props) {
               data-findings={s.findings.join(' ')}
               role="button"
               tabIndex={0}
-              title={main.message}
+              aria-label={`${text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text} (${main.severity === 'info' ? 'note' : main.severity}: open its card)`}
               onClick={() => onSelect(pick(s.findings))}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' || e.key === ' ') {
@@ -45,7 +47,7 @@ export function PlanView({ checked, selected, onSelect }: Props) {
                 }
               }}
             >
-              {text}
+              <Quote text={text} finding={main} offset={s.start} />
             </mark>
           );
         })}

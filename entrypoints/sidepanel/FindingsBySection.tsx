@@ -3,10 +3,13 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Category, Finding } from '../../src/analysis/types';
-import { missingInWords } from '../../src/analysis/parts';
 import { outlineOf } from '../../src/documents/report';
 import type { GoToRequest, PagePlan, ShowPassageRequest, TabPlan } from '../../src/extension/tab-plan-messages';
 import { CATEGORY_STYLES } from '../../src/page/categories';
+import { Problems, Quote } from '../../src/page/quote';
+
+/** A sentence shortened for a button's name: enough words to tell it from the others. */
+const shortName = (words: string) => (words.length > 60 ? `${words.slice(0, 57).trimEnd()}…` : words);
 
 interface Props {
   plan: TabPlan;
@@ -43,18 +46,20 @@ export function FindingsBySection({ plan, tabId, shown }: Props) {
           <h3>{s.title}</h3>
           <ol>
             {s.findings.map((f) => (
-              <li key={`${f.start}-${f.end}-${f.rule}`} class={`finding cat-${f.category}`} data-rule={f.rule} data-start={f.start} data-end={f.end}>
+              <li key={`${f.start}-${f.end}-${f.rule}`} class={`finding cat-${f.category} sev-${f.severity}`} data-rule={f.rule} data-start={f.start} data-end={f.end}>
                 <p>
-                  <q>{plan.text.slice(f.start, f.end)}</q> <span class="kind">{CATEGORY_STYLES[f.category].label}</span>
+                  <q>
+                    <Quote text={plan.text.slice(f.start, f.end)} finding={f} />
+                  </q>{' '}
+                  <span class="kind">{CATEGORY_STYLES[f.category].label}</span>
                 </p>
-                <p>{f.message}</p>
-                {f.missing?.length ? <p class="missing">Missing: {missingInWords(f)}</p> : null}
+                <Problems finding={f} />
                 {plan.source === 'page' || plan.canGoTo ? (
-                  <button type="button" onClick={() => void goTo(f)}>
+                  <button type="button" aria-label={`Go to “${shortName(plan.text.slice(f.start, f.end))}”`} onClick={() => void goTo(f)}>
                     Go to
                   </button>
                 ) : (
-                  <button type="button" onClick={() => void copy(f)}>
+                  <button type="button" aria-label={`Copy quote “${shortName(plan.text.slice(f.start, f.end))}”`} onClick={() => void copy(f)}>
                     Copy quote
                   </button>
                 )}

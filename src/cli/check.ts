@@ -3,6 +3,7 @@
 // protocol ({"id","text"} per line in, {"id","findings"} per line out). src/cli/bin.ts runs it.
 import { createInterface } from 'node:readline';
 import { analyzeText, type Finding } from '../analysis/index';
+import { problemsOf, rewritesSentence } from '../analysis/problems';
 import { DocumentError, readPastedText } from '../documents/index';
 import { readPlanFileFromPath } from '../documents/node';
 import { checkDocument, type PlanDocument } from '../documents/plan-document';
@@ -35,9 +36,12 @@ function looksBinary(text: string): boolean {
   return bad > 8;
 }
 
+/** One sentence's finding: the sentence, its weak words, its problems one a line, the rule, the one rewrite. */
 export function formatFinding(text: string, f: Finding, at: Place): string {
-  const lines = [`${at.line}:${at.column}  ${f.severity}  ${f.rule}  "${text.slice(f.start, f.end)}"`, `  ${f.message}`, `  why: ${f.why}`];
-  if (f.suggestion) lines.push(`  try: ${f.suggestion}`);
+  const lines = [`${at.line}:${at.column}  ${f.severity}  ${f.rule}  "${text.slice(f.start, f.end)}"`];
+  if (f.spans?.length) lines.push(`  weak words: ${f.spans.map((s) => `"${text.slice(s.start, s.end)}"`).join(', ')}`);
+  lines.push(...problemsOf(f).map((p) => `  - ${p}`), `  why: ${f.why}`);
+  if (f.suggestion) lines.push(`  ${rewritesSentence(f) ? 'try' : 'add'}: ${f.suggestion}`);
   if (f.missing?.length) lines.push(`  missing: ${f.missing.join(', ')}`);
   return lines.join('\n');
 }
@@ -105,7 +109,7 @@ export async function main(args: string[]): Promise<number> {
     console.log(JSON.stringify({ file: doc.name, kind: doc.kind, planType: report.planType, jurisdiction: report.jurisdiction, findings: located }, null, 2));
     return 0;
   }
-  console.log(`${doc.name}: ${report.planType} (${report.jurisdiction}), ${findings.length} finding${findings.length === 1 ? '' : 's'}\n`);
+  console.log(`${doc.name}: ${report.planType} (${report.jurisdiction}), ${findings.length} sentence${findings.length === 1 ? '' : 's'} flagged\n`);
   for (const f of findings) console.log(formatFinding(doc.text, f, placeOf(f.start)) + '\n');
   return 0;
 }

@@ -2,7 +2,7 @@
 // `text` is the paragraphs joined by '\n'; a paragraph is one block for the analyser (a line break inside it, from a
 // <br>, stays inside it, as the page reads it).
 
-import { analyze, type Block, type BlockKind, type Finding, type Options, type Report } from '../analysis/index';
+import { analyze, shifted, type Block, type BlockKind, type Finding, type Options, type Report } from '../analysis/index';
 
 export type DocumentKind = 'pdf' | 'docx' | 'html' | 'txt' | 'md' | 'paste';
 
@@ -78,6 +78,7 @@ export function checkDocument(doc: PlanDocument, options: Partial<Options> = {})
     return p.kind ? { id: String(i), text, kind: p.kind } : { id: String(i), text };
   });
   const report = analyze(blocks, options);
-  const findings = report.blocks.flatMap((b, i) => b.findings.map((f) => ({ ...f, start: f.start + doc.paragraphs[i]!.start, end: f.end + doc.paragraphs[i]!.start })));
+  // Offsets into the document's text, the hedge words' with them.
+  const findings = report.blocks.flatMap((b, i) => b.findings.map((f) => shifted(f, doc.paragraphs[i]!.start)));
   return { report, findings };
 }

@@ -4,7 +4,6 @@ import type { Report } from '../analysis/index';
 import type { Finding, Jurisdiction, PlanType } from '../analysis/types';
 import type { Paragraph, PlanDocument } from './plan-document';
 
-
 export const PLAN_TYPE_LABELS: Record<PlanType, string> = {
   ehcp: 'Education, Health and Care plan (EHCP)',
   'sen-support': 'SEN Support plan',
@@ -81,35 +80,10 @@ export function segmentsOf(paragraph: Paragraph, findings: readonly Finding[]): 
   });
 }
 
-/** Where the sentence around a finding starts and ends: a finding never reaches past its paragraph. */
-function sentenceAround(text: string, finding: Finding): { start: number; end: number } {
-  const lineStart = text.lastIndexOf('\n', finding.start - 1) + 1;
-  const lineEndAt = text.indexOf('\n', finding.end);
-  const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
-  const before = text.slice(lineStart, finding.start);
-  const start = lineStart + Math.max(0, ...[...before.matchAll(/[.!?]\s+/g)].map((m) => m.index + m[0].length));
-  const after = /[.!?](\s|$)/.exec(text.slice(finding.end, lineEnd));
-  return { start, end: after ? finding.end + after.index + 1 : lineEnd };
+/** A finding's sentence, in the plan's own words (one finding per sentence: its range is the sentence). */
+export function quoteOf(text: string, finding: Pick<Finding, 'start' | 'end'>): string {
+  return text.slice(finding.start, finding.end).trim();
 }
-
-/** The sentence around a finding, in the plan's own words. */
-export function quoteOf(text: string, finding: Finding): string {
-  const { start, end } = sentenceAround(text, finding);
-  return text.slice(start, end).trim();
-}
-
-/** Findings gathered by the sentence they are in, so a report quotes each sentence once. */
-export function bySentence(text: string, findings: readonly Finding[]): { quote: string; start: number; findings: Finding[] }[] {
-  const groups = new Map<number, { quote: string; start: number; findings: Finding[] }>();
-  for (const f of findings) {
-    const { start, end } = sentenceAround(text, f);
-    const group = groups.get(start) ?? { quote: text.slice(start, end).trim(), start, findings: [] };
-    group.findings.push(f);
-    groups.set(start, group);
-  }
-  return [...groups.values()].sort((a, b) => a.start - b.start);
-}
-
 
 export interface OutlineSection {
   title: string;

@@ -6,7 +6,8 @@ import { boxCss } from './mark-styles';
 import type { ViewportRect } from './field-mirror';
 
 export interface Box extends ViewportRect {
-  category: Category;
+  /** A sentence's underline in its category's style, or the emphasis on hedge words inside it. */
+  kind: Category | 'emphasis';
   active: boolean;
 }
 
@@ -43,7 +44,7 @@ export class BoxLayer {
     const existing = [...this.boxes.children] as HTMLElement[];
     boxes.forEach((box, i) => {
       const el = existing[i] ?? this.boxes.appendChild(doc.createElement('div'));
-      el.className = `mark ${box.category}${box.active ? ' active' : ''}`;
+      el.className = `mark ${box.kind}${box.active ? ' active' : ''}`;
       el.style.cssText = `left:${box.left - origin.x}px;top:${box.top - origin.y}px;width:${box.width}px;height:${box.height}px`;
     });
     for (const el of existing.slice(boxes.length)) el.remove();

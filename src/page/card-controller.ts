@@ -69,7 +69,7 @@ export class CardController {
     });
   }
 
-  /** The most specific mark under a point (marks nest: a hedge inside a provision sentence). */
+  /** The most specific mark under a point (a sentence's marks do not nest, but a block-level finding may hold others). */
   private markAt(x: number, y: number): Mark | undefined {
     const inside = (r: ViewportRect) => x >= r.left && x <= r.left + r.width && y >= r.top && y <= r.top + r.height + UNDERLINE_SLACK_PX;
     return this.marks

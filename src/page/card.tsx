@@ -1,10 +1,12 @@
-// The card a mark opens: what is wrong, why (rule + source), a stronger wording with visible [slots],
-// and what the wording leaves out. Rendered with Preact into a shadow root; reachable by keyboard.
+// The card a mark opens: the flagged sentence with its hedge words emphasised, its problems in plain words, the one
+// rewrite that fixes them all (visible [slots] for what only the user knows), and the rule behind it. Rendered with
+// Preact into a shadow root; a dialog described by its problems, reachable by keyboard.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../analysis';
-import { missingInWords } from '../analysis/parts';
+import { rewritesSentence } from '../analysis/problems';
 import { byUser } from './by-user';
 import { CATEGORY_STYLES } from './categories';
+import { Problems, Quote } from './quote';
 import type { ViewportRect } from './field-mirror';
 
 export interface CardAction {
@@ -15,11 +17,11 @@ export interface CardAction {
 
 export interface CardProps {
   finding: Finding;
-  /** The words the finding covers, quoted at the top of the card. */
+  /** The sentence the finding covers, quoted at the top of the card. */
   flagged: string;
   anchor: ViewportRect;
   actions: CardAction[];
-  /** Opened from the keyboard: focus moves into the card. */
+  /** Opened from the keyboard: focus moves into the card, onto its message. */
   focus: boolean;
   onClose(): void;
   onPointerEnter?(): void;
@@ -38,8 +40,12 @@ function withSlots(text: string) {
  */
 const keepInCard = (e: Event) => e.stopPropagation();
 
+/** Space between the sentence and its card. */
+const GAP = 6;
+
 export function Card(props: CardProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const message = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<string | null>(null);
   const { finding, anchor } = props;
   const style = CATEGORY_STYLES[finding.category];
@@ -52,12 +58,14 @@ export function Card(props: CardProps) {
     const view = el.ownerDocument.defaultView!;
     const height = el.offsetHeight;
     const width = el.offsetWidth;
-    const below = anchor.top + anchor.height + 6;
-    const top = below + height > view.innerHeight && anchor.top - 6 - height >= 0 ? anchor.top - 6 - height : below;
+    // Below the sentence, or above it when only that fits in the window. The card is placed in the page (absolute),
+    // not the window: a card taller than the space left grows down the page, which scrolls to show the rest.
+    const below = anchor.top + anchor.height + GAP;
+    const top = below + height > view.innerHeight && anchor.top - GAP - height >= 0 ? anchor.top - GAP - height : below;
     const left = Math.max(4, Math.min(anchor.left, view.innerWidth - width - 4));
-    el.style.left = `${left}px`;
-    el.style.top = `${top}px`;
-    if (props.focus) (el.querySelector('button') ?? el).focus();
+    el.style.left = `${left + view.scrollX}px`;
+    el.style.top = `${top + view.scrollY}px`;
+    if (props.focus) (message.current ?? el).focus({ preventScroll: true });
   }, [anchor.left, anchor.top, anchor.height, props.focus, finding]);
 
   return (
@@ -66,7 +74,8 @@ export function Card(props: CardProps) {
       class="card"
       popover="manual"
       role="dialog"
-      aria-label={`Plan Lens: ${style.label}`}
+      aria-labelledby="plan-lens-card-title"
+      aria-describedby="plan-lens-card-message"
       tabIndex={-1}
       onKeyDown={(e) => {
         keepInCard(e);
@@ -82,27 +91,27 @@ export function Card(props: CardProps) {
     >
       <header>
         <span class={`swatch ${finding.category}`} style={{ borderBottomColor: style.color, borderBottomStyle: style.line === 'wavy' ? 'dashed' : style.line }} />
-        <span class="label">{style.label}</span>
-        <span class={`severity ${finding.severity}`}>{finding.severity}</span>
+        <h2 class="label" id="plan-lens-card-title">
+          Plan Lens: {style.label}
+        </h2>
+        <span class={`severity ${finding.severity}`}>{finding.severity === 'info' ? 'note' : finding.severity}</span>
       </header>
-      <p class="flagged">“{props.flagged}”</p>
-      <p class="message">{finding.message}</p>
+      <p class="flagged">
+        “<Quote text={props.flagged} finding={finding} />”
+      </p>
+      <div ref={message} class="message" id="plan-lens-card-message" tabIndex={-1}>
+        <Problems finding={finding} />
+      </div>
+      {finding.suggestion && (
+        <div class="suggestion">
+          <strong>{rewritesSentence(finding) ? 'Try: ' : 'Add to the plan: '}</strong>
+          <span>{withSlots(finding.suggestion)}</span>
+        </div>
+      )}
       <p class="why">
         <strong>Why: </strong>
         {finding.why} <span class="rule">({finding.rule})</span>
       </p>
-      {finding.suggestion && (
-        <div class="suggestion">
-          <strong>Try: </strong>
-          <span>{withSlots(finding.suggestion)}</span>
-        </div>
-      )}
-      {finding.missing && finding.missing.length > 0 && (
-        <p class="missing">
-          <strong>Says nothing about: </strong>
-          {missingInWords(finding)}
-        </p>
-      )}
       {status && (
         <p class="status" role="status">
           {status}
@@ -140,32 +149,41 @@ export function keepCardReachable(container: HTMLElement, home: Element): boolea
 }
 
 export const CARD_CSS = `
-.card { position: fixed; inset: auto; margin: 0; box-sizing: border-box; width: min(360px, calc(100vw - 8px)); max-height: 60vh; overflow: auto;
+.card { position: absolute; inset: auto; margin: 0; box-sizing: border-box; width: min(380px, calc(100vw - 8px)); overflow: visible;
   padding: 12px 14px; border: 1px solid #d4d4d8; border-radius: 8px; background: #fff; color: #18181b;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; box-shadow: 0 8px 24px rgb(0 0 0 / 0.18); z-index: 2147483647; }
-.card:focus { outline: none; }
-header { display: flex; align-items: center; gap: 8px; font-weight: 600; }
+.card:focus, .message:focus { outline: none; }
+.message:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; border-radius: 4px; }
+header { display: flex; align-items: center; gap: 8px; }
+h2 { margin: 0; font: inherit; font-weight: 600; }
 .swatch { display: inline-block; width: 18px; height: 0; border-bottom-width: 3px; }
 .severity { margin-left: auto; font-size: 12px; font-weight: 500; text-transform: uppercase; color: #52525b; }
 .severity.error { color: #b91c1c; }
-p, .suggestion { margin: 8px 0 0; }
+p, .suggestion, .message { margin: 8px 0 0; }
 .flagged { font-style: italic; color: #3f3f46; }
+.flagged .hedge { font-style: normal; font-weight: 600; background: #f59e0b40; text-decoration: underline wavy #b45309; border-radius: 2px; }
+.problems { margin: 0; padding-left: 18px; }
+.problems li + li { margin-top: 2px; }
 .why { color: #3f3f46; font-size: 13px; }
 .rule { font-family: ui-monospace, monospace; font-size: 12px; }
 .suggestion { padding: 8px; border-radius: 6px; background: #f4f4f5; }
 .slot { background: #fef3c7; color: inherit; border-radius: 3px; padding: 0 2px; }
-.missing { font-size: 13px; }
 .status { font-size: 13px; color: #b91c1c; }
 footer { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 12px; }
-button { font: inherit; font-size: 13px; padding: 4px 10px; border: 1px solid #a1a1aa; border-radius: 6px; background: #fafafa; color: #18181b; cursor: pointer; }
+button { font: inherit; font-size: 13px; padding: 4px 10px; border: 1px solid #71717a; border-radius: 6px; background: #fafafa; color: #18181b; cursor: pointer; }
 button:hover { background: #f4f4f5; }
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 .close { margin-left: auto; }
 @media (prefers-color-scheme: dark) {
   .card { background: #18181b; color: #fafafa; border-color: #3f3f46; }
   .flagged, .why { color: #d4d4d8; }
+  .flagged .hedge { color: #fafafa; background: #92400e; text-decoration-color: #fbbf24; }
+  .severity { color: #a1a1aa; }
+  .severity.error { color: #fca5a5; }
   .suggestion { background: #27272a; }
-  .slot { background: #78350f; }
-  button { background: #27272a; color: #fafafa; border-color: #52525b; }
+  .slot { background: #78350f; color: #fafafa; }
+  .status { color: #fca5a5; }
+  button { background: #27272a; color: #fafafa; border-color: #71717a; }
+  button:hover { background: #3f3f46; }
 }
 `;

@@ -20,3 +20,6 @@ export const CATEGORIES = Object.keys(CATEGORY_STYLES) as Category[];
 /** The CSS Custom Highlight name a category's marks are registered under. */
 export const highlightName = (category: Category) => `plan-lens-${category}`;
 export const ACTIVE_HIGHLIGHT = 'plan-lens-active';
+/** The hedge words inside a flagged sentence, emphasised within its underline (the wavy hedge line, a stronger tint). */
+export const EMPHASIS_HIGHLIGHT = 'plan-lens-emphasis';
+export const EMPHASIS_STYLE = { color: CATEGORY_STYLES.hedge.color, line: 'wavy', tint: '#f59e0b40' } as const;

@@ -2,7 +2,7 @@
 // the underline on the text itself, so nothing is added near (let alone inside) the page's content.
 // The registry is per document, so each frame has its own.
 import type { Category } from '../analysis';
-import { ACTIVE_HIGHLIGHT, CATEGORIES, highlightName } from './categories';
+import { ACTIVE_HIGHLIGHT, CATEGORIES, EMPHASIS_HIGHLIGHT, highlightName } from './categories';
 import { highlightCss } from './mark-styles';
 
 const STYLE_ID = 'plan-lens-highlight-styles';
@@ -24,20 +24,23 @@ export class HighlightLayer {
     }
   }
 
-  draw(marks: { category: Category; range: Range }[], active: Range | null): void {
+  /** `marks`: the sentences' underlines; `emphasis`: the hedge words inside them, painted over their sentence's line. */
+  draw(marks: { category: Category; range: Range }[], emphasis: Range[], active: Range | null): void {
     const view = this.doc.defaultView as typeof globalThis;
-    for (const category of CATEGORIES) {
-      const ranges = marks.filter((m) => m.category === category).map((m) => m.range);
-      if (ranges.length === 0) view.CSS.highlights.delete(highlightName(category));
-      else view.CSS.highlights.set(highlightName(category), new view.Highlight(...ranges));
-    }
-    if (active) view.CSS.highlights.set(ACTIVE_HIGHLIGHT, new view.Highlight(active));
-    else view.CSS.highlights.delete(ACTIVE_HIGHLIGHT);
+    const set = (name: string, ranges: Range[], priority: number) => {
+      if (ranges.length === 0) return view.CSS.highlights.delete(name);
+      const highlight = new view.Highlight(...ranges);
+      highlight.priority = priority;
+      view.CSS.highlights.set(name, highlight);
+    };
+    for (const category of CATEGORIES) set(highlightName(category), marks.filter((m) => m.category === category).map((m) => m.range), 0);
+    set(EMPHASIS_HIGHLIGHT, emphasis, 1);
+    set(ACTIVE_HIGHLIGHT, active ? [active] : [], 2);
   }
 
   remove(): void {
     const view = this.doc.defaultView as typeof globalThis | null;
-    for (const name of [...CATEGORIES.map(highlightName), ACTIVE_HIGHLIGHT]) view?.CSS.highlights.delete(name);
+    for (const name of [...CATEGORIES.map(highlightName), EMPHASIS_HIGHLIGHT, ACTIVE_HIGHLIGHT]) view?.CSS.highlights.delete(name);
     this.doc.getElementById(STYLE_ID)?.remove();
   }
 }

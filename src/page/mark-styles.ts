@@ -1,5 +1,5 @@
 // The CSS for marks, generated from CATEGORY_STYLES so highlights and boxes never disagree.
-import { ACTIVE_HIGHLIGHT, CATEGORIES, CATEGORY_STYLES, highlightName } from './categories';
+import { ACTIVE_HIGHLIGHT, CATEGORIES, CATEGORY_STYLES, EMPHASIS_HIGHLIGHT, EMPHASIS_STYLE, highlightName, type CategoryStyle } from './categories';
 
 const ACTIVE_TINT = '#facc1577';
 
@@ -10,28 +10,34 @@ export function highlightCss(): string {
     const thickness = line === 'double' ? '' : ' 2px';
     return `::highlight(${highlightName(c)}) { text-decoration: underline ${line} ${color}${thickness}; background-color: ${color}1a; }`;
   });
+  rules.push(`::highlight(${EMPHASIS_HIGHLIGHT}) { text-decoration: underline ${EMPHASIS_STYLE.line} ${EMPHASIS_STYLE.color} 2px; background-color: ${EMPHASIS_STYLE.tint}; }`);
   rules.push(`::highlight(${ACTIVE_HIGHLIGHT}) { background-color: ${ACTIVE_TINT}; }`);
   return rules.join('\n');
+}
+
+/** A box's underline in a category's line style. */
+function boxUnderline(selector: string, color: string, line: CategoryStyle['line']): string {
+  return line === 'wavy'
+    ? // A zigzag from two gradients: border-style has no "wavy".
+      `${selector}::after { content: ''; position: absolute; left: 0; right: 0; bottom: -3px; height: 4px;
+        background: linear-gradient(135deg, transparent 35%, ${color} 35%, ${color} 60%, transparent 60%) 0 0 / 4px 4px repeat-x,
+                    linear-gradient(45deg, transparent 35%, ${color} 35%, ${color} 60%, transparent 60%) 2px 0 / 4px 4px repeat-x; }`
+    : `${selector} { border-bottom: ${line === 'double' ? 3 : 2}px ${line} ${color}; }`;
 }
 
 /** Styles of positioned boxes (textareas, and browsers without the Highlight API). */
 export function boxCss(): string {
   const rules = CATEGORIES.map((c) => {
     const { color, line } = CATEGORY_STYLES[c];
-    const underline =
-      line === 'wavy'
-        ? // A zigzag from two gradients: border-style has no "wavy".
-          `.mark.${c}::after { content: ''; position: absolute; left: 0; right: 0; bottom: -3px; height: 4px;
-            background: linear-gradient(135deg, transparent 35%, ${color} 35%, ${color} 60%, transparent 60%) 0 0 / 4px 4px repeat-x,
-                        linear-gradient(45deg, transparent 35%, ${color} 35%, ${color} 60%, transparent 60%) 2px 0 / 4px 4px repeat-x; }`
-        : `.mark.${c} { border-bottom: ${line === 'double' ? 3 : 2}px ${line} ${color}; }`;
-    return `.mark.${c} { background-color: ${color}1a; }\n${underline}`;
+    return `.mark.${c} { background-color: ${color}1a; }\n${boxUnderline(`.mark.${c}`, color, line)}`;
   });
   return [
     ':host { all: initial; display: block; position: absolute; width: 0; height: 0; overflow: visible; pointer-events: none; }',
     '.origin { position: fixed; left: 0; top: 0; width: 0; height: 0; }',
     '.mark { position: fixed; box-sizing: border-box; pointer-events: none; }',
-    `.mark.active { background-color: ${ACTIVE_TINT}; }`,
     ...rules,
+    // Drawn after (over) their sentence's boxes.
+    `.mark.emphasis { background-color: ${EMPHASIS_STYLE.tint}; }\n${boxUnderline('.mark.emphasis', EMPHASIS_STYLE.color, EMPHASIS_STYLE.line)}`,
+    `.mark.active { background-color: ${ACTIVE_TINT}; }`,
   ].join('\n');
 }

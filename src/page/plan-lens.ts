@@ -2,7 +2,7 @@
 // blocks that changed, and keeps the marks on the words through edits, scrolling and resizing. The
 // browser's abilities (analysis, badge, the card's shadow root) are passed in: no extension API here.
 import { h, render } from 'preact';
-import type { Block, BlockReport } from '../analysis';
+import type { Block, BlockReport, Finding } from '../analysis';
 import { BoxLayer, type Box } from './box-layer';
 import { applyFix, type FixTarget } from './apply-fix';
 import { passageOf, revealPassage, selectPassage } from './go-to';
@@ -10,10 +10,10 @@ import { byUser } from './by-user';
 import { Card, keepCardReachable, type CardAction } from './card';
 import { HighlightLayer, supportsHighlights } from './highlights';
 import { CardController } from './card-controller';
-import { fieldSpan, marksOf, type Mark } from './marks';
+import { fieldOffsets, fieldSpan, marksOf, type Mark } from './marks';
 import { editableRootOf, OWN_HOST_TAGS, type TextField } from './opt-outs';
-import { hedgePhrase, sentenceHash, sentenceOf } from './ignore';
-import { sentenceAround } from './sentence';
+import { sentenceHash } from './ignore';
+import { rewritesSentence } from '../analysis/problems';
 import { sliced, SourceReader, toBlock, type Source } from './sources';
 import { rangeForSpan } from './text-blocks';
 import { FieldMirror, type ViewportRect } from './field-mirror';
@@ -99,17 +99,26 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   const ignoredHere = new Set<string>();
   const hereKey = (m: Mark) => `${m.source.text}\u0000${m.finding.rule}\u0000${m.finding.start}`;
   /** Each mark's sentence hash, computed only once the site has an ignored sentence. */
-  const hashes = new WeakMap<Mark, string>();
+  const hashes = new WeakMap<Finding, string>();
   const hashOf = (m: Mark) => {
-    let hash = hashes.get(m);
-    if (hash === undefined) hashes.set(m, (hash = sentenceHash(sentenceOf(m.source.text, m.finding.start, m.finding.end))));
+    let hash = hashes.get(m.finding);
+    if (hash === undefined) hashes.set(m.finding, (hash = sentenceHash(m.flagged)));
     return hash;
   };
-  const isIgnored = (m: Mark) => {
-    if (ignoredHere.has(hereKey(m))) return true;
+  /**
+   * What is shown of a mark once the user's choices apply: nothing for "Ignore here" or an ignored sentence, nor
+   * for a sentence whose only problems are hedge phrases the user ignores on this site; otherwise the mark without
+   * the ignored phrases' emphasis. Good-practice notes (info) are never underlined alone in a plan: the panel lists them.
+   */
+  const shownOf = (m: Mark): Mark | null => {
+    if (ignoredHere.has(hereKey(m)) || (isPlan && m.finding.severity === 'info')) return null;
     const { phrases, sentences } = abilities.ignored();
-    const phrase = hedgePhrase(m.finding, m.flagged);
-    return (phrase !== null && phrases.has(phrase)) || (sentences.size > 0 && sentences.has(hashOf(m)));
+    if (sentences.size > 0 && sentences.has(hashOf(m))) return null;
+    const emphasis = m.emphasis.filter((e) => !phrases.has(e.span.phrase));
+    if (emphasis.length === m.emphasis.length) return m;
+    // A hedge finding is its phrases and nothing else.
+    if (m.finding.category === 'hedge' && emphasis.length === 0) return null;
+    return { ...m, emphasis };
   };
 
   /**
@@ -256,7 +265,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   /** Recomputes the marks from the latest reports and sources; geometry follows in the next frame. */
   function rebuild(): void {
     const shown = isPlan || inPlanTab || forced;
-    marks = shown ? sources.flatMap((s) => marksFor(s).filter((m) => !isIgnored(m))) : [];
+    marks = shown ? sources.flatMap((s) => marksFor(s).flatMap((m) => shownOf(m) ?? [])) : [];
     if (builtMarks.size > sources.length) {
       const present = new Set(sources.map((s) => s.id));
       for (const id of builtMarks.keys()) if (!present.has(id)) builtMarks.delete(id);
@@ -325,8 +334,9 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   function drawHighlights(): void {
     if (!highlights) return;
     const active = cards.active;
-    const drawn = marks.flatMap((m) => (m.range && m.source.kind === 'dom' && nearView.has(m.source.block.element) ? [{ category: m.finding.category, range: m.range }] : []));
-    highlights.draw(drawn, active?.range ?? null);
+    const near = marks.filter((m) => m.range && m.source.kind === 'dom' && nearView.has(m.source.block.element));
+    const drawn = near.map((m) => ({ category: m.finding.category, range: m.range! }));
+    highlights.draw(drawn, near.flatMap((m) => m.emphasis.flatMap((e) => e.range ?? [])), active?.range ?? null);
     // The first marks on the page: a user-timing mark, cheap, which `npm run bench` times load against.
     if (!firstDrawn && drawn.length > 0) {
       firstDrawn = true;
@@ -351,7 +361,13 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     fieldRects.clear();
     for (const m of marks) {
       const span = fieldSpan(m);
-      if (span) fieldRects.set(m.key, fields.get(span.field)?.mirror.rects(span.start, span.end) ?? []);
+      const mirror = span && fields.get(span.field)?.mirror;
+      if (!span) continue;
+      fieldRects.set(m.key, mirror?.rects(span.start, span.end) ?? []);
+      for (const [i, e] of m.emphasis.entries()) {
+        const at = fieldOffsets(m, e.span.start, e.span.end);
+        fieldRects.set(emphasisKey(m, i), (at && mirror?.rects(at.start, at.end)) || []);
+      }
     }
     const rangeBoxList = rangeBoxes ? boxesFor(marks.filter((m) => m.range)) : [];
     for (const { f, origin } of frames) f.layer.draw(boxesFor(marks.filter((m) => fieldSpan(m)?.field === f.mirror.field)), origin);
@@ -359,13 +375,20 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     cards.reposition();
   }
 
+  /** The sentences' boxes, then the emphasis on their hedge words, drawn over them. */
   function boxesFor(list: Mark[]): Box[] {
     const active = cards.active;
-    return list.flatMap((m) => rectsOf(m).map((r) => ({ ...r, category: m.finding.category, active: m === active })));
+    const sentences = list.flatMap((m) => rectsOf(m).map((r): Box => ({ ...r, kind: m.finding.category, active: m.key === active?.key })));
+    const emphasis = list.flatMap((m) => m.emphasis.flatMap((e, i) => emphasisRects(m, i, e.range).map((r): Box => ({ ...r, kind: 'emphasis', active: false }))));
+    return [...sentences, ...emphasis];
   }
 
+  const visibleRects = (range: Range) => [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+  const emphasisKey = (mark: Mark, i: number) => `${mark.key}#${i}`;
+  const emphasisRects = (mark: Mark, i: number, range: Range | null): ViewportRect[] => (range ? visibleRects(range) : fieldRects.get(emphasisKey(mark, i)) ?? []);
+
   function rectsOf(mark: Mark): ViewportRect[] {
-    if (mark.range) return [...mark.range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+    if (mark.range) return visibleRects(mark.range);
     return fieldRects.get(mark.key) ?? [];
   }
 
@@ -405,7 +428,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
           () => 'The clipboard is not available on this page.',
         ),
       });
-      const target = fixTarget(mark);
+      // A need with no provision asks for wording in another section: there is nothing here to replace.
+      const target = rewritesSentence(mark.finding) ? fixTarget(mark) : null;
       if (target) {
         actions.push({
           label: 'Replace',
@@ -429,12 +453,21 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
         return undefined;
       },
     });
-    // The site's settings keep a hedge's lexicon phrase or the sentence's hash: plan text is never stored beyond the page.
-    const phrase = hedgePhrase(mark.finding, mark.flagged);
+    // The site's settings keep the hedges' lexicon phrases or the sentence's hash: plan text is never stored beyond the page.
+    for (const phrase of new Set(mark.emphasis.map((e) => e.span.phrase))) {
+      actions.push({
+        label: `Ignore “${phrase}” on this site`,
+        run: () => {
+          abilities.ignore({ phrases: [phrase] });
+          rebuild();
+          return undefined;
+        },
+      });
+    }
     actions.push({
-      label: phrase === null ? 'Ignore this sentence on this site' : `Ignore “${phrase}” on this site`,
+      label: 'Ignore this sentence on this site',
       run: () => {
-        abilities.ignore(phrase === null ? { sentences: [hashOf(mark)] } : { phrases: [phrase] });
+        abilities.ignore({ sentences: [hashOf(mark)] });
         rebuild();
         return undefined;
       },
@@ -442,14 +475,14 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     return actions;
   }
 
-  /** What Replace rewrites: the sentence holding the finding, in an editable field only. */
+  /** What Replace rewrites: the finding's sentence (its suggestion is that sentence rewritten), in an editable field only. */
   function fixTarget(mark: Mark): { target: FixTarget; expected: string } | null {
     const s = mark.source;
-    const sentence = sentenceAround(s.text, mark.finding.start, mark.finding.end);
-    const expected = s.text.slice(sentence.start, sentence.end);
-    if (s.kind === 'field') return { target: { kind: 'field', field: s.field, start: s.start + sentence.start, end: s.start + sentence.end }, expected };
+    const { start, end } = mark.finding;
+    const expected = s.text.slice(start, end);
+    if (s.kind === 'field') return { target: { kind: 'field', field: s.field, start: s.start + start, end: s.start + end }, expected };
     const root = mark.range ? editableRootOf(mark.range.startContainer) : null;
-    const range = root ? rangeForSpan(s.block, sentence.start, sentence.end) : null;
+    const range = root ? rangeForSpan(s.block, start, end) : null;
     return root && range ? { target: { kind: 'range', root, range }, expected } : null;
   }
 

@@ -3,16 +3,19 @@ import { render } from 'preact';
 import { Card } from '../../src/page/card';
 import type { Finding } from '../../src/analysis';
 
+const SENTENCE = 'A teaching assistant will support him as required.';
+const hedge = '"as required" leaves it to someone to decide later whether the help is given.';
 const finding: Finding = {
-  rule: 'HEDGE-DISCRETION',
-  category: 'hedge',
-  severity: 'warning',
-  start: 30,
-  end: 41,
-  message: '"as required" leaves it to someone to decide later whether the help is given.',
+  rule: 'PROV-SPECIFY',
+  category: 'provision',
+  severity: 'error',
+  start: 0,
+  end: SENTENCE.length,
+  message: `${hedge} This provision does not say how often, so nobody could check whether it is being delivered.`,
   why: 'SEND Code of Practice 9.69',
   suggestion: 'A teaching assistant will support him [how often: e.g. 3 × 20 minutes a week].',
-  missing: ['frequency', 'who'],
+  missing: ['frequency'],
+  spans: [{ rule: 'HEDGE-DISCRETION', start: 38, end: 49, phrase: 'as required', message: hedge }],
 };
 
 let root: HTMLElement;
@@ -25,22 +28,31 @@ function trusted<E extends Event>(event: E): E {
 }
 const userClick = (el: Element) => el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
 
-function show(actions: { label: string; run(): string | undefined }[] = []) {
+function show(actions: { label: string; run(): string | undefined }[] = [], focus = false) {
   root = document.body.appendChild(document.createElement('div'));
-  render(<Card finding={finding} flagged="as required" anchor={{ left: 10, top: 10, width: 50, height: 18 }} actions={actions} focus={false} onClose={() => undefined} />, root);
+  render(<Card finding={finding} flagged={SENTENCE} anchor={{ left: 10, top: 10, width: 50, height: 18 }} actions={actions} focus={focus} onClose={() => undefined} />, root);
   return root.querySelector<HTMLElement>('.card')!;
 }
 
 describe('the finding card', () => {
-  it('says what, why (with the rule), a suggestion with visible slots, and what is missing', () => {
+  it('quotes the sentence with its hedge words emphasised, lists its problems, one rewrite with visible slots, and why (with the rule)', () => {
     const card = show();
     expect(card.getAttribute('role')).toBe('dialog');
-    expect(card.querySelector('.flagged')!.textContent).toBe('“as required”');
-    expect(card.querySelector('.message')!.textContent).toBe(finding.message);
+    expect(card.querySelector('.flagged')!.textContent).toBe(`“${SENTENCE}”`);
+    expect([...card.querySelectorAll('.flagged .hedge')].map((e) => e.textContent)).toEqual(['as required']);
+    expect([...card.querySelectorAll('.message li')].map((li) => li.textContent)).toEqual([hedge, 'This provision does not say how often, so nobody could check whether it is being delivered.']);
     expect(card.querySelector('.why')!.textContent).toContain('SEND Code of Practice 9.69');
-    expect(card.querySelector('.rule')!.textContent).toBe('(HEDGE-DISCRETION)');
+    expect(card.querySelector('.rule')!.textContent).toBe('(PROV-SPECIFY)');
+    expect(card.querySelector('.suggestion strong')!.textContent).toBe('Try: ');
     expect([...card.querySelectorAll('.suggestion .slot')].map((s) => s.textContent)).toEqual(['[how often: e.g. 3 × 20 minutes a week]']);
-    expect(card.querySelector('.missing')!.textContent).toContain('how often, who delivers it');
+  });
+
+  it('is a dialog named by its kind and described by its problems; opened from the keyboard, focus starts on them', () => {
+    const card = show([], true);
+    expect(document.activeElement).toBe(card.querySelector('.message'));
+    const described = root.querySelector(`#${card.getAttribute('aria-describedby')!}`)!;
+    expect(described.classList.contains('message')).toBe(true);
+    expect(root.querySelector(`#${card.getAttribute('aria-labelledby')!}`)!.textContent).toBe('Plan Lens: Provision not specific');
   });
 
   it('shows why an action could not do what it says', async () => {
@@ -58,7 +70,7 @@ describe('keys pressed in the card', () => {
     for (const type of ['keydown', 'keypress', 'keyup']) editor.addEventListener(type, (e) => seen.push(`${type} ${(e as KeyboardEvent).key}`));
     root = editor.appendChild(document.createElement('div'));
     let closed = 0;
-    render(<Card finding={finding} flagged="as required" anchor={{ left: 10, top: 10, width: 50, height: 18 }} actions={[]} focus={false} onClose={() => closed++} />, root);
+    render(<Card finding={finding} flagged={SENTENCE} anchor={{ left: 10, top: 10, width: 50, height: 18 }} actions={[]} focus={false} onClose={() => closed++} />, root);
     const button = root.querySelector('button')!;
     for (const type of ['keydown', 'keypress', 'keyup']) button.dispatchEvent(new KeyboardEvent(type, { key: 'Enter', bubbles: true }));
     root.querySelector('.card')!.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));

@@ -4,8 +4,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { createSettingsStore, effectiveSettings, hostOf, loadEffectiveSettings, loadUserSettings, readPolicy, readSettings, saveUserSettings } from '../../src/extension/settings';
 import { exportSettings, importSettings, readSettingsFile } from '../../src/extension/settings-file';
 import { changeIgnored, ignoredBySite, loadSiteSettings, setSiteMode } from '../../src/extension/site-settings';
-import { hedgePhrase, sentenceHash, sentenceOf } from '../../src/page/ignore';
-import type { Finding } from '../../src/analysis';
+import { sentenceHash } from '../../src/page/ignore';
 
 const browser = fakeBrowser as unknown as WxtBrowser;
 
@@ -59,16 +58,10 @@ describe('settings', () => {
 });
 
 describe('what an ignore keeps', () => {
-  const finding = (category: Finding['category']) => ({ rule: 'X', category, severity: 'warning', start: 0, end: 1, message: '', why: '' }) satisfies Finding;
-
-  it('a hedge by its lexicon phrase, anything else by its sentence’s hash', () => {
-    expect(hedgePhrase(finding('hedge'), 'As\n Required')).toBe('as required');
-    expect(hedgePhrase(finding('provision'), 'Sam Smith will have access to a laptop.')).toBeNull();
-    const text = 'Reading. Sam Smith will have  access to a laptop. Weekly.';
-    const sentence = sentenceOf(text, 20, 30);
-    expect(sentence).toBe('Sam Smith will have  access to a laptop.');
+  it('a sentence by the hash of its words, the same however its line is wrapped', () => {
+    const sentence = 'Sam Smith will have  access to a laptop.';
     expect(sentenceHash(sentence)).toMatch(/^[0-9a-f]{64}$/);
-    expect(sentenceHash(sentence)).toBe(sentenceHash('Sam Smith will have access to a laptop.'));
+    expect(sentenceHash(sentence)).toBe(sentenceHash('Sam Smith will have\naccess to a laptop.'));
     expect(sentenceHash(sentence)).not.toBe(sentenceHash('Sam Smith will have access to a tablet.'));
   });
 });

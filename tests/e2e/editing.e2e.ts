@@ -7,7 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import { EDITOR_PAGES, externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { bundleForPage } from './page-modules';
-import { boxOverPhrase, cardButtonLabels, cardSuggestion, cardText, centre, clickCardButton, highlightMarks, markBoxes, markContaining, phraseRects, textUnderBoxes, type Rect } from './page-probes';
+import { boxOverPhrase, cardButtonLabels, cardSuggestion, cardText, centre, clickCardButton, emphasisMarks, emphasisOn, highlightMarks, markBoxes, markContaining, phraseRects, textUnderBoxes, type Rect } from './page-probes';
 
 declare const chrome: WxtBrowser;
 declare const PlanLensFix: typeof import('../../src/page/apply-fix');
@@ -44,9 +44,9 @@ async function open(pathname: string, origin = server.origin): Promise<Page> {
   return page;
 }
 
-/** Waits for a mark over words that include `phrase`; returns the most specific such mark. */
+/** Waits for the underline of a sentence whose words include `phrase`; returns it. */
 async function hasHighlight(target: Page | Frame, phrase: string) {
-  await target.waitForFunction((p) => [...CSS.highlights.values()].some((h) => [...(h as unknown as Set<Range>)].some((r) => r.toString().toLowerCase().includes(p))), phrase);
+  await expect.poll(async () => (await markContaining(target, phrase)) !== undefined).toBe(true);
   return (await markContaining(target, phrase))!;
 }
 
@@ -156,9 +156,9 @@ describe('the card', () => {
   it('Replace from the card rewrites the sentence in a contenteditable; Ctrl+Z restores it', async () => {
     const page = await open('/fixtures/plan-contenteditable.html');
     const before = await page.$eval('#editor', (e) => e.textContent);
-    await hasHighlight(page, 'access to');
-    // The suggestion belongs to the finding on the whole provision sentence: hover its first word.
-    const sentence = (await highlightMarks(page)).filter((m) => m.text.includes('access to')).sort((a, b) => b.text.length - a.text.length)[0]!;
+    // One finding for the sentence: hover its first word, away from the emphasised hedge words.
+    const sentence = await hasHighlight(page, 'access to');
+    expect(sentence.text).toBe('Sam will have access to a small group for phonics.');
     await page.mouse.move(sentence.rects[0]!.left + 3, centre(sentence.rects[0]!).y);
     await clickCardButton(page, 'Replace');
     await expect.poll(() => page.$eval('#editor', (e) => e.textContent)).not.toBe(before);
@@ -176,19 +176,26 @@ describe('the card', () => {
   it('Copy suggestion puts the card’s suggestion, slots and all, on the clipboard', async () => {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
     const page = await open('/fixtures/plan-contenteditable.html');
-    await hasHighlight(page, 'access to');
-    const sentence = (await highlightMarks(page)).filter((m) => m.text.includes('access to')).sort((a, b) => b.text.length - a.text.length)[0]!;
+    const sentence = await hasHighlight(page, 'access to');
     await page.mouse.move(sentence.rects[0]!.left + 3, centre(sentence.rects[0]!).y);
     const suggestion = await cardSuggestion(page);
-    // A whole sentence (it could name the child) is offered for ignoring only as a hash of its words (tests/e2e/settings.e2e.ts).
-    expect((await cardButtonLabels(page)).filter((label) => label.includes('on this site'))).toEqual(['Ignore this sentence on this site']);
+    // The site's settings are offered the hedges by their lexicon phrase, and the sentence (it could name the child)
+    // only as a hash of its words (tests/e2e/settings.e2e.ts).
+    const keep = (await cardButtonLabels(page)).filter((label) => label.includes('on this site'));
+    expect(keep.at(-1)).toBe('Ignore this sentence on this site');
+    const hedges = (await emphasisMarks(page)).filter((m) => sentence.text.includes(m.text)).map((m) => m.text.toLowerCase());
+    expect(keep.length).toBe(hedges.length + 1);
+    for (const label of keep.slice(0, -1)) {
+      const phrase = /^Ignore “(.+)” on this site$/.exec(label)?.[1] ?? label;
+      expect(hedges.some((h) => h.includes(phrase))).toBe(true);
+    }
     await clickCardButton(page, 'Copy suggestion');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(suggestion);
     expect(suggestion).toMatch(/\[[^\]]+\]/);
     await page.close();
   });
 
-  it('"Ignore here" hides one finding; "Ignore … on this site" hides the phrase after a reload too', async () => {
+  it('"Ignore here" hides one sentence\'s finding; "Ignore … on this site" drops the phrase\'s emphasis after a reload too', async () => {
     const page = await open('/fixtures/plan-static.html');
     const here = await hoverMark(page, 'where possible');
     const count = (await highlighted(page)).length;
@@ -196,14 +203,20 @@ describe('the card', () => {
     await expect.poll(async () => (await highlighted(page)).length).toBe(count - 1);
     expect(await highlighted(page)).not.toContain(here.text);
 
+    // The sentence has other problems (two hedges, no frequency): it keeps its underline, without "regular" emphasised.
     const site = await hoverMark(page, 'regular');
-    await clickCardButton(page, 'on this site');
-    await expect.poll(() => highlighted(page)).not.toContain(site.text);
+    const emphasised = async () => (await emphasisMarks(page)).map((m) => m.text);
+    expect(await emphasised()).toContain('regular');
+    await clickCardButton(page, 'Ignore “regular” on this site');
+    await expect.poll(emphasised).not.toContain('regular');
+    expect(await highlighted(page)).toContain(site.text);
+    expect(await emphasised()).toContain('as required');
 
     await page.reload();
-    // "Ignore here" lasted for the page; the phrase ignored on the site stays hidden.
+    // "Ignore here" lasted for the page; the phrase ignored on the site stays unemphasised.
     await expect.poll(() => highlighted(page)).toContain(here.text);
-    expect(await highlighted(page)).not.toContain(site.text);
+    await expect.poll(emphasised).toContain('as required');
+    expect(await emphasised()).not.toContain('regular');
     const sw = await browser.serviceWorker();
     await sw.evaluate(() => chrome.storage.local.remove('ignored:127.0.0.1'));
     await page.close();
@@ -211,7 +224,7 @@ describe('the card', () => {
 });
 
 describe('editing', () => {
-  it('typing before a finding keeps its mark on the phrase (textarea and contenteditable)', async () => {
+  it('typing before a finding keeps its mark on the sentence and its emphasis on the phrase (textarea and contenteditable)', async () => {
     const page = await open('/fixtures/plan-textarea.html');
     await expect.poll(() => boxOverPhrase(page, 'targets', 'access to')).not.toBeNull();
     await page.focus('#targets');
@@ -226,7 +239,7 @@ describe('editing', () => {
     await page.keyboard.type('From September: ');
     await expect
       .poll(async () => {
-        const mark = await markContaining(page, 'access to');
+        const mark = await emphasisOn(page, 'access to');
         const phrase = mark && (await phraseRects(page, '#editor', mark.text));
         return !!mark && !!phrase?.[0] && Math.abs(mark.rects[0]!.left - phrase[0].left) < 1 && Math.abs(mark.rects[0]!.top - phrase[0].top) < 1;
       })
@@ -294,7 +307,7 @@ describe('editing', () => {
 
   it('opt-outs are honoured: data-gramm="false", data-enable-grammarly="false", readonly, password, hidden and inert fields; spellcheck="false" is not one', async () => {
     const page = await open('/fixtures/opt-outs.html');
-    await expect.poll(() => boxOverPhrase(page, 'checked', 'where possible')).not.toBeNull();
+    await expect.poll(() => boxOverPhrase(page, 'checked', 'where possible', 'emphasis')).not.toBeNull();
     // Every box is in the field that did not opt out; no highlight touches the opted-out editor.
     const inside = (r: Rect, o: Rect) => r.left >= o.left && r.top >= o.top && r.left + r.width <= o.left + o.width + 0.5 && r.top + r.height <= o.top + o.height + 0.5;
     const checked = (await page.locator('#checked').boundingBox())!;
@@ -325,6 +338,7 @@ describe('real editors and webmail', () => {
     const frame = page.frames().find((f) => f !== page.mainFrame())!;
     const mark = await hasHighlight(frame, 'access to');
     expect(mark.rects).toEqual(await phraseRects(frame, '#tinymce', mark.text));
+    await expect.poll(async () => (await emphasisOn(frame, 'access to'))?.rects).toEqual(await phraseRects(frame, '#tinymce', (await emphasisOn(frame, 'access to'))!.text));
     // Read under the page's "Section F" heading, the frame's sentences are provision, with a mark of their own.
     const provision = async () => (await highlightMarks(frame)).filter((m) => m.name === 'plan-lens-provision').map((m) => m.text);
     await expect.poll(provision).toContain('A teaching assistant will support him as required at lunchtime.');

@@ -40,11 +40,11 @@ describe('one-line text inputs', () => {
   it('marks the flagged words in the field, follows its sideways scroll, and leaves other inputs and the values alone', async () => {
     const page = await open('plan-inputs.html');
     await expect.poll(() => boxOverPhrase(page, 'target', 'improve')).not.toBeNull();
-    // The hedge sits past the end of the narrow field: no box until the field scrolls to it.
-    expect(await boxOverPhrase(page, 'provision', 'would benefit from')).toBeNull();
+    // The hedge sits past the end of the narrow field: no emphasis box until the field scrolls to it.
+    expect(await boxOverPhrase(page, 'provision', 'would benefit from', 'emphasis')).toBeNull();
     // Scrolled until the hedge (about 600px into the line, in the fixture's font) is in view.
     await page.$eval('#provision', (i: HTMLInputElement) => (i.scrollLeft = 480));
-    await expect.poll(() => boxOverPhrase(page, 'provision', 'would benefit from')).not.toBeNull();
+    await expect.poll(() => boxOverPhrase(page, 'provision', 'would benefit from', 'emphasis')).not.toBeNull();
     // Every box is inside one of the two plan fields: none on the name, search or read-only inputs.
     const fields = [await rectOf(page, '#provision'), await rectOf(page, '#target')];
     for (const box of await markBoxes(page)) expect(fields.some((f) => inside(box, f))).toBe(true);
@@ -77,8 +77,10 @@ describe('one-line text inputs', () => {
     await expect.poll(() => cardText(page)).not.toBeNull();
     const suggestion = await cardSuggestion(page);
     await clickCardButton(page, 'Replace');
-    // The field's one sentence (its whole value) is now the card's suggestion: nothing duplicated, nothing lost.
-    await expect.poll(() => page.$eval('#target', (i: HTMLInputElement) => i.value)).toBe(suggestion);
+    // The field's one sentence is now the card's suggestion, its label kept: nothing duplicated, nothing lost.
+    expect(before.startsWith('Target 2: ')).toBe(true);
+    expect(before.endsWith(selected.selected)).toBe(true);
+    await expect.poll(() => page.$eval('#target', (i: HTMLInputElement) => i.value)).toBe(before.replace(selected.selected, suggestion));
     // Focus went back to the field: the browser's own undo brings the old words back.
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.$eval('#target', (i: HTMLInputElement) => i.value)).toBe(before);
@@ -131,16 +133,19 @@ describe('the card above a page’s own modals', () => {
     await clickCardButton(page, 'Ignore here');
     await expect.poll(async () => (await markBoxes(page)).length).toBeLessThan(boxes);
 
-    // Keyboard, within the dialog: Alt+Shift+J, Enter puts focus in the card, Escape back in the field.
+    // Keyboard, within the dialog: the field's one finding is ignored, so Alt+Shift+J from the field selects the
+    // editor's sentence; Enter puts focus in the card, Escape back on that sentence in the editor.
     await page.focus('#dialog-field');
     await page.$eval('#dialog-field', (t: HTMLTextAreaElement) => t.setSelectionRange(0, 0));
     await page.keyboard.press('Alt+Shift+J');
+    const walkedTo = await page.evaluate(() => ({ id: document.activeElement?.id, selected: getSelection()!.toString() }));
+    expect(walkedTo).toEqual({ id: 'dialog-editor', selected: 'A teaching assistant will support him as required during literacy lessons.' });
     await page.keyboard.press('Enter');
     await expect.poll(() => cardText(page)).not.toBeNull();
     expect(await focusInCard(page)).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => cardText(page)).toBeNull();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('dialog-field');
+    expect(await page.evaluate(() => ({ id: document.activeElement?.id, selected: getSelection()!.toString() }))).toEqual(walkedTo);
 
     // The dialog closes: the card opens in the page again, on top and clickable.
     await page.evaluate(() => document.querySelector<HTMLDialogElement>('#modal')!.close());
@@ -163,7 +168,7 @@ describe('the textarea mirror copies every layout property', () => {
   async function hedgeWords(page: Page, id: string): Promise<string[]> {
     const value = await page.$eval(`#${id}`, (t: HTMLTextAreaElement) => t.value);
     const spans: [number, number][] = [];
-    for (const box of (await markBoxes(page)).filter((b) => b.category === 'hedge')) {
+    for (const box of (await markBoxes(page)).filter((b) => b.category === 'emphasis')) {
       const y = box.top + box.height / 2;
       const [from, to] = [await caretAt(page, box.left + 1, y), await caretAt(page, box.left + box.width - 1, y)];
       if (from?.id === id && to?.id === id) spans.push([Math.min(from.offset, to.offset), Math.max(from.offset, to.offset) + (box.width > 2 && from.offset === to.offset ? 1 : 0)]);
@@ -182,9 +187,13 @@ describe('the textarea mirror copies every layout property', () => {
   // same sentence, its two hedges wrapped differently in each field. (Right-to-left fields are checked in
   // 'text from every script': the caret hit test this reads back with is ambiguous across wrapped bidi lines.)
   for (const id of ['spaced', 'border-box', 'tabs']) {
-    it(`#${id}: the hedge boxes cover exactly "where possible" and "will have access to"`, async () => {
+    it(`#${id}: one sentence box, and the emphasis boxes inside it cover exactly "where possible" and "will have access to"`, async () => {
       const page = await open('plan-mirror.html');
       await expect.poll(() => hedgeWords(page, id)).toEqual(['wherepossible', 'willhaveaccessto']);
+      const sentences = (await markBoxes(page)).filter((b) => b.category !== 'emphasis');
+      const field = await rectOf(page, `#${id}`);
+      const emphasis = (await markBoxes(page)).filter((b) => b.category === 'emphasis' && inside(b, field));
+      expect(emphasis.every((e) => sentences.some((b) => inside(e, b)))).toBe(true);
       await page.close();
     });
   }
@@ -194,7 +203,8 @@ describe('text from every script', () => {
   /** What the analyser flags in `texts`: the marks must cover exactly these characters. */
   const flagged = (texts: string[]) => {
     const blocks = [{ id: 'h', text: 'Section F: Special educational provision' }, ...texts.map((text, i) => ({ id: String(i), text }))];
-    return analyze(blocks).blocks.flatMap((b) => b.findings.map((f) => blocks.find((x) => x.id === b.id)!.text.slice(f.start, f.end))).sort();
+    // Good-practice notes (info) are never underlined alone.
+    return analyze(blocks).blocks.flatMap((b) => b.findings.filter((f) => f.severity !== 'info').map((f) => blocks.find((x) => x.id === b.id)!.text.slice(f.start, f.end))).sort();
   };
 
   it('combining marks, emoji, a joiner and right-to-left words: marks on exactly the flagged characters; Replace and undo leave every other character as it was', async () => {
@@ -224,8 +234,8 @@ describe('text from every script', () => {
 
   it('a field pasted with CRLF line ends, emoji and a joiner, and a right-to-left field: boxes on the words; Replace changes only its sentence', async () => {
     const page = await open('plan-unicode.html');
-    await expect.poll(() => boxOverPhrase(page, 'field', 'as required')).not.toBeNull();
-    expect(await boxOverPhrase(page, 'field', 'where possible')).not.toBeNull();
+    await expect.poll(() => boxOverPhrase(page, 'field', 'as required', 'emphasis')).not.toBeNull();
+    expect(await boxOverPhrase(page, 'field', 'where possible', 'emphasis')).not.toBeNull();
     await expect.poll(() => boxOverPhrase(page, 'rtl-field', 'where possible')).not.toBeNull();
 
     const before = await page.$eval('#field', (t: HTMLTextAreaElement) => t.value);

@@ -54,22 +54,25 @@ describe.runIf(findFirefox() !== null || process.env.CI)('Plan Lens in Firefox',
     }, url);
   }
 
-  it('marks the weak phrase of a plan read in Gmail, in the message body', async () => {
+  it('underlines the flagged sentence of a plan read in Gmail, its weak phrase emphasised inside, in the message body', async () => {
     const page = await open('gmail.html');
-    await expect.poll(async () => (await page.evaluate(readHighlightMarks)).some((m) => m.name === 'plan-lens-hedge' && m.text === 'will have access to')).toBe(true);
-    const mark = (await page.evaluate(readHighlightMarks)).find((m) => m.text === 'will have access to')!;
-    // Firefox has the CSS Custom Highlight API: the marks are highlights, drawn over the phrase's own glyphs.
-    expect(mark.rects).toEqual(await page.evaluate(readPhraseRects, ['#msg-body', mark.text] as const));
+    const sentence = 'Sam will have access to speech and language therapy.';
+    await expect.poll(async () => (await page.evaluate(readHighlightMarks, true)).some((m) => m.text === 'will have access to')).toBe(true);
+    const mark = (await page.evaluate(readHighlightMarks, false)).find((m) => m.text === sentence)!;
+    const emphasis = (await page.evaluate(readHighlightMarks, true)).find((m) => m.text === 'will have access to')!;
+    // Firefox has the CSS Custom Highlight API: the marks are highlights, drawn over the words' own glyphs.
+    expect(mark.rects).toEqual(await page.evaluate(readPhraseRects, ['#msg-body', sentence] as const));
+    expect(emphasis.rects).toEqual(await page.evaluate(readPhraseRects, ['#msg-body', emphasis.text] as const));
     expect(await page.evaluate(readMarkBoxes)).toEqual([]);
     // Nothing in the mail client's own message list.
-    expect((await page.evaluate(readHighlightMarks)).some((m) => /leisure|newsletter/i.test(m.text))).toBe(false);
+    expect((await page.evaluate(readHighlightMarks, false)).some((m) => /leisure|newsletter/i.test(m.text))).toBe(false);
 
-    // Hovering the phrase opens its card.
-    const { x, y } = centre(mark.rects[0]!);
+    // Hovering the phrase opens its sentence's card.
+    const { x, y } = centre(emphasis.rects[0]!);
     await page.mouse.move(x, y);
-    await expect.poll(async () => (await exposeCardInFirefox(firefox.browser, page), await page.evaluate(readCardText))).toContain('will have access to');
-    // The content script reached the background page: the toolbar badge counts the marks.
-    await expect.poll(() => badgeCount(page.url())).toBe((await page.evaluate(readHighlightMarks)).length);
+    await expect.poll(async () => (await exposeCardInFirefox(firefox.browser, page), await page.evaluate(readCardText))).toContain(sentence);
+    // The content script reached the background page: the toolbar badge counts the underlined sentences.
+    await expect.poll(() => badgeCount(page.url())).toBe((await page.evaluate(readHighlightMarks, false)).length);
     await page.close();
   });
 
@@ -77,7 +80,7 @@ describe.runIf(findFirefox() !== null || process.env.CI)('Plan Lens in Firefox',
     const page = await open('gmail-not-a-plan.html');
     // The content script has read the message and had its answer once it reports a count for the badge.
     await expect.poll(() => badgeCount(page.url())).toBe(0);
-    expect(await page.evaluate(readHighlightMarks)).toEqual([]);
+    expect(await page.evaluate(readHighlightMarks, false)).toEqual([]);
     expect(await page.evaluate(readMarkBoxes)).toEqual([]);
     await exposeCardInFirefox(firefox.browser, page);
     expect(await page.evaluate(readCardText)).toBeNull();
@@ -92,7 +95,7 @@ describe.runIf(findFirefox() !== null || process.env.CI)('Plan Lens in Firefox',
     await expect.poll(registeredOrigins).toEqual([`https://${PORTAL}/*`]);
 
     const page = await open('fixtures/not-a-plan.html', PORTAL);
-    await expect.poll(async () => (await page.evaluate(readHighlightMarks)).some((m) => m.text.includes('access to'))).toBe(true);
+    await expect.poll(async () => (await page.evaluate(readHighlightMarks, false)).some((m) => m.text.includes('access to'))).toBe(true);
     await page.close();
   });
 

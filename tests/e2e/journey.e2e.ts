@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { EDITOR_PAGES, externalRequests, launchWithExtension, startServer, type ExtensionBrowser, type StaticServer } from './harness';
-import { cardPart, cardSuggestion, cardText, focusedInCard, focusInCard, markContaining } from './page-probes';
+import { cardPart, cardSuggestion, cardText, emphasisOn, focusedInCard, focusInCard, markContaining } from './page-probes';
 
 declare const tinymce: { activeEditor: { getContent(o: { format: 'text' }): string } };
 declare const quill: { getText(): string; history: { lastRecorded: number; options: { delay: number } } };
@@ -65,7 +65,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The words of the finding the keyboard walk has made active (its selection and emphasis). */
+/** The sentence of the finding the keyboard walk has made active (its selection and emphasis). */
 const activeFinding = (frame: Frame) =>
   frame.evaluate(() => {
     const active = CSS.highlights.get('plan-lens-active') as unknown as Set<Range> | undefined;
@@ -78,7 +78,7 @@ const activeFinding = (frame: Frame) =>
 const keyboardAt = (frame: Frame, root: string) =>
   frame.evaluate((sel) => ({ frameFocused: document.hasFocus(), inRoot: document.activeElement === document.querySelector(sel), selected: document.getSelection()?.toString() ?? '' }), root);
 
-/** Alt+Shift+J until the finding on `words` is the active one (the walk wraps, so a bounded number of presses). */
+/** Alt+Shift+J until the finding on sentence `words` is the active one (the walk wraps, so a bounded number of presses). */
 async function walkTo(page: Page, frame: Frame, words: string): Promise<void> {
   for (let press = 0; press < 12; press++) {
     await page.keyboard.press('Alt+Shift+J');
@@ -114,11 +114,12 @@ describe.each(EDITORS)('a SENCO types a weak target in $name', (portal) => {
     const typed = [...original, TYPED];
     await expect.poll(() => portal.paragraphs(page)).toEqual(typed);
 
-    // 2. The typed hedge is underlined.
-    await expect.poll(async () => (await markContaining(frame, WEAK))?.text).toBe(WEAK);
+    // 2. The typed sentence is underlined, its hedge emphasised inside the underline.
+    await expect.poll(async () => (await markContaining(frame, WEAK))?.text).toBe(TYPED);
+    await expect.poll(async () => (await emphasisOn(frame, WEAK))?.text).toBe(WEAK);
 
-    // 3. Keyboard only: the walk reaches the typed finding, Enter opens its card with focus in it.
-    await walkTo(page, frame, WEAK);
+    // 3. Keyboard only: the walk reaches the typed sentence, Enter opens its card with focus in it.
+    await walkTo(page, frame, TYPED);
     await openCardByKeyboard(page, frame);
     expect(await (await cardPart(frame, '.message'))!.innerText()).toContain(WEAK);
     const suggestion = await cardSuggestion(frame);
@@ -137,16 +138,16 @@ describe.each(EDITORS)('a SENCO types a weak target in $name', (portal) => {
     await expect.poll(() => portal.paragraphs(page)).toEqual(typed);
 
     // 6. A card opened from the keyboard and closed with Esc: focus and caret are back in the editor
-    // where they were (on the finding's words), and typing carries on there.
-    await expect.poll(async () => (await markContaining(frame, WEAK))?.text).toBe(WEAK);
-    await walkTo(page, frame, WEAK);
+    // where they were (on the finding's sentence), and typing carries on there.
+    await expect.poll(async () => (await markContaining(frame, WEAK))?.text).toBe(TYPED);
+    await walkTo(page, frame, TYPED);
     await openCardByKeyboard(page, frame);
     await page.keyboard.press('Escape');
     await expect.poll(() => cardText(frame)).toBeNull();
-    expect(await keyboardAt(frame, portal.root)).toEqual({ frameFocused: true, inRoot: true, selected: WEAK });
+    expect(await keyboardAt(frame, portal.root)).toEqual({ frameFocused: true, inRoot: true, selected: TYPED });
     await page.keyboard.press('ArrowRight');
-    await page.keyboard.type(' at school');
-    const final = [...original, TYPED.replace(WEAK, `${WEAK} at school`)];
+    await page.keyboard.type(' Checked weekly.');
+    const final = [...original, `${TYPED} Checked weekly.`];
     await expect.poll(() => portal.paragraphs(page)).toEqual(final);
 
     // 7. Submit as a user does: the portal receives the paragraphs as typed, and nothing of Plan Lens.

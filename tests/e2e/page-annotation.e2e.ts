@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import { externalRequests, launchWithExtension, REPO_ROOT, startServer, stopServiceWorker, type ExtensionBrowser, type StaticServer } from './harness';
-import { boxOverPhrase, caretAt, cardPart, cardText, centre, focusInCard, highlightMarks, markBoxes, markContaining, phraseRects, servedInnerHTML, type Rect } from './page-probes';
+import { boxOverPhrase, caretAt, cardPart, cardText, centre, emphasisOn, focusInCard, highlightMarks, markBoxes, markContaining, phraseRects, servedInnerHTML, textUnderBoxes, within, type Rect } from './page-probes';
 
 /** The extension API as seen inside the service worker, for `sw.evaluate` callbacks. */
 declare const chrome: WxtBrowser;
@@ -61,10 +61,16 @@ function expectSameRects(actual: Rect[], expected: Rect[]) {
   });
 }
 
-/** Waits for a mark over words that include `phrase`; returns the most specific such mark. */
+/** Waits for the underline of a sentence whose words include `phrase`; returns it. */
 async function waitForHighlight(page: Page, phrase: string) {
-  await page.waitForFunction((p) => [...CSS.highlights.values()].some((h) => [...(h as unknown as Set<Range>)].some((r) => r.toString().toLowerCase().includes(p))), phrase);
+  await expect.poll(async () => (await markContaining(page, phrase)) !== undefined).toBe(true);
   return (await markContaining(page, phrase))!;
+}
+
+/** Waits for the emphasis on hedge words `phrase` inside a sentence's underline; returns it and the sentence. */
+async function waitForEmphasis(page: Page, phrase: string) {
+  await expect.poll(async () => (await emphasisOn(page, phrase)) !== undefined).toBe(true);
+  return { emphasis: (await emphasisOn(page, phrase))!, sentence: (await markContaining(page, phrase))! };
 }
 
 async function hoverAndReadCard(page: Page, rect: Rect): Promise<string> {
@@ -75,15 +81,24 @@ async function hoverAndReadCard(page: Page, rect: Rect): Promise<string> {
 }
 
 describe('static plan text (a portal read view)', () => {
-  it('underlines the weak phrase on its own glyphs, opens the card, and leaves the page as served', async () => {
+  it('underlines the flagged sentence on its own glyphs with its hedge words emphasised inside, opens the card, and leaves the page as served', async () => {
     const page = await open('plan-static.html');
-    const mark = await waitForHighlight(page, 'access to');
-    expectSameRects(mark.rects, await phraseRects(page, '#prov-access', mark.text));
-    // Words inside inline markup (<em>) map through the offset map too.
-    const inEm = await waitForHighlight(page, 'regular');
-    expectSameRects(inEm.rects, await phraseRects(page, '#prov-regular', inEm.text));
+    const { emphasis, sentence } = await waitForEmphasis(page, 'access to');
+    expect(sentence.text).toBe('Sam will have access to a quiet space when he becomes anxious.');
+    expectSameRects(sentence.rects, await phraseRects(page, '#prov-access', sentence.text));
+    expectSameRects(emphasis.rects, await phraseRects(page, '#prov-access', emphasis.text));
+    expect(within(emphasis.rects, sentence.rects)).toBe(true);
+    // One underline per sentence: the sentence with two hedges has one, with both emphasised; words inside inline
+    // markup (<em>) map through the offset map too.
+    const inEm = await waitForEmphasis(page, 'regular');
+    expect((await highlightMarks(page)).filter((m) => m.text.includes('regular'))).toHaveLength(1);
+    expectSameRects(inEm.emphasis.rects, await phraseRects(page, '#prov-regular', inEm.emphasis.text));
+    expect((await emphasisOn(page, 'as required'))?.text).toBe('as required');
+    expect(within(inEm.emphasis.rects, inEm.sentence.rects)).toBe(true);
 
-    const card = await hoverAndReadCard(page, mark.rects[0]!);
+    // Hovering the emphasis opens the sentence's card.
+    const card = await hoverAndReadCard(page, emphasis.rects[0]!);
+    expect(card).toContain(sentence.text);
     expect(card).toContain('access to');
     expect(card).toContain('Why:');
 
@@ -108,7 +123,7 @@ describe('a portal with a strict Content Security Policy', () => {
 describe('touch', () => {
   it('a tap on a mark opens its card and a tap elsewhere closes it (touch screens have no hover)', async () => {
     const page = await open('plan-static.html');
-    const mark = await waitForHighlight(page, 'where possible');
+    const { emphasis: mark, sentence } = await waitForEmphasis(page, 'where possible');
     // A finger on the screen, as the browser's input pipeline has it (events a page script makes are not trusted,
     // and Plan Lens ignores those).
     const cdp = await page.context().newCDPSession(page);
@@ -117,7 +132,7 @@ describe('touch', () => {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     };
     await tap(centre(mark.rects[0]!).x, centre(mark.rects[0]!).y);
-    await expect.poll(() => cardText(page)).toContain(mark.text);
+    await expect.poll(() => cardText(page)).toContain(sentence.text);
     await tap(5, 5);
     await expect.poll(() => cardText(page)).toBeNull();
     await cdp.detach();
@@ -126,17 +141,20 @@ describe('touch', () => {
 });
 
 describe('textarea (mirror + boxes)', () => {
-  it('draws the box over the phrase, follows the field when it scrolls, and never touches the value', async () => {
+  it('draws the sentence box with the emphasis box over the phrase inside it, follows the field when it scrolls, and never touches the value', async () => {
     const page = await open('plan-textarea.html');
     await page.waitForFunction(() => document.querySelector('plan-lens-marks')?.shadowRoot?.querySelector('.mark') != null);
-    // The browser's own hit test at the box's edges lands on the flagged words.
+    // The browser's own hit test at the box's edges lands on the flagged sentence (a service written as a target).
     expect(await boxOverPhrase(page, 'targets', 'access to')).not.toBeNull();
-    // Scroll the field: a phrase that was out of view gets its box, on its glyphs.
-    expect(await boxOverPhrase(page, 'targets', 'would benefit from')).toBeNull();
+    // Scroll the field: a sentence that was out of view gets its box, on its glyphs, and its hedge the emphasis inside it.
+    expect(await boxOverPhrase(page, 'targets', 'would benefit from', 'emphasis')).toBeNull();
     await page.$eval('#targets', (t: HTMLTextAreaElement) => (t.scrollTop = t.scrollHeight));
-    await expect.poll(() => boxOverPhrase(page, 'targets', 'would benefit from')).not.toBeNull();
+    await expect.poll(() => boxOverPhrase(page, 'targets', 'would benefit from', 'emphasis')).not.toBeNull();
+    const hedge = (await boxOverPhrase(page, 'targets', 'would benefit from', 'emphasis'))!;
+    expect(within([hedge], [(await boxOverPhrase(page, 'targets', 'would benefit from'))!])).toBe(true);
+    expect((await textUnderBoxes(page, 'targets', 'emphasis')).join(' ')).toBe('wouldbenefitfrom');
 
-    const card = await hoverAndReadCard(page, (await boxOverPhrase(page, 'targets', 'would benefit from'))!);
+    const card = await hoverAndReadCard(page, (await boxOverPhrase(page, 'targets', 'would benefit from', 'emphasis'))!);
     expect(card.toLowerCase()).toContain('would benefit from');
     expect(await page.$eval('#targets', (t: HTMLTextAreaElement) => t.value === t.defaultValue)).toBe(true);
     await page.close();
@@ -149,7 +167,7 @@ describe('textarea (mirror + boxes)', () => {
     await page.$eval('#targets', (t: HTMLTextAreaElement) => t.setSelectionRange(0, 0));
     await page.keyboard.press('Alt+Shift+J');
     const selected = await page.$eval('#targets', (t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd));
-    // The selection is a finding: a mark box starts exactly where it starts.
+    // The selection is a finding (a whole sentence): a mark box starts exactly where it starts.
     expect(selected.trim()).not.toBe('');
     const selectionStart = await page.$eval('#targets', (t: HTMLTextAreaElement) => t.selectionStart);
     const boxStarts = await Promise.all((await markBoxes(page)).map((b) => caretAt(page, b.left + 1, b.top + b.height / 2)));
@@ -171,10 +189,12 @@ describe('textarea (mirror + boxes)', () => {
 describe('contenteditable editor', () => {
   it('underlines inside the editor with CSS highlights only: the editor markup is unchanged', async () => {
     const page = await open('plan-contenteditable.html');
-    const mark = await waitForHighlight(page, 'as required');
-    expectSameRects(mark.rects, await phraseRects(page, '#editor', mark.text));
-    const card = await hoverAndReadCard(page, mark.rects[0]!);
-    expect(card).toContain('as required');
+    const { emphasis, sentence } = await waitForEmphasis(page, 'as required');
+    expect(sentence.text).toBe('A teaching assistant will support him as required during literacy lessons.');
+    expectSameRects(sentence.rects, await phraseRects(page, '#editor', sentence.text));
+    expectSameRects(emphasis.rects, await phraseRects(page, '#editor', 'as required'));
+    const card = await hoverAndReadCard(page, emphasis.rects[0]!);
+    expect(card).toContain(sentence.text);
     expect(await page.$eval('#editor', (e) => e.innerHTML)).toBe(await servedInnerHTML(page, '#editor'));
     await page.close();
   });

@@ -65,11 +65,14 @@ const listed = (panel: Page) =>
   panel.$$eval('.findings .finding', (items) => items.map((i) => ({ rule: i.getAttribute('data-rule'), start: Number(i.getAttribute('data-start')), end: Number(i.getAttribute('data-end')) })));
 const byPosition = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start - b.start || a.end - b.end;
 
-/** Clicks "Go to" on the first listed finding over exactly `words`. */
-async function goTo(panel: Page, plan: TabPlan, words: string): Promise<void> {
-  const f = plan.findings.find((x) => plan.text.slice(x.start, x.end) === words);
-  expect(f, `a finding on “${words}”`).toBeTruthy();
-  await panel.locator(`.finding[data-start="${f!.start}"][data-end="${f!.end}"] button`, { hasText: 'Go to' }).first().click();
+/** Clicks "Go to" on the finding of the sentence with `words` in it; returns that sentence. */
+async function goTo(panel: Page, plan: TabPlan, words: string): Promise<string> {
+  const f = plan.findings.find((x) => plan.text.slice(x.start, x.end).includes(words));
+  expect(f, `a finding on a sentence with “${words}”`).toBeTruthy();
+  const sentence = plan.text.slice(f!.start, f!.end);
+  // Its button's name says which sentence it goes to.
+  await panel.getByRole('button', { name: `Go to “${sentence.slice(0, 40)}`, exact: false }).click();
+  return sentence;
 }
 
 describe('side panel on a portal read view (the sample draft EHCP)', () => {
@@ -108,12 +111,13 @@ describe('side panel on a portal read view (the sample draft EHCP)', () => {
     expect(headings).toContain("Section B: The child's special educational needs");
   });
 
-  it('"Go to" selects exactly the flagged words in the page and opens their card', async () => {
-    await goTo(panel, plan, 'will have access to');
-    await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe('will have access to');
-    await expect.poll(() => cardText(page)).not.toBeNull();
-    await goTo(panel, plan, 'a range of');
-    await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe('a range of');
+  it('"Go to" selects exactly the flagged sentence in the page and opens its card', async () => {
+    const access = await goTo(panel, plan, 'will have access to');
+    expect(access).toBe('Oliver will have access to speech and language therapy as required.');
+    await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe(access);
+    await expect.poll(() => cardText(page)).toContain(access);
+    const range = await goTo(panel, plan, 'a range of');
+    await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe(range);
   });
 
   it('filters by category', async () => {
@@ -130,10 +134,10 @@ describe('side panel on form fields and editors', () => {
   it('"Go to" selects the flagged words in a textarea (selectionStart/End)', async () => {
     const { page, panel, tabId } = await openWithPanel('/fixtures/plan-textarea.html');
     const plan = (await storedPlan(tabId))!;
-    await goTo(panel, plan, 'would benefit from');
+    const sentence = await goTo(panel, plan, 'would benefit from');
     const value = await page.inputValue('#targets');
-    const start = value.indexOf('would benefit from');
-    await expect.poll(() => page.evaluate(() => [document.querySelector('textarea')!.selectionStart, document.querySelector('textarea')!.selectionEnd])).toEqual([start, start + 'would benefit from'.length]);
+    const start = value.indexOf(sentence);
+    await expect.poll(() => page.evaluate(() => [document.querySelector('textarea')!.selectionStart, document.querySelector('textarea')!.selectionEnd])).toEqual([start, start + sentence.length]);
   });
 
   it('reads a plan form inside a frame with its page, and "Go to" reaches into the frame', async () => {
@@ -149,11 +153,11 @@ describe('side panel on form fields and editors', () => {
       },
       { timeout: 15_000, interval: 100 },
     );
-    await goTo(panel, plan, 'would benefit from');
+    const sentence = await goTo(panel, plan, 'would benefit from');
     const form = page.frames().find((f) => f.url().endsWith('/plan-textarea.html'))!;
     const value = await form.inputValue('#targets');
-    const start = value.indexOf('would benefit from');
-    await expect.poll(() => form.evaluate(() => [document.querySelector('textarea')!.selectionStart, document.querySelector('textarea')!.selectionEnd])).toEqual([start, start + 'would benefit from'.length]);
+    const start = value.indexOf(sentence);
+    await expect.poll(() => form.evaluate(() => [document.querySelector('textarea')!.selectionStart, document.querySelector('textarea')!.selectionEnd])).toEqual([start, start + sentence.length]);
   });
 
   it('reads an editor frame in the middle of the page where it sits, under its section', async () => {
@@ -174,27 +178,30 @@ describe('side panel on form fields and editors', () => {
     );
     await panel.reload();
     const sectionF = panel.locator('.findings section', { has: panel.locator('h3', { hasText: 'Section F' }) });
-    await sectionF.locator('.finding q', { hasText: /^as required$/ }).waitFor();
-    await goTo(panel, plan, 'as required');
+    await sectionF.locator('.finding q .hedge', { hasText: /^as required$/ }).waitFor();
+    expect(await goTo(panel, plan, 'as required')).toBe(provision);
     const editor = page.frames().find((f) => f !== page.mainFrame())!;
-    await expect.poll(() => editor.evaluate(() => window.getSelection()!.toString())).toBe('as required');
+    await expect.poll(() => editor.evaluate(() => window.getSelection()!.toString())).toBe(provision);
   });
 
   it('follows typing in a contenteditable editor: a new weak phrase is listed', async () => {
     const { page, panel, tabId } = await openWithPanel('/fixtures/plan-contenteditable.html');
     const before = (await storedPlan(tabId))!;
-    expect(before.findings.some((f) => before.text.slice(f.start, f.end) === 'where possible')).toBe(false);
+    expect(before.findings.some((f) => before.text.slice(f.start, f.end).includes('where possible'))).toBe(false);
     await page.bringToFront();
     await page.click('#editor p:last-child');
     await page.keyboard.press('End');
-    await page.keyboard.type(' Sam will join a social skills group where possible.');
-    await panel.locator('.finding q', { hasText: /^where possible$/ }).waitFor({ timeout: 15_000 });
+    // A paragraph of its own (the sentences of one paragraph are judged together, as one finding).
+    await page.keyboard.press('Enter');
+    const typed = 'Sam will join a social skills group where possible.';
+    await page.keyboard.type(typed);
+    await panel.locator('.finding q .hedge', { hasText: /^where possible$/ }).waitFor({ timeout: 15_000 });
     const after = (await storedPlan(tabId))!;
     expect((await listed(panel)).length).toBe(after.findings.length);
     expect(after.findings.length).toBeGreaterThan(before.findings.length);
-    // And "Go to" reaches the new words inside the editor.
-    await goTo(panel, after, 'where possible');
-    await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe('where possible');
+    // And "Go to" reaches the new sentence inside the editor.
+    expect(await goTo(panel, after, 'where possible')).toBe(typed);
+    await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe(typed);
   });
 });
 

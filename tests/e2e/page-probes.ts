@@ -1,5 +1,6 @@
 // What a test can see of Plan Lens in a page without reaching into the content script: the CSS
-// highlight registry (per document, shared by the page and content-script worlds), the boxes in
+// highlight registry (per document, shared by the page and content-script worlds): one underline per flagged
+// sentence, and the emphasis on the hedge words inside it; the boxes in
 // Plan Lens's open shadow roots, the card, and the browser's own caret hit test as an independent
 // measure of where the glyphs are.
 import type { ElementHandle, Frame, Page } from 'playwright-core';
@@ -21,12 +22,13 @@ type Target = Page | Frame;
 type Caret = { node: string; id: string; offset: number };
 
 /**
- * Every range in Plan Lens's CSS highlights, with its text and client rects. The `read…` functions run
- * inside the page, so a driver other than Playwright (Firefox's, over WebDriver BiDi) can run them too.
+ * Every sentence underlined in Plan Lens's CSS highlights (`emphasis`: the hedge words emphasised inside them
+ * instead), with its text and client rects. The `read…` functions run inside the page, so a driver other than
+ * Playwright (Firefox's, over WebDriver BiDi) can run them too.
  */
-export function readHighlightMarks(): HighlightMark[] {
+export function readHighlightMarks(emphasis = false): HighlightMark[] {
   return [...CSS.highlights.entries()]
-    .filter(([name]) => name.startsWith('plan-lens-') && name !== 'plan-lens-active')
+    .filter(([name]) => (emphasis ? name === 'plan-lens-emphasis' : name.startsWith('plan-lens-') && name !== 'plan-lens-active' && name !== 'plan-lens-emphasis'))
     .flatMap(([name, h]) =>
       [...(h as unknown as Set<Range>)].map((r) => ({
         name,
@@ -37,10 +39,16 @@ export function readHighlightMarks(): HighlightMark[] {
 }
 
 export function highlightMarks(target: Target): Promise<HighlightMark[]> {
-  return target.evaluate(readHighlightMarks);
+  return target.evaluate(readHighlightMarks, false);
 }
 
-/** The boxes drawn for textarea marks (and range marks without the Highlight API). */
+/** The hedge words emphasised inside the underlined sentences. */
+export function emphasisMarks(target: Target): Promise<HighlightMark[]> {
+  return target.evaluate(readHighlightMarks, true);
+}
+
+/** The boxes drawn for textarea marks (and range marks without the Highlight API): `category` is the sentence's, or
+ *  "emphasis" for the hedge words inside it. */
 export function readMarkBoxes(): (Rect & { category: string })[] {
   return [...document.querySelectorAll('plan-lens-marks')].flatMap((host) =>
     [...host.shadowRoot!.querySelectorAll<HTMLElement>('.mark')].map((m) => {
@@ -83,10 +91,21 @@ export function phraseRects(target: Target, rootSelector: string, text: string):
   return target.evaluate(readPhraseRects, [rootSelector, text] as const);
 }
 
-/** The most specific highlight mark whose words include `phrase` (case-insensitive), if any. */
+/** The underlined sentence whose words include `phrase` (case-insensitive), if any. */
 export async function markContaining(target: Target, phrase: string): Promise<HighlightMark | undefined> {
   const marks = (await highlightMarks(target)).filter((m) => m.text.toLowerCase().includes(phrase));
   return marks.sort((a, b) => a.text.length - b.text.length)[0];
+}
+
+/** The emphasis on hedge words that include `phrase` (case-insensitive), if any. */
+export async function emphasisOn(target: Target, phrase: string): Promise<HighlightMark | undefined> {
+  const marks = (await emphasisMarks(target)).filter((m) => m.text.toLowerCase().includes(phrase));
+  return marks.sort((a, b) => a.text.length - b.text.length)[0];
+}
+
+/** Whether every rect of `inner` lies within one of `outer`'s (an emphasis inside its sentence's underline). */
+export function within(inner: Rect[], outer: Rect[]): boolean {
+  return inner.length > 0 && inner.every((r) => outer.some((o) => r.left >= o.left - 1 && r.top >= o.top - 1 && r.left + r.width <= o.left + o.width + 1 && r.top + r.height <= o.top + o.height + 1));
 }
 
 /** Where the browser puts the caret for a point: the element or text node and the offset into it. */
@@ -200,10 +219,13 @@ export async function cardSuggestion(target: Target): Promise<string> {
 const valueOf = (target: Target, id: string) => target.$eval(`#${id}`, (t) => (t as HTMLTextAreaElement | HTMLInputElement).value);
 const inField = (id: string, c: Caret | null): c is Caret => (c?.node === 'TEXTAREA' || c?.node === 'INPUT') && c.id === id;
 
-/** A form field mark box whose glyphs, by the browser's own caret hit test, hold `phrase` of field `#id`. */
-export async function boxOverPhrase(target: Target, id: string, phrase: string): Promise<Rect | null> {
+/**
+ * A form field mark box whose glyphs, by the browser's own caret hit test, hold `phrase` of field `#id`: a sentence's
+ * box, or with `kind` "emphasis" the box on hedge words inside it.
+ */
+export async function boxOverPhrase(target: Target, id: string, phrase: string, kind: 'sentence' | 'emphasis' = 'sentence'): Promise<Rect | null> {
   const value = (await valueOf(target, id)).toLowerCase();
-  for (const box of await markBoxes(target)) {
+  for (const box of (await markBoxes(target)).filter((b) => (b.category === 'emphasis') === (kind === 'emphasis'))) {
     const y = box.top + box.height / 2;
     const from = await caretAt(target, box.left + 1, y);
     const to = await caretAt(target, box.left + box.width - 1, y);
@@ -213,14 +235,14 @@ export async function boxOverPhrase(target: Target, id: string, phrase: string):
 }
 
 /**
- * The field text under the marks, read back through the browser's caret hit test at each box's
- * edges: overlapping boxes (a phrase's inside its sentence's) read as one stretch and whitespace is dropped,
- * so how lines wrap (a width, a font) does not change it. Misplaced boxes read back other words.
+ * The field text under the marks (sentences' boxes, or with `kind` "emphasis" the hedge words' boxes), read back
+ * through the browser's caret hit test at each box's edges: overlapping boxes read as one stretch and whitespace
+ * is dropped, so how lines wrap (a width, a font) does not change it. Misplaced boxes read back other words.
  */
-export async function textUnderBoxes(target: Target, id: string): Promise<string[]> {
+export async function textUnderBoxes(target: Target, id: string, kind: 'sentence' | 'emphasis' = 'sentence'): Promise<string[]> {
   const value = await valueOf(target, id);
   const spans: [number, number][] = [];
-  for (const box of await markBoxes(target)) {
+  for (const box of (await markBoxes(target)).filter((b) => (b.category === 'emphasis') === (kind === 'emphasis'))) {
     const y = box.top + box.height / 2;
     const from = await caretAt(target, box.left + 1, y);
     const to = await caretAt(target, box.left + box.width - 1, y);

@@ -24,7 +24,8 @@ describe.each(SAMPLES)('%s', (sample) => {
   let html: string[];
   beforeAll(async () => {
     html = (await findingsOf(forms.html[sample])).keys;
-    expect(html.length).toBeGreaterThan(5);
+    // One finding per flagged sentence: the IEP sample has five.
+    expect(html.length).toBeGreaterThanOrEqual(5);
   });
 
   it('as a portal prints it (each field as text), the same findings as the page', async () => {
