@@ -25,6 +25,10 @@ export default defineBackground(() => {
     void rejudgeDocsPlans(browser, options());
   });
   void forgetLegacyIgnored(browser.storage.local);
+  // First run: what Plan Lens does and how to turn it on.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   // First, so its toolbar-click listener asks for an organisation's site within the click's gesture.
   registerPolicySites(browser, () => settings.current().policySites, settings.ready, settings.onChange);
   registerSelectionReview(browser);

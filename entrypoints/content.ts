@@ -10,8 +10,10 @@ import { isTabCommand, type Request } from '../src/extension/messages';
 import { isShowPassageRequest } from '../src/extension/tab-plan-messages';
 import { coveredBy } from '../src/extension/site-access';
 import { changeIgnored, loadSiteSettings, siteOf, siteUrl, watchSiteSettings, type SiteSettings } from '../src/extension/site-settings';
+import { t } from '../src/extension/i18n';
 import { CARD_CSS } from '../src/page/card';
 import { fromPlanLens, type Sender } from '../src/extension/senders';
+import { showNotice } from '../src/page/notice';
 import { answerChildFrames, parentQuestion } from '../src/page/frame-anchor';
 import { startPlanLens, type PlanLensPage } from '../src/page/plan-lens';
 import { PLAN_SURFACES, siteFor } from '../src/sites/site';
@@ -159,5 +161,10 @@ function abilities(doc: string, site: string, settings: () => SiteSettings, moun
       void changeIgnored(browser.storage.local, site, what);
     },
     findElsewhere: () => void send({ kind: 'find-elsewhere' }).catch(() => undefined),
+    checked: ({ isPlan, marks }: { isPlan: boolean; marks: number }) => {
+      // Said once per tab, by its top frame; a plan with underlines needs no words.
+      if (window !== window.top || (isPlan && marks > 0)) return;
+      showNotice(document, isPlan ? t('checkedNothing') : t('checkedNotPlan', String(marks)));
+    },
   };
 }

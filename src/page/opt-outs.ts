@@ -2,7 +2,7 @@
 // disabled fields, combobox-style inputs, and Plan Lens's own UI.
 
 /** Custom-element names of Plan Lens's own hosts: never read, never observed. */
-export const OWN_HOST_TAGS = new Set(['PLAN-LENS-MARKS', 'PLAN-LENS-CARD']);
+export const OWN_HOST_TAGS = new Set(['PLAN-LENS-MARKS', 'PLAN-LENS-CARD', 'PLAN-LENS-NOTICE']);
 
 const OPT_OUT_SELECTOR = '[data-gramm="false"], [data-gramm_editor="false"], [data-enable-grammarly="false"], [data-plan-lens="off"]';
 

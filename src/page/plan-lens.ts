@@ -31,6 +31,8 @@ export interface PageAbilities {
   ignore(what: { phrases?: string[]; sentences?: string[] }): void;
   /** The next-finding shortcut found no marks here: continue in another frame of the tab. */
   findElsewhere(): void;
+  /** The check the user asked for (checkPage) has its answer: whether the page reads as a plan, and how many marks it shows. */
+  checked(result: { isPlan: boolean; marks: number }): void;
 }
 
 export interface PlanLensPage {
@@ -89,6 +91,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   /** Told once that another frame holds the plan; kept even if a restarted worker forgets the tab. */
   let inPlanTab = false;
   let forced = false;
+  /** The user asked to check the page, and has not been told the outcome yet. */
+  let checkAsked = false;
   let inFlight = false;
   let passAgain = false;
   let marks: Mark[] = [];
@@ -171,6 +175,11 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       }
       // Every answer is reported, changed or not: the badge (and a watching test) learn the page is settled.
       if (answered && countReports === reportsBefore) abilities.reportCount(shownCount);
+      // A page already read needs no new answer to say what the check found.
+      if (checkAsked && (answered || known.size > 0)) {
+        checkAsked = false;
+        abilities.checked({ isPlan: isPlan || inPlanTab, marks: marks.length });
+      }
     } finally {
       inFlight = false;
       if (passAgain && !signal.aborted) {
@@ -551,6 +560,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   return {
     checkPage() {
       forced = true;
+      checkAsked = true;
       rebuild();
       schedulePass(0);
     },

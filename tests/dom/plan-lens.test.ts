@@ -26,6 +26,7 @@ function abilities(isPlan: boolean, hold?: () => Promise<void>) {
     ignored: () => ({ phrases: new Set(), sentences: new Set() }),
     ignore: () => undefined,
     findElsewhere: () => undefined,
+    checked: () => undefined,
   };
   return { a, counts, calls };
 }
