@@ -136,6 +136,8 @@ export interface LaunchOptions {
    * itself only on webmail; every local test page needs this grant, so it is the default.
    */
   grantSites?: string[];
+  /** Another build of the extension to load (a copy with its own key and so its own id, say). */
+  extensionDir?: string;
 }
 
 /** The grant that covers every local test page (a host grant covers every port). */
@@ -190,7 +192,7 @@ async function launchProfile(options: LaunchOptions, extraArgs: string[]): Promi
 export const launchWithoutExtension = (options: LaunchOptions = {}) => launchProfile(options, []);
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const ext = extensionDir();
+  const ext = options.extensionDir ?? extensionDir();
   const { context, close } = await launchProfile(options, [
     // Lets the tests click the toolbar button through CDP (Extensions.triggerAction, clickToolbarButton).
     '--enable-unsafe-extension-debugging',

@@ -1,22 +1,29 @@
 // An organisation's policy, read by real Chromium from its managed policy directory (as an IT admin deploys it):
 // the jurisdiction and a house phrase are fixed for every page and locked on the options page, and the site the
 // policy lists is offered on the user's visit (the toolbar button is marked) and granted with one click on it.
-// The test writes the policy file and removes it when done, failed or not: e2e files run one at a time, so no
-// other browser test sees it. It needs root to write /etc; skipped without, but never under CI (root there).
+// The test writes the policy file and removes it when done, failed or not. The policy names a copy of the build
+// with a test key of its own (so its own id): a Plan Lens in any other browser on the machine never sees it.
+// It needs root to write /etc; skipped without, but never under CI (root there).
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
-import { allowInSiteSettings, clickToolbarButton, externalRequests, launchWithExtension, LOCAL_PAGES, REPO_ROOT, startServer, untilGranted, type ExtensionBrowser, type StaticServer } from './harness';
+import { allowInSiteSettings, clickToolbarButton, extensionDir, externalRequests, launchWithExtension, LOCAL_PAGES, REPO_ROOT, startServer, untilGranted, type ExtensionBrowser, type StaticServer } from './harness';
 import { cardText, centre, emphasisOn, highlightMarks, markContaining } from './page-probes';
 
 type Rule = { conditions: { pageUrl?: { hostEquals?: string } }[] };
 declare const chrome: WxtBrowser & { declarativeContent: { onPageChanged: { getRules(ids: undefined, done: (rules: Rule[]) => void): void } } };
 
 const POLICY_FILE = '/etc/chromium/policies/managed/plan-lens-e2e.json';
-/** Pinned by the manifest's key (wxt.config.ts). */
-const EXTENSION_ID = 'dkjnaakmdcmeofhpcljobeojognknpbp';
+/** The public half of a key made for this test only (its private half was thrown away). */
+const TEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEApp8TlLSgqKfKtQPwhfpdQGgYlLgZU7tRYHaoWCda1OHc0GKlBd679m4Yt9t8Rb6OvphVlP8okHk+lZVxbeK0tf50sQhYTARwi6eu89UjfD2DN+W3sp3Qx+6PYYvc1xYIAEudgYPc72v3i4cDwk090W3Y4gcJj6k/zPjXC4ejf5UpQf/QIi97++iW8CDdR968+q1wJWAeOQoYYi3JCyzQ1ienwk6NPeyFqq8FutNfilefxXVpdXy+pgJwys9bu+LcrheAi+2/HnSUr+ByzMCA7/QRwZQCKeT6E+aQuh8YNtKglCG1FHbDoNTKwVZLkmJeM5SymHVV4LTWJcISPwbb1QIDAQAB';
+/** Chromium's id for a key: the SHA-256 of the public key, its first 32 hex digits written a–p. */
+const idOf = (key: string) => [...createHash('sha256').update(Buffer.from(key, 'base64')).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+const EXTENSION_ID = idOf(TEST_KEY);
 const POLICY = {
   jurisdiction: 'us',
   customPhrases: [{ phrase: 'learning buddy', message: 'is not how our district writes services: name the adult' }],
@@ -25,18 +32,25 @@ const POLICY = {
 const REVIEW = 'The speech and language therapist will review progress each term as required by the Code of Practice.';
 
 const removePolicy = () => fs.rmSync(POLICY_FILE, { force: true });
+/** The key the build pins (wxt.config.ts), whose id the README gives IT admins. */
+const manifestKey = () => (JSON.parse(fs.readFileSync(path.join(extensionDir(), 'manifest.json'), 'utf8')) as { key: string }).key;
 
 describe.runIf(process.getuid?.() === 0 || Boolean(process.env.CI))('an organisation’s policy through Chromium’s managed policy directory', () => {
   let server: StaticServer;
   let browser: ExtensionBrowser;
+  let copy: string;
 
   beforeAll(async () => {
+    copy = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-lens-policy-build-'));
+    fs.cpSync(extensionDir(), copy, { recursive: true });
+    const manifest = JSON.parse(fs.readFileSync(path.join(copy, 'manifest.json'), 'utf8')) as { key: string };
+    fs.writeFileSync(path.join(copy, 'manifest.json'), JSON.stringify({ ...manifest, key: TEST_KEY }));
     fs.mkdirSync(path.dirname(POLICY_FILE), { recursive: true });
     fs.writeFileSync(POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: POLICY } } }));
     // Gone even if the run is cut short.
     process.once('exit', removePolicy);
     server = await startServer({ '/fixtures/': `${REPO_ROOT}/tests/fixtures` });
-    browser = await launchWithExtension({ grantSites: [] });
+    browser = await launchWithExtension({ grantSites: [], extensionDir: copy });
   });
 
   afterAll(async () => {
@@ -44,6 +58,7 @@ describe.runIf(process.getuid?.() === 0 || Boolean(process.env.CI))('an organisa
     if (browser) expect(externalRequests(browser.requests)).toEqual([]);
     await browser?.close();
     await server?.close();
+    if (copy) fs.rmSync(copy, { recursive: true, force: true });
   });
 
   const open = async (url: string): Promise<Page> => {
@@ -52,7 +67,8 @@ describe.runIf(process.getuid?.() === 0 || Boolean(process.env.CI))('an organisa
     return page;
   };
 
-  it('Plan Lens has the extension id the policy names, and reads the policy', async () => {
+  it('Plan Lens has the extension id its key pins, and reads the policy named for it', async () => {
+    expect(idOf(manifestKey())).toBe('dkjnaakmdcmeofhpcljobeojognknpbp');
     expect(browser.extensionId).toBe(EXTENSION_ID);
     const sw = await browser.serviceWorker();
     expect(await sw.evaluate(() => chrome.storage.managed.get(null))).toEqual(POLICY);
