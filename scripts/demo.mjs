@@ -45,7 +45,7 @@ async function sidePanel(page, name, out) {
 
 const server = await startServer({ '/samples/': samplesDir, '/fixtures/': fixturesDir });
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-const browser = await launchWithExtension({ headless: !headed, viewport: headed ? null : { width: 1200, height: 900 } });
+const browser = await launchWithExtension({ headless: !headed, keepWelcome: headed, viewport: headed ? null : { width: 1200, height: 900 } });
 
 if (headed) {
   for (const p of pages) await (await browser.context.newPage()).goto(server.origin + p);

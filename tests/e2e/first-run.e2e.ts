@@ -11,7 +11,7 @@ let welcome: Promise<Page>;
 
 beforeAll(async () => {
   server = await startServer({ '/fixtures/': `${REPO_ROOT}/tests/fixtures` });
-  browser = await launchWithExtension({ grantSites: [] });
+  browser = await launchWithExtension({ grantSites: [], keepWelcome: true });
   const isWelcome = (p: Page) => p.url().endsWith('/welcome.html');
   welcome = Promise.resolve(browser.context.pages().find(isWelcome) ?? browser.context.waitForEvent('page', { predicate: isWelcome }));
 });

@@ -138,6 +138,8 @@ export interface LaunchOptions {
   grantSites?: string[];
   /** Another build of the extension to load (a copy with its own key and so its own id, say). */
   extensionDir?: string;
+  /** Leave the welcome page Plan Lens opens on install (closed otherwise). */
+  keepWelcome?: boolean;
 }
 
 /** The grant that covers every local test page (a host grant covers every port). */
@@ -199,6 +201,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     `--disable-extensions-except=${ext}`,
     `--load-extension=${ext}`,
   ]);
+  // Plan Lens opens its welcome page on install; where a test does not look at it, it is closed, so it never takes the
+  // focus or the keys from the test's own pages.
+  const isWelcome = (page: Page) => page.url().endsWith('/welcome.html');
+  const welcome = context.pages().find(isWelcome) ?? context.waitForEvent('page', { predicate: isWelcome });
   const requests: string[] = [];
   context.on('request', (r: Request) => requests.push(r.url()));
   const serviceWorker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
@@ -210,6 +216,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     requests,
     close,
   };
+  if (!options.keepWelcome) await (await welcome).close();
   await grantSites(browser, options.grantSites ?? [LOCAL_PAGES]);
   return browser;
 }
