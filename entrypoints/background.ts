@@ -3,6 +3,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { createAnalysisService } from '../src/extension/analysis-service';
+import { answerMessages } from '../src/extension/answer-messages';
 import { createBadge } from '../src/extension/badge';
 import { registerCheckPage, tellEveryTab } from '../src/extension/check-page';
 import { handleRequest } from '../src/extension/handle-request';
@@ -52,7 +53,7 @@ export default defineBackground(() => {
     tellFrame: (tabId: number, frameId: number, command: TabCommand) => void browser.tabs.sendMessage(tabId, command, { frameId }).catch(() => undefined),
   };
 
-  browser.runtime.onMessage.addListener((message, sender) => {
+  answerMessages(browser, (message, sender) => {
     if (!isRequest(message)) return undefined;
     // A restarted worker reads the settings before it judges anything.
     return settings.ready.then(() => handleRequest(message, sender, services));

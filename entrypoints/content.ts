@@ -6,6 +6,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createAnalysisClient, sendWithRetry } from '../src/extension/analysis-client';
+import { answerMessages } from '../src/extension/answer-messages';
 import { isTabCommand, type Request } from '../src/extension/messages';
 import { isShowPassageRequest } from '../src/extension/tab-plan-messages';
 import { coveredBy } from '../src/extension/site-access';
@@ -120,8 +121,7 @@ export default defineContentScript({
           return Promise.resolve(true);
       }
     };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    ctx.onInvalidated(answerMessages(browser, onMessage));
   },
 });
 

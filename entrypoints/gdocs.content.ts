@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { answerMessages } from '../src/extension/answer-messages';
 import { fromPlanLens } from '../src/extension/senders';
 import { isGoToRequest, type ExportAnswer, type TabPlanRequest } from '../src/extension/tab-plan-messages';
 import { watchGoogleDocs, type DocsState } from '../src/sites/google-docs';
@@ -37,7 +38,7 @@ export default defineContentScript({
     });
     ctx.onInvalidated(docs.stop);
 
-    browser.runtime.onMessage.addListener((message, sender) => {
+    answerMessages(browser, (message, sender) => {
       if (!fromPlanLens(sender, browser.runtime.id) || !isGoToRequest(message)) return undefined;
       return Promise.resolve(docs.goTo(message.start, message.end));
     });

@@ -50,11 +50,8 @@ const browser = await launchWithExtension({ headless: !headed, keepWelcome: head
 if (headed) {
   for (const p of pages) await (await browser.context.newPage()).goto(server.origin + p);
   console.log(`Plan Lens demo: ${pages.length} sample(s) open. Hover an underline, or press Alt+Shift+J then Enter. Ctrl+C to quit.`);
-  const stop = async () => {
-    await browser.close();
-    await server.close();
-    process.exit(0);
-  };
+  // Ctrl+C or a closed window quits, whether or not the browser and server close cleanly.
+  const stop = () => void browser.close().then(() => server.close()).finally(() => process.exit(0));
   process.on('SIGINT', stop);
   browser.context.on('close', stop);
 } else {

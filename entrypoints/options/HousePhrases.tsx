@@ -16,8 +16,13 @@ export function HousePhrases({ effective }: { effective: EffectiveSettings }) {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    const phrase = String(data.get('phrase') ?? '');
-    const message = String(data.get('message') ?? '');
+    // Text fields only: a file input's value would read as "[object File]".
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const phrase = text('phrase');
+    const message = text('message');
     const entry = list === 'customPhrases' ? { phrase, message } : phrase;
     const read = readSettings({ [list]: [entry] });
     const added = read.settings[list]?.[0];

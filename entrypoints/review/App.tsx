@@ -98,7 +98,7 @@ export function App() {
             {notice}
           </p>
         )}
-        <DropZone onFile={openFile} onText={(text) => show(readPastedText(text))} compact={checked !== null} />
+        <DropZone onFile={(file) => void openFile(file)} onText={(text) => show(readPastedText(text))} compact={checked !== null} />
         {status.busy && (
           <p class="busy" role="status">
             {status.busy}

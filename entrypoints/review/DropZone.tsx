@@ -4,8 +4,8 @@ import { SUPPORTED_FILES } from '../../src/documents/index';
 
 interface Props {
   /** A picked file; dropped files are handled page-wide by the App. */
-  onFile(file: File): void;
-  onText(text: string): void;
+  onFile: (file: File) => void;
+  onText: (text: string) => void;
   /** Once a plan is shown the zone shrinks to a bar. */
   compact: boolean;
 }

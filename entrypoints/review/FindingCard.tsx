@@ -13,7 +13,7 @@ interface Props {
   position: string;
   onPrevious: (() => void) | undefined;
   onNext: (() => void) | undefined;
-  onClose(): void;
+  onClose: () => void;
 }
 
 export function FindingCard({ text, finding, position, onPrevious, onNext, onClose }: Props) {

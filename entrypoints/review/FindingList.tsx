@@ -9,7 +9,7 @@ import type { Checked } from './App';
 interface Props {
   checked: Checked;
   selected: number | null;
-  onSelect(index: number): void;
+  onSelect: (index: number) => void;
 }
 
 export function FindingList({ checked, selected, onSelect }: Props) {

@@ -8,7 +8,7 @@ import type { Checked } from './App';
 interface Props {
   checked: Checked;
   selected: number | null;
-  onSelect(index: number): void;
+  onSelect: (index: number) => void;
 }
 
 export function PlanView({ checked, selected, onSelect }: Props) {

@@ -26,7 +26,7 @@ export function FindingsBySection({ plan, tabId, shown }: Props) {
 
   const goTo = async (f: Finding) => {
     if (tabId === undefined) return;
-    const moved = await (plan.source === 'page' ? showPassage(tabId, plan, f) : browser.tabs.sendMessage(tabId, { kind: 'plan-lens/go-to', start: f.start, end: f.end } satisfies GoToRequest)).catch(() => false);
+    const moved = await (plan.source === 'page' ? showPassage(tabId, plan, f) : browser.tabs.sendMessage<GoToRequest, boolean>(tabId, { kind: 'plan-lens/go-to', start: f.start, end: f.end })).catch(() => false);
     setNote(moved ? null : 'That passage could not be reached: it may have changed since, or the tab was reloaded. Try again in a moment.');
   };
   const copy = async (f: Finding) => {

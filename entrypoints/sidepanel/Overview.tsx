@@ -8,7 +8,7 @@ import { routeLabel } from '../../src/sites/google-docs';
 interface Props {
   plan: TabPlan;
   shown: ReadonlySet<Category>;
-  onToggle(category: Category): void;
+  onToggle: (category: Category) => void;
 }
 
 export function Overview({ plan, shown, onToggle }: Props) {

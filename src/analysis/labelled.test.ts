@@ -46,7 +46,7 @@ describe('labelled plan lines', () => {
 
   // Headings, nils, admin fields, views and history are not plan wording wherever they sit in a plan.
   it.each(cases.filter((c) => c.kind === 'other').map((c) => [c.text, c.jurisdiction]))('"%s" is not flagged under a provision or a target heading', (text, jurisdiction) => {
-    for (const kind of ['provision', 'target'] as const) expect([kind, judge(HEADINGS[kind][jurisdiction as Jurisdiction], text).rules]).toEqual([kind, []]);
+    for (const kind of ['provision', 'target'] as const) expect([kind, judge(HEADINGS[kind][jurisdiction], text).rules]).toEqual([kind, []]);
   });
 
   it('names the missing parts (F1 ≥ 0.9 over flagged lines)', () => {

@@ -6,4 +6,10 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
   throw err;
 });
-void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (err: unknown) => {
+    console.error(`plan-lens: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

@@ -46,7 +46,7 @@ describe('answerLine (JSONL protocol)', () => {
 
   it('answers a bad line with an error instead of stopping', () => {
     expect(JSON.parse(answerLine('{not json'))).toMatchObject({ id: null, findings: [] });
-    expect(JSON.parse(answerLine('{not json')).error).toBeTruthy();
+    expect((JSON.parse(answerLine('{not json')) as { error?: string }).error).toBeTruthy();
     expect(JSON.parse(answerLine('{"id":7}'))).toMatchObject({ id: 7, error: '"text" must be a string' });
   });
 });

@@ -5,7 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DOMParser } from 'linkedom';
-import { readPlanFile, type ParseHtml, type PdfJs, type PlanDocument, type Readers } from './index';
+import { readPlanFile, type ParseHtml, type PlanDocument, type Readers } from './index';
 
 /** linkedom parses only whole documents: a fragment (mammoth's HTML, a page saved without <html>) is put in a body first, as a browser's parser would. */
 export const parseHtml: ParseHtml = (html) => {
@@ -14,7 +14,7 @@ export const parseHtml: ParseHtml = (html) => {
 };
 
 export const nodeReaders: Readers = {
-  pdfjs: async () => (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs,
+  pdfjs: () => import('pdfjs-dist/legacy/build/pdf.mjs'),
   parseHtml: () => Promise.resolve(parseHtml),
 };
 

@@ -388,7 +388,7 @@ function acrossBreaks(pieces: Piece[]): Piece[] {
     if (prev && (prev.page !== p.page || columnBreak)) {
       // A row that runs on: the next page's row has nothing in the first column, its cells join the row's.
       if (prev.cells && p.cells && p.cells[0] === '' && p.cells.length === prev.cells.length) {
-        prev.cells = prev.cells.map((c, i) => (p.cells![i] ? (c ? joined(c, p.cells![i]!) : p.cells![i]!) : c));
+        prev.cells = prev.cells.map((c, i) => (p.cells![i] ? (c ? joined(c, p.cells![i]) : p.cells![i]) : c));
         prev.text = prev.cells.filter((c) => c !== '').join(' | ');
         continue;
       }
@@ -398,7 +398,7 @@ function acrossBreaks(pieces: Piece[]): Piece[] {
         const shift = p.left - prev.left;
         const column = prev.columns.findIndex((x) => Math.abs(x + shift - p.x0) < 0.5 * p.size);
         if (column > 0 && prev.cells[column]) {
-          prev.cells[column] = joined(prev.cells[column]!, p.text);
+          prev.cells[column] = joined(prev.cells[column], p.text);
           prev.text = prev.cells.filter((c) => c !== '').join(' | ');
           continue;
         }

@@ -43,7 +43,8 @@ export const checkPage = (browser: WxtBrowser, tabId: number): Promise<void> => 
 /** Gives `command` to every copy of Plan Lens in every tab; injects none (most tabs have no Plan Lens to answer). */
 export async function tellEveryTab(browser: WxtBrowser, command: TabCommand): Promise<void> {
   const tabs = await browser.tabs.query({});
-  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, command).catch(() => undefined))));
+  const ids = tabs.map((tab) => tab.id).filter((id) => id !== undefined);
+  await Promise.all(ids.map((id) => browser.tabs.sendMessage(id, command).catch(() => undefined)));
 }
 
 /** Wires the button, the menu item and the command; call once from the service worker's start-up. */

@@ -267,8 +267,8 @@ export function watchSettings(browser: WxtBrowser, onChange: (settings: Effectiv
  */
 export interface SettingsStore {
   ready: Promise<void>;
-  current(): EffectiveSettings;
-  onChange(listener: () => void): void;
+  current: () => EffectiveSettings;
+  onChange: (listener: () => void) => void;
 }
 
 export function createSettingsStore(browser: WxtBrowser): SettingsStore {

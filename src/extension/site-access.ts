@@ -3,7 +3,7 @@
 // own site-access controls. The content script is registered for exactly the granted origins and re-matched
 // whenever a grant changes, for the pages loaded from then on; the tabs already open on a site are reached
 // at once: a grant starts Plan Lens in them, taking it back stops it there.
-import type { WxtBrowser } from 'wxt/browser';
+import type { Browser, WxtBrowser } from 'wxt/browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { PLAN_SURFACES } from '../sites/site';
 import { tellEveryTab, tellTab } from './check-page';
@@ -30,7 +30,8 @@ const originPattern = (pattern: string) => pattern.replace(/^([^:]+:\/\/[^/]*)\/
 
 /** Of `origins`, those the user granted: not the ones the manifest itself declares. */
 function usersOwn(browser: WxtBrowser, origins: string[]): string[] {
-  const manifest = browser.runtime.getManifest();
+  // Both builds are MV3 (wxt build -b firefox --mv3): its manifest has host_permissions.
+  const manifest = browser.runtime.getManifest() as Browser.runtime.ManifestV3;
   const declared = new Set([...(manifest.host_permissions ?? []), ...(manifest.content_scripts ?? []).flatMap((s) => s.matches ?? [])].map(originPattern));
   return origins.filter((origin) => !declared.has(originPattern(origin)));
 }
@@ -65,7 +66,8 @@ export async function startInOpenTabs(browser: WxtBrowser, origins: string[]): P
   const command: TabCommand = { kind: 'site-access', origins, granted: true };
   const tabs = await browser.tabs.query({ url: origins });
   // A tab the browser will not let Plan Lens into (its error page, say) is no reason to skip the others.
-  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : tellTab(browser, tab.id, command).catch(() => undefined))));
+  const ids = tabs.map((tab) => tab.id).filter((id) => id !== undefined);
+  await Promise.all(ids.map((id) => tellTab(browser, id, command).catch(() => undefined)));
 }
 
 /**
@@ -108,7 +110,7 @@ async function matchGrants(browser: WxtBrowser): Promise<void> {
  */
 export function registerSiteAccess(browser: WxtBrowser): void {
   let queue = Promise.resolve();
-  const rematch = (reachTabs: () => Promise<void> = async () => undefined) => {
+  const rematch = (reachTabs: () => Promise<void> = () => Promise.resolve()) => {
     queue = queue
       .then(() => matchGrants(browser))
       .then(reachTabs)

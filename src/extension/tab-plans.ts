@@ -3,6 +3,7 @@
 // survive the worker being stopped, and the side panel follows them through storage.onChanged.
 import type { WxtBrowser } from 'wxt/browser';
 import { analyzeText, type Options } from '../analysis/index';
+import { answerMessages } from './answer-messages';
 import { contentScriptOf, docsDocumentOf, type ExtensionSelf, type Sender } from './senders';
 import { isTabPlanRequest, TAB_PLAN_PREFIX, tabPlanKey, type DocsPlan, type ExportAnswer, type TabPlanRequest } from './tab-plan-messages';
 import { reportSummary } from './tab-report';
@@ -115,7 +116,7 @@ export function registerTabPlans(browser: WxtBrowser, options: () => Promise<Par
     openPanel: (tabId) => openPanel(browser, tabId),
     openReview: reviewOpener(browser),
   };
-  browser.runtime.onMessage.addListener((message, sender) => (isTabPlanRequest(message) ? handleTabPlanRequest(message, sender, services) : undefined));
+  answerMessages(browser, (message, sender) => (isTabPlanRequest(message) ? handleTabPlanRequest(message, sender, services) : undefined));
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabPlanKey(tabId)));
 }
 

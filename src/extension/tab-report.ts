@@ -32,9 +32,9 @@ export function pagePlan(frames: readonly FrameBlocks[], title: string, options:
 
 export interface TabReports {
   /** A frame of the tab sent changed text: rewrite the tab's report once the changes pause. */
-  changed(tabId: number, title: string): void;
+  changed: (tabId: number, title: string) => void;
   /** The tab closed. */
-  forget(tabId: number): void;
+  forget: (tabId: number) => void;
 }
 
 /** Typing settles before the report is rewritten (the page's own marks already follow every pause). */

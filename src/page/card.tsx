@@ -23,9 +23,9 @@ export interface CardProps {
   actions: CardAction[];
   /** Opened from the keyboard: focus moves into the card, onto its message. */
   focus: boolean;
-  onClose(): void;
-  onPointerEnter?(): void;
-  onPointerLeave?(): void;
+  onClose: () => void;
+  onPointerEnter?: () => void;
+  onPointerLeave?: () => void;
 }
 
 /** Splits "... [how often: e.g. 3 × 20 minutes a week] ..." so the slots can be shown as slots. */
@@ -49,6 +49,16 @@ export function Card(props: CardProps) {
   const [status, setStatus] = useState<string | null>(null);
   const { finding, anchor } = props;
   const style = CATEGORY_STYLES[finding.category];
+  // Run within the user's click (the clipboard asks for it); one that throws or rejects (an editor refusing the
+  // edit, say) says so in the card rather than failing unseen.
+  const act = (action: CardAction) => {
+    const failed = () => setStatus(`${action.label} did not work on this page.`);
+    try {
+      void Promise.resolve(action.run()).then((line) => setStatus(line ?? null), failed);
+    } catch {
+      failed();
+    }
+  };
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -119,7 +129,7 @@ export function Card(props: CardProps) {
       )}
       <footer>
         {props.actions.map((a) => (
-          <button type="button" key={a.label} onClick={byUser(async () => setStatus((await a.run()) ?? null))}>
+          <button type="button" key={a.label} onClick={byUser(() => act(a))}>
             {a.label}
           </button>
         ))}

@@ -15,9 +15,9 @@ button { font: inherit; margin: 6px 6px 0 0; padding: 2px 8px; border: 1px solid
 `;
 
 export interface StatusActions {
-  refresh(): void;
-  openReview(): void;
-  openPanel(): void;
+  refresh: () => void;
+  openReview: () => void;
+  openPanel: () => void;
 }
 
 export interface DocsStatus {

@@ -117,7 +117,7 @@ export interface DocsCapabilities {
 }
 
 /** Isolated world: follows the bridge, falls back to the export, then to the .docx, and says which. */
-export function watchGoogleDocs(win: Window, capabilities: DocsCapabilities): { goTo(start: number, end: number): boolean; refresh(): Promise<void>; stop(): void } {
+export function watchGoogleDocs(win: Window, capabilities: DocsCapabilities): { goTo: (start: number, end: number) => boolean; refresh: () => Promise<void>; stop: () => void } {
   let route: Route = 'waiting';
   const set = (state: DocsState) => {
     route = state.route;

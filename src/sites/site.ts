@@ -17,7 +17,7 @@ export const PLAN_SURFACES = ['mail.google.com', ...OUTLOOK_HOSTS].map((host) =>
 export interface Site {
   name: string;
   /** The elements whose text Plan Lens reads, outermost first. */
-  textRoots(doc: Document): Element[];
+  textRoots: (doc: Document) => Element[];
 }
 
 export const anyPage: Site = { name: 'page', textRoots: (doc) => (doc.body ? [doc.body] : []) };

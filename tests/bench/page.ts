@@ -206,7 +206,7 @@ async function typingRun(withPlanLens: BrowserContext, without: BrowserContext, 
     cpu.plain.push(...(await typeBurst(plain, plainCdp, burst)));
   }
   const read = async (page: Page, cdp: CDPSession, cpu: number[]): Promise<Keystrokes> => {
-    const keystrokes = (await page.evaluate('window.keystrokes')) as [number, number][];
+    const keystrokes = await page.evaluate<[number, number][]>('window.keystrokes');
     await cdp.detach();
     await page.close();
     return { handled: keystrokes.map((k) => k[0]), frame: keystrokes.map((k) => k[1]), cpu };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { analyze, type Block, type BlockReport } from '../../src/analysis';
+import { analyze, type Block } from '../../src/analysis';
 import { startPlanLens, type PageAbilities } from '../../src/page/plan-lens';
 
 let controller: AbortController;
@@ -17,7 +17,7 @@ function abilities(isPlan: boolean, hold?: () => Promise<void>) {
   const a: PageAbilities = {
     async analyze(blocks, changed) {
       calls.push({ blocks, changed: [...changed] });
-      const report = { isPlan, blocks: analyze(blocks).blocks as BlockReport[] };
+      const report = { isPlan, blocks: analyze(blocks).blocks };
       await hold?.();
       return report;
     },

@@ -46,7 +46,7 @@ describe('review page report', () => {
     expect(points[0]!.querySelector('blockquote')!.textContent).toBe(`“${sentence}”`);
     expect([...points[0]!.querySelectorAll('blockquote .hedge')].map((e) => e.textContent)).toEqual(['will have access to', 'as required']);
     expect([...points[0]!.querySelectorAll('.problems li')].map((e) => e.textContent)).toEqual([hedges.access, hedges.required, 'This provision does not say how often or who delivers it.']);
-    const text = points[0]!.textContent!;
+    const text = points[0]!.textContent;
     expect(text).toContain('Ask for instead: Sam will have speech and language therapy [how often: e.g. 3 × 20 minutes a week] from [who].');
     expect(text).toContain('The rule behind it: Provision must be specified');
     // Slots stand out as blanks to fill.

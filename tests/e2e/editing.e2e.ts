@@ -103,7 +103,7 @@ describe('Replace goes through the editor and undo brings the old text back', ()
   it('in a plain contenteditable (native undo)', async () => {
     const page = await open('/fixtures/plan-contenteditable.html');
     const old = 'Sam will have access to a small group for phonics.';
-    await replaceThenUndo(page, page, () => page.evaluate(replaceInEditable, ['#editor', old, REPLACEMENT] as const), () => page.$eval('#editor', (e) => e.textContent!.replace(/\u00a0/g, ' ')), old);
+    await replaceThenUndo(page, page, () => page.evaluate(replaceInEditable, ['#editor', old, REPLACEMENT] as const), () => page.$eval('#editor', (e) => e.textContent.replace(/\u00a0/g, ' ')), old);
     await page.close();
   });
 

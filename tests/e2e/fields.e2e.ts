@@ -48,7 +48,7 @@ describe('one-line text inputs', () => {
     // Every box is inside one of the two plan fields: none on the name, search or read-only inputs.
     const fields = [await rectOf(page, '#provision'), await rectOf(page, '#target')];
     for (const box of await markBoxes(page)) expect(fields.some((f) => inside(box, f))).toBe(true);
-    expect(await page.$$eval('input', (inputs) => inputs.every((i) => (i as HTMLInputElement).value === (i as HTMLInputElement).defaultValue))).toBe(true);
+    expect(await page.$$eval('input', (inputs) => inputs.every((i) => i.value === i.defaultValue))).toBe(true);
     await page.close();
   });
 
@@ -209,7 +209,7 @@ describe('text from every script', () => {
 
   it('combining marks, emoji, a joiner and right-to-left words: marks on exactly the flagged characters; Replace and undo leave every other character as it was', async () => {
     const page = await open('plan-unicode.html');
-    const paragraphs = await page.$$eval('#editor p', (ps) => ps.map((p) => p.textContent!));
+    const paragraphs = await page.$$eval('#editor p', (ps) => ps.map((p) => p.textContent));
     const expected = flagged(paragraphs);
     expect(expected.length).toBeGreaterThan(0);
     const inEditor = async () => {
@@ -225,7 +225,7 @@ describe('text from every script', () => {
     await expect.poll(() => cardText(page)).not.toBeNull();
     const suggestion = await cardSuggestion(page);
     await clickCardButton(page, 'Replace');
-    await expect.poll(() => page.$$eval('#editor p', (ps) => ps.map((p) => p.textContent!.replace(/\u00a0/g, ' ')))).toEqual([paragraphs[0], suggestion, paragraphs[2]]);
+    await expect.poll(() => page.$$eval('#editor p', (ps) => ps.map((p) => p.textContent.replace(/\u00a0/g, ' ')))).toEqual([paragraphs[0], suggestion, paragraphs[2]]);
     expect(suggestion.startsWith('\u{1F4DA} Sam \u{1F469}\u{1F3FD}\u200D\u{1F3EB} will ')).toBe(true);
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.$eval('#editor', (e) => e.innerHTML)).toBe(before);

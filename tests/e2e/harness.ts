@@ -70,7 +70,7 @@ function selfSignedCertificate(hosts: string[]): { key: Buffer; cert: Buffer } {
 export async function startServer(mounts: Record<string, string>, options: { tlsHosts?: string[] } = {}): Promise<StaticServer> {
   const log: StaticServer['log'] = [];
   const held = new Map<string, Promise<void>>();
-  const handler: http.RequestListener = async (req, res) => {
+  const respond = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     log.push({ method: req.method ?? 'GET', host: req.headers.host ?? '', url: url.pathname + url.search });
     await held.get(url.pathname);
@@ -95,6 +95,8 @@ export async function startServer(mounts: Record<string, string>, options: { tls
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     fs.createReadStream(file).pipe(res);
   };
+  // A request that fails to be answered (a bad path, say) drops its connection, which the test then sees.
+  const handler: http.RequestListener = (req, res) => void respond(req, res).catch((error: unknown) => res.destroy(error instanceof Error ? error : undefined));
   const server = options.tlsHosts ? https.createServer(selfSignedCertificate(options.tlsHosts), handler) : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
@@ -169,7 +171,7 @@ function chromiumArgs(options: LaunchOptions): string[] {
   return args;
 }
 
-async function launchProfile(options: LaunchOptions, extraArgs: string[]): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+async function launchProfile(options: LaunchOptions, extraArgs: string[]): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: install it (sudo apt-get install chromium) or set CHROME_PATH.');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-lens-profile-'));
@@ -332,7 +334,7 @@ export async function clickToolbarButton(browser: ExtensionBrowser, page: Page):
   const session = await browser.context.browser()!.newBrowserCDPSession();
   try {
     type TabTarget = { targetId: string; type: string; url: string; embedderData?: { tabActive?: boolean } };
-    const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as unknown as { targetInfos: TabTarget[] };
+    const { targetInfos } = (await session.send('Target.getTargets', { filter: [{ type: 'tab' }] })) as unknown as { targetInfos: TabTarget[] };
     const tab = targetInfos.find((t) => t.type === 'tab' && t.url === page.url() && t.embedderData?.tabActive);
     if (!tab) throw new Error(`No active tab shows ${page.url()}`);
     await session.send('Extensions.triggerAction' as never, { id: browser.extensionId, targetId: tab.targetId } as never);

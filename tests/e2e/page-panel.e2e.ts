@@ -36,7 +36,7 @@ async function storedPlan(tabId: number): Promise<TabPlan | undefined> {
 /** The tabs that have a report now (test pages have no host permission: their tabs show no URL to find them by). */
 async function reportedTabs(): Promise<number[]> {
   const sw = await browser.serviceWorker();
-  const stored = (await sw.evaluate(() => chrome.storage.session.get(null))) as Record<string, unknown>;
+  const stored = await sw.evaluate<Record<string, unknown>>(() => chrome.storage.session.get(null));
   return Object.keys(stored)
     .filter((k) => k.startsWith('tab-plan:'))
     .map((k) => Number(k.slice('tab-plan:'.length)));

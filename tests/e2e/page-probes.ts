@@ -189,10 +189,10 @@ export async function focusedInCard(target: Target): Promise<string | null> {
 export async function cardPart(target: Target, selector: string, text = ''): Promise<ElementHandle<HTMLElement> | null> {
   await exposeCard(target);
   const handle = await target.evaluateHandle(
-    ([sel, words]) => [...((window as CardWindow).__planLensCard?.querySelectorAll<HTMLElement>(`.card ${sel}`) ?? [])].find((el) => el.textContent!.includes(words)) ?? null,
+    ([sel, words]) => [...((window as CardWindow).__planLensCard?.querySelectorAll<HTMLElement>(`.card ${sel}`) ?? [])].find((el) => el.textContent.includes(words)) ?? null,
     [selector, text] as const,
   );
-  return handle.asElement() as ElementHandle<HTMLElement> | null;
+  return handle.asElement();
 }
 
 /** Clicks the card's button labelled `label` with the mouse: a real, trusted click, with Playwright's own checks. */

@@ -48,7 +48,7 @@ const emphasised = async (page: Page) => (await emphasisMarks(page)).map((m) => 
 /** The findings of the tab's report (what the side panel lists) on a sentence. */
 const reported = async (sentence: string) => {
   const sw = await browser.serviceWorker();
-  const plans = (await sw.evaluate(() => chrome.storage.session.get(null))) as Record<string, { text?: string; findings?: { start: number; end: number; severity: string }[] }>;
+  const plans = await sw.evaluate<Record<string, { text?: string; findings?: { start: number; end: number; severity: string }[] }>>(() => chrome.storage.session.get(null));
   const plan = Object.entries(plans).find(([key, p]) => key.startsWith('tab-plan:') && p.text?.includes(ACCESS))?.[1];
   return (plan?.findings ?? []).filter((f) => plan!.text!.slice(f.start, f.end) === sentence).map((f) => f.severity);
 };

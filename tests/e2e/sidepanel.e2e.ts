@@ -43,7 +43,7 @@ describe('side panel', () => {
   it('shows the route, the plan type, and counts per category', async () => {
     expect(await panel.textContent('[data-testid=route]')).toContain('live as you type');
     expect(await panel.textContent('[data-testid=plan-type]')).toBeTruthy();
-    const counts = await panel.$$eval('.chip', (chips) => Object.fromEntries(chips.map((c) => [c.getAttribute('data-category'), Number(c.querySelector('strong')!.textContent)])));
+    const counts = await panel.$$eval('.chip', (chips) => Object.fromEntries(chips.map((c) => [c.getAttribute('data-category') ?? '', Number(c.querySelector('strong')!.textContent)])));
     const findings = analyzeText(docsText).findings;
     // One chip per category, each with the analyser's count: no chip missing, none extra.
     expect(counts).toEqual(Object.fromEntries(CATEGORIES.map((c) => [c, findings.filter((f) => f.category === c).length])));

@@ -84,7 +84,7 @@ export function goalFindings(item: Item, hedges: readonly HedgeHit[]): Finding[]
       first ? `; "${item.block.slice(first.start, first.end)}" cannot be observed or counted` : ''
     }.`,
     why,
-    suggestion: suggestRewrite(item.text, [...hedgeReplacements(item, hedges), ...vague.map((v) => ({ start: v.start - item.start, end: v.end - item.start, part: 'what' as Part }))], missing, 'goal'),
+    suggestion: suggestRewrite(item.text, [...hedgeReplacements(item, hedges), ...vague.map((v) => ({ start: v.start - item.start, end: v.end - item.start, part: 'what' as const }))], missing, 'goal'),
     missing,
   });
   return out;
