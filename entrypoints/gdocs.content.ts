@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { sendWithRetry } from '../src/extension/analysis-client';
 import { answerMessages } from '../src/extension/answer-messages';
 import { fromPlanLens } from '../src/extension/senders';
 import { isGoToRequest, type ExportAnswer, type TabPlanRequest } from '../src/extension/tab-plan-messages';
@@ -13,7 +14,8 @@ export default defineContentScript({
   matches: ['https://docs.google.com/document/*'],
   runAt: 'document_start',
   main(ctx) {
-    const send = (request: TabPlanRequest) => browser.runtime.sendMessage(request);
+    // Retried while the worker is stopped or starting: a lost report would leave the side panel empty until an edit.
+    const send = (request: TabPlanRequest) => sendWithRetry((r: TabPlanRequest) => browser.runtime.sendMessage(r), request);
     let status: DocsStatus | undefined;
     let shown: { state: DocsState; findings?: number } = { state: { route: 'waiting' } };
     const show = (state: DocsState, findings?: number) => {

@@ -28,11 +28,18 @@ export function useTabPlan(): { tabId: number | undefined; plan: TabPlan | undef
   useEffect(() => {
     if (tabId === undefined) return;
     const key = tabPlanKey(tabId);
-    void browser.storage.session.get(key).then((stored) => setPlan(stored[key] as TabPlan | undefined));
+    // Listening before reading: a report the worker stores while the panel opens is not missed between the two,
+    // and once a change has arrived, the read (which may have been answered before it) does not undo it.
+    let changed = false;
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && key in changes) setPlan(changes[key]!.newValue as TabPlan | undefined);
+      if (area !== 'session' || !(key in changes)) return;
+      changed = true;
+      setPlan(changes[key]!.newValue as TabPlan | undefined);
     };
     browser.storage.onChanged.addListener(onChanged);
+    void browser.storage.session.get(key).then((stored) => {
+      if (!changed) setPlan(stored[key] as TabPlan | undefined);
+    });
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [tabId]);
 

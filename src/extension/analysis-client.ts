@@ -4,7 +4,7 @@
 import type { Block, BlockReport } from '../analysis';
 import type { AnalyzeResponse, Request } from './messages';
 
-export type Send = (request: Request) => Promise<unknown>;
+export type Send<R = Request> = (request: R) => Promise<unknown>;
 
 /** Waits between attempts: the worker is usually back within a few hundred milliseconds. */
 const RETRY_DELAYS_MS = [50, 100, 200, 400, 800, 1600, 3200];
@@ -12,7 +12,7 @@ const RETRY_DELAYS_MS = [50, 100, 200, 400, 800, 1600, 3200];
 const isAnalyzeResponse = (value: unknown): value is AnalyzeResponse =>
   typeof value === 'object' && value !== null && ['analyzed', 'resend'].includes((value as { kind?: string }).kind ?? '');
 
-export async function sendWithRetry(send: Send, request: Request, wait = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<unknown> {
+export async function sendWithRetry<R>(send: Send<R>, request: R, wait = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<unknown> {
   for (let attempt = 0; ; attempt++) {
     try {
       const answer = await send(request);
