@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Reporter, SerializedError, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError, TestCase, TestModule, TestSuite } from 'vitest/node';
 
 export interface Tally {
   passed: number;
@@ -21,6 +21,14 @@ export interface Tally {
 const TALLY_FILE = 'PLAN_LENS_TALLY';
 
 const firstLine = (e: { message?: string } | undefined) => (e?.message ?? 'no message').split('\n')[0]!;
+
+/** Whether a suite or the file around `test` has errors of its own (a throwing beforeAll, say). */
+function failedAround(test: TestCase): boolean {
+  for (let around: TestSuite | TestModule = test.parent; ; around = around.parent) {
+    if (around.errors().length > 0) return true;
+    if (around.type === 'module') return false;
+  }
+}
 
 /** The reporter vitest loads by this file's path (`--reporter=scripts/vitest-tally.ts`). */
 export default class TallyReporter implements Reporter {
@@ -41,7 +49,10 @@ export default class TallyReporter implements Reporter {
         const result = test.result();
         if (result.state === 'passed') tally.passed++;
         else if (result.state === 'failed') tally.failures.push({ file, what: `test "${test.fullName}"`, message: firstLine(result.errors[0]) });
-        else if (result.state === 'skipped') tally.skipped.push({ file, test: test.fullName });
+        // A test that did not run because its file's or suite's hook threw is that failure, already counted.
+        else if (result.state === 'skipped') {
+          if (!failedAround(test)) tally.skipped.push({ file, test: test.fullName });
+        }
         else tally.failures.push({ file, what: `test "${test.fullName}"`, message: 'never finished' });
       }
       if (module.state() === 'failed' && tally.failures.length === before) tally.failures.push({ file, what: 'file', message: 'failed' });
