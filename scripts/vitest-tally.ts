@@ -70,6 +70,7 @@ export const ENVIRONMENT_SKIPS: Record<string, string> = {
   'tests/e2e/browser-ui.e2e.ts': 'needs Xvfb and xdotool',
   'tests/e2e/policy.e2e.ts': 'needs root (it writes Chromium’s managed policy directory)',
   'tests/e2e/plan-forms.e2e.ts': 'needs LibreOffice (libreoffice-writer-nogui) for the Word conversions',
+  'tests/e2e/amendments.e2e.ts': 'needs LibreOffice (libreoffice-writer-nogui) to read the Word document back',
 };
 
 /** `CI=true` (or any value but empty, 0 or false), as CI services set it. */

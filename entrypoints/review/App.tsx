@@ -10,7 +10,7 @@ import { DropZone } from './DropZone';
 import { FindingCard } from './FindingCard';
 import { FindingList } from './FindingList';
 import { PlanView } from './PlanView';
-import { PrintReport } from './PrintReport';
+import { Amendments } from './Amendments';
 import { Summary } from './Summary';
 import { takeHandedOverText } from './handover';
 
@@ -88,7 +88,7 @@ export function App() {
 
   return (
     <>
-      <main class="screen-only">
+      <main>
         <header class="top">
           <h1>Plan Lens</h1>
           <p class="privacy">Files are read on this computer. Nothing is uploaded.</p>
@@ -128,10 +128,10 @@ export function App() {
                 <FindingList checked={checked} selected={selected} onSelect={setSelected} />
               </aside>
             </div>
+            <Amendments checked={checked} />
           </>
         )}
       </main>
-      {checked && <PrintReport checked={checked} />}
     </>
   );
 }

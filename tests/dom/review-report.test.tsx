@@ -4,7 +4,7 @@ import type { Finding } from '../../src/analysis/types';
 import { analyzeText } from '../../src/analysis/index';
 import { readPastedText } from '../../src/documents/index';
 import { FindingCard } from '../../entrypoints/review/FindingCard';
-import { PrintReport } from '../../entrypoints/review/PrintReport';
+import { Amendments } from '../../entrypoints/review/Amendments';
 
 const doc = readPastedText('Section F: Provision\nSam will have access to speech and language therapy as required.');
 const sentence = 'Sam will have access to speech and language therapy as required.';
@@ -38,19 +38,25 @@ function mount(node: preact.ComponentChild): HTMLElement {
 }
 
 describe('review page report', () => {
-  it('prints each sentence once, its hedge words emphasised: its problems, the one wording to ask for, the rule', () => {
+  it('writes the requested amendments: a summary, then a row per sentence with its weak words, what to ask for, why and the rule', () => {
     const { report } = analyzeText(doc.text);
-    const root = mount(<PrintReport checked={{ doc, report, findings: [withSuggestion] }} />);
-    const points = root.querySelectorAll('.point');
-    expect(points).toHaveLength(1);
-    expect(points[0]!.querySelector('blockquote')!.textContent).toBe(`“${sentence}”`);
-    expect([...points[0]!.querySelectorAll('blockquote .hedge')].map((e) => e.textContent)).toEqual(['will have access to', 'as required']);
-    expect([...points[0]!.querySelectorAll('.problems li')].map((e) => e.textContent)).toEqual([hedges.access, hedges.required, 'This provision does not say how often or who delivers it.']);
-    const text = points[0]!.textContent;
-    expect(text).toContain('Ask for instead: Sam will have speech and language therapy [how often: e.g. 3 × 20 minutes a week] from [who].');
-    expect(text).toContain('The rule behind it: Provision must be specified');
+    const root = mount(<Amendments checked={{ doc, report, findings: [withSuggestion] }} />);
+    expect(root.querySelector('.headline')!.textContent).toBe('1 sentence needs changing: 1 fails the legal test.');
+    const rows = root.querySelectorAll('tbody tr');
+    expect(rows).toHaveLength(1);
+    const cells = [...rows[0]!.querySelectorAll('td')];
+    expect(cells.map((c) => c.getAttribute('data-label'))).toEqual(['The plan says', 'Please write instead', 'Why']);
+    // The plan's words under their section, the weak ones emphasised.
+    expect(cells[0]!.querySelector('.section')!.textContent).toBe('Section F');
+    expect(cells[0]!.textContent).toBe(`Section F ${sentence}`);
+    expect([...cells[0]!.querySelectorAll('.hedge')].map((e) => e.textContent)).toEqual(['will have access to', 'as required']);
+    expect(cells[1]!.textContent).toBe(withSuggestion.suggestion);
     // Slots stand out as blanks to fill.
-    expect([...root.querySelectorAll('.slot')].map((s) => s.textContent)).toEqual(['[how often: e.g. 3 × 20 minutes a week]', '[who]']);
+    expect([...cells[1]!.querySelectorAll('.slot')].map((s) => s.textContent)).toEqual(['[how often: e.g. 3 × 20 minutes a week]', '[who]']);
+    expect(cells[2]!.textContent).toBe('“will have access to” offers access, not help, and it leaves out how often and who gives it. (Rule 1)');
+    // The rule in full, once.
+    expect([...root.querySelectorAll('.rules li')].map((li) => li.textContent)).toEqual([withSuggestion.why]);
+    expect([...root.querySelectorAll('.actions button')].map((b) => b.textContent)).toEqual(['Print or save as PDF', 'Download as a Word document']);
   });
 
   it('shows a finding card with the quote, its problems, one suggestion and the rule, and never renders plan text as markup', () => {

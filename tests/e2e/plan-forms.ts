@@ -57,6 +57,17 @@ function toPrintView(): void {
 
 export const findSoffice = () => findProgram([process.env.SOFFICE_PATH, '/usr/bin/soffice', '/usr/bin/libreoffice'], ['soffice', 'libreoffice']);
 
+/**
+ * Converts `files` with LibreOffice (`to`: "docx:MS Word 2007 XML", "txt:Text", "html") into `outDir`, in a profile
+ * of its own there: a LibreOffice already running (a user's, another run's) would take the job and its files.
+ */
+export function convertWithLibreOffice(files: string[], to: string, outDir: string): void {
+  const soffice = findSoffice();
+  if (!soffice) throw new Error('LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui');
+  const profile = `file://${path.join(outDir, 'soffice-profile')}`;
+  execFileSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, ...files], { stdio: 'pipe', timeout: 120_000 });
+}
+
 function cacheDir(): string {
   const hash = createHash('sha256');
   for (const s of SAMPLES) hash.update(fs.readFileSync(path.join(REPO_ROOT, 'assets/samples', `${s}.html`)));
@@ -100,8 +111,6 @@ export async function planForms(): Promise<PlanForms> {
     await browser.close();
   }
   if (!soffice) return forms;
-  // Its own profile: a LibreOffice already running (a user's, another run's) would take the job and its files.
-  const profile = `file://${at('soffice-profile')}`;
-  execFileSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, ...SAMPLES.map((s) => forms.printView[s])], { stdio: 'pipe', timeout: 120_000 });
+  convertWithLibreOffice(SAMPLES.map((s) => forms.printView[s]), 'docx:MS Word 2007 XML', dir);
   return forms;
 }

@@ -66,7 +66,8 @@ describe('review page', () => {
       const expected = cli.map((f) => ({ rule: f.rule, start: f.start, end: f.end })).sort((a, b) => a.start - b.start || a.end - b.end);
       expect(expected.length).toBeGreaterThan(0);
       expect(await shownFindings(page)).toEqual(expected);
-      expect(await page.textContent('[data-testid=finding-count]')).toBe(String(expected.length));
+      // The count is of sentences that need work: good-practice notes (info) apart.
+      expect(await page.textContent('[data-testid=finding-count]')).toBe(String(cli.filter((f) => f.severity !== 'info').length));
       expect(await page.$$eval('.plan-section h3', (hs) => hs.map((h) => h.textContent))).toEqual([
         'Section B: Special educational needs',
         'Section E: Outcomes',
@@ -143,24 +144,24 @@ describe('review page', () => {
     await page.close();
   });
 
-  it('prints a parent-friendly report: the plan’s words, what is missing, what to ask for, the rule', async () => {
+  it('prints the requested amendments: each flagged sentence once, its weak words emphasised, what to ask for, why, the rule', async () => {
     const page = await openReview();
     await page.setViewportSize({ width: 900, height: 1200 });
     await page.setInputFiles('input[type=file]', path.join(files, 'plan.docx'));
     await page.locator('.summary').waitFor();
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('main').isVisible()).toBe(false);
-    // One entry per flagged sentence: its words (the weak ones emphasised), its problems, one wording to ask for, the rule.
-    const findings = analyzeText(plan).findings;
-    const points = page.locator('.report .point');
-    expect(await points.count()).toBe(findings.length);
+    expect(await page.locator('.layout').isVisible()).toBe(false);
+    const findings = analyzeText(plan).findings.filter((f) => f.severity !== 'info');
+    const rows = page.locator('.amendments tbody tr');
+    expect(await rows.count()).toBe(findings.length);
     const access = findings.find((f) => plan.slice(f.start, f.end).includes('access to'))!;
-    const point = points.filter({ hasText: plan.slice(access.start, access.end) }).first();
-    const text = (await point.textContent()) ?? '';
-    expect(await point.locator('blockquote .hedge').allTextContents()).toEqual((access.spans ?? []).map((s) => plan.slice(s.start, s.end)));
-    for (const problem of problemsOf(access)) expect(text).toContain(problem);
-    expect(text).toContain(access.why);
-    expect(text).toContain(access.suggestion!);
+    const row = rows.filter({ hasText: plan.slice(access.start, access.end) }).first();
+    expect(await row.locator('.hedge').allTextContents()).toEqual((access.spans ?? []).map((s) => plan.slice(s.start, s.end)));
+    expect(await row.locator('td[data-label="Please write instead"]').textContent()).toBe(access.suggestion);
+    // The row names its rule by number; the rule is quoted in full once, in the summary.
+    const rule = page.locator('.amendments .rules li', { hasText: access.why });
+    expect(await rule.count()).toBe(1);
+    expect(await row.locator('.rule').textContent()).toBe(`(Rule ${await rule.getAttribute('value')})`);
     await page.screenshot({ path: 'test-results/review-print.png', fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     await page.screenshot({ path: 'test-results/review-screen.png', fullPage: true });
