@@ -151,7 +151,7 @@ function cardMount(ctx: ContentScriptContext): () => Promise<HTMLElement> {
 function abilities(doc: string, site: string, settings: () => SiteSettings, mountCard: () => Promise<HTMLElement>) {
   return {
     analyze: createAnalysisClient(send, doc),
-    reportCount: (count: number) => void sendWithRetry(send, { kind: 'count', count }).catch(() => undefined),
+    reportCount: (count: number, errors: number) => void sendWithRetry(send, { kind: 'count', count, errors }).catch(() => undefined),
     mountCard,
     ignored: () => settings().ignored,
     ignore: (what: { phrases?: string[]; sentences?: string[] }) => {

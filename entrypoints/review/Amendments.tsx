@@ -1,6 +1,6 @@
 // "Requested amendments": the response a parent sends back on a draft plan, on screen and as printed (a one-page
 // summary, then the table), with the same document to download for Word. Text goes in as text nodes only.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { requestedAmendments, type AmendmentRow } from '../../src/documents/amendments';
 import type { Checked } from './App';
 import { Suggestion } from './Suggestion';
@@ -23,8 +23,12 @@ const sentences = (n: number) => `${n} ${n === 1 ? 'sentence' : 'sentences'}`;
 /** A file name from the plan's: "ehcp-draft.html" → "ehcp-draft – requested amendments.docx". */
 const docxName = (name: string) => `${name.replace(/\.[a-z0-9]+$/i, '') || 'plan'} – requested amendments.docx`;
 
-export function Amendments({ checked }: { checked: Checked }) {
+export function Amendments({ checked, focus = false }: { checked: Checked; focus?: boolean }) {
   const { doc, report, findings } = checked;
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus) title.current?.focus();
+  }, [focus]);
   const a = useMemo(() => requestedAmendments(doc, report, findings, new Date()), [doc, report, findings]);
   const [status, setStatus] = useState<string | null>(null);
 
@@ -48,7 +52,9 @@ export function Amendments({ checked }: { checked: Checked }) {
   return (
     <section class="amendments" aria-labelledby="amendments-title" id="amendments">
       <div class="amendments-summary">
-        <h2 id="amendments-title">{a.title}</h2>
+        <h2 id="amendments-title" ref={title} tabIndex={-1}>
+          {a.title}
+        </h2>
         <p class="meta">
           {a.about} · {a.date}
         </p>

@@ -35,6 +35,8 @@ export function App() {
   const [status, setStatus] = useState<{ busy?: string; error?: string }>({});
   const [selected, setSelected] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Sent here from the side panel to write the requested amendments: they take focus once shown. */
+  const [focusAmendments, setFocusAmendments] = useState(false);
 
   const show = (doc: PlanDocument) => {
     setDoc(doc);
@@ -81,6 +83,7 @@ export function App() {
     void takeHandedOverText(location).then((handover) => {
       if (handover?.notice) setNotice(handover.notice);
       if (handover?.text) show(readPastedText(handover.text, handover.name || undefined));
+      if (handover?.text && handover.show === 'amendments') setFocusAmendments(true);
     });
   }, []);
 
@@ -128,7 +131,7 @@ export function App() {
                 <FindingList checked={checked} selected={selected} onSelect={setSelected} />
               </aside>
             </div>
-            <Amendments checked={checked} />
+            <Amendments checked={checked} focus={focusAmendments} />
           </>
         )}
       </main>

@@ -12,5 +12,5 @@ export async function takeHandedOverText(location: Location): Promise<Handover |
   const handover = await takeHandover(browser, location.hash);
   const notice = handover?.notice ?? (from ? ROUTE_NOTICES[from] : undefined);
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-  return handover || notice ? { text: handover?.text ?? '', name: handover?.name ?? '', ...(notice ? { notice } : {}) } : undefined;
+  return handover || notice ? { text: handover?.text ?? '', name: handover?.name ?? '', ...(notice ? { notice } : {}), ...(handover?.show ? { show: handover.show } : {}) } : undefined;
 }

@@ -2,11 +2,13 @@
 // live Google Docs); otherwise "Copy quote" puts them on the clipboard for the editor's own Find.
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Category, Finding } from '../../src/analysis/types';
+import type { Finding, Severity } from '../../src/analysis/types';
 import { outlineOf } from '../../src/documents/report';
 import type { GoToRequest, PagePlan, ShowPassageRequest, TabPlan } from '../../src/extension/tab-plan-messages';
 import { CATEGORY_STYLES } from '../../src/page/categories';
 import { Problems, Quote } from '../../src/page/quote';
+
+const SEVERITY_LABELS: Record<Severity, string> = { error: 'Fails the legal test', warning: 'Would be questioned', info: 'Good-practice note' };
 
 /** A sentence shortened for a button's name: enough words to tell it from the others. */
 const shortName = (words: string) => (words.length > 60 ? `${words.slice(0, 57).trimEnd()}…` : words);
@@ -14,12 +16,12 @@ const shortName = (words: string) => (words.length > 60 ? `${words.slice(0, 57).
 interface Props {
   plan: TabPlan;
   tabId: number | undefined;
-  shown: ReadonlySet<Category>;
+  shown: ReadonlySet<Severity>;
 }
 
 export function FindingsBySection({ plan, tabId, shown }: Props) {
   const [note, setNote] = useState<string | null>(null);
-  const visible = plan.findings.filter((f) => shown.has(f.category)).sort((a, b) => a.start - b.start || a.end - b.end);
+  const visible = plan.findings.filter((f) => shown.has(f.severity)).sort((a, b) => a.start - b.start || a.end - b.end);
   const sections = outlineOf(plan.text, plan.report)
     .map((s) => ({ title: s.title, findings: visible.filter((f) => f.start >= s.start && f.start < s.end) }))
     .filter((s) => s.findings.length);
@@ -35,9 +37,9 @@ export function FindingsBySection({ plan, tabId, shown }: Props) {
   };
 
   return (
-    <section class="findings" aria-label="Findings by section">
+    <section class="findings" aria-label="Sentences by section">
       <h2>
-        Findings <span class="num">({visible.length})</span>
+        Sentences, by section <span class="num">({visible.length})</span>
       </h2>
       {note && <p class="note">{note}</p>}
       {!sections.length && <p class="none">Nothing to show with these filters.</p>}
@@ -51,7 +53,9 @@ export function FindingsBySection({ plan, tabId, shown }: Props) {
                   <q>
                     <Quote text={plan.text.slice(f.start, f.end)} finding={f} />
                   </q>{' '}
-                  <span class="kind">{CATEGORY_STYLES[f.category].label}</span>
+                  <span class="kind">
+                    {SEVERITY_LABELS[f.severity]} · {CATEGORY_STYLES[f.category].label}
+                  </span>
                 </p>
                 <Problems finding={f} />
                 {plan.source === 'page' || plan.canGoTo ? (

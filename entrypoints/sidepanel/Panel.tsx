@@ -1,19 +1,19 @@
-// The side panel: the current tab's plan at a glance, where it is vague, whether needs meet provision,
-// and every finding with a way back to it in the document.
+// The side panel: the current tab's plan at a glance (how many sentences need work, errors first, and where), then
+// every flagged sentence with a way back to it in the document, and whether needs meet provision.
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Category } from '../../src/analysis/types';
+import type { Severity } from '../../src/analysis/types';
 import { checkPage } from '../../src/extension/check-page';
-import { CATEGORIES } from '../../src/page/categories';
+import { openReviewWith } from '../../src/extension/selection-review';
 import { CoverageGrid } from './CoverageGrid';
 import { FindingsBySection } from './FindingsBySection';
 import { Overview } from './Overview';
-import { SpecificityChart } from './SpecificityChart';
+import { Summary } from './Summary';
 import { useTabPlan } from './use-tab-plan';
 
 export function Panel() {
   const { tabId, plan } = useTabPlan();
-  const [shown, setShown] = useState<Set<Category>>(new Set(CATEGORIES));
+  const [shown, setShown] = useState<Set<Severity>>(new Set(['error', 'warning', 'info']));
   const openReview = () => void browser.tabs.create({ url: browser.runtime.getURL('/review.html') });
   const [checkNote, setCheckNote] = useState<string | null>(null);
   const checkThisPage = () => {
@@ -63,10 +63,16 @@ export function Panel() {
   }
   return (
     <main>
-      <Overview plan={plan} shown={shown} onToggle={(c) => setShown((s) => new Set(s.has(c) ? [...s].filter((x) => x !== c) : [...s, c]))} />
-      <SpecificityChart plan={plan} />
-      <CoverageGrid plan={plan} />
+      <Overview plan={plan} />
+      <Summary
+        plan={plan}
+        shown={shown}
+        onToggle={(c) => setShown((s) => new Set(s.has(c) ? [...s].filter((x) => x !== c) : [...s, c]))}
+        // The response is written on the review page, from the plan's text as the panel holds it.
+        onAmendments={() => void openReviewWith(browser, { text: plan.text, name: plan.title || 'This tab', show: 'amendments' })}
+      />
       <FindingsBySection plan={plan} tabId={tabId} shown={shown} />
+      <CoverageGrid plan={plan} />
       <footer>{actions}</footer>
     </main>
   );

@@ -6,7 +6,7 @@
 // (tests/unit/amendments.test.ts measures their reading grade).
 import type { Report } from '../analysis/index';
 import type { Finding, HedgeSpan, Part, Severity } from '../analysis/types';
-import { JURISDICTION_LABELS, PLAN_TYPE_LABELS, quoteOf, sectionTitleAt } from './report';
+import { JURISDICTION_LABELS, PLAN_TYPE_LABELS, quoteOf, sectionTitleAt, shortSectionName } from './report';
 import type { PlanDocument } from './plan-document';
 
 export interface AmendmentRow {
@@ -143,8 +143,6 @@ export function plainWhy(text: string, f: Finding): string {
   return `${capitalise(clauses.join(', and '))}${tail}.`;
 }
 
-const LETTERED = /^\s*((?:section|part)\s+[a-z0-9]{1,3})\b/i;
-
 /**
  * Where a sentence is, as the local authority reads the plan: its lettered section ("Section F"), with the
  * sub-heading it sits under when there is one ("Section B (Cognition and learning)"); the full title of the
@@ -157,12 +155,11 @@ function placeOf(doc: PlanDocument, offset: number): { short: string; section: s
     if (p.start > offset) break;
     if (!p.heading) continue;
     const title = doc.text.slice(p.start, p.end).trim();
-    if (LETTERED.test(title)) [main, sub] = [title, undefined];
+    if (shortSectionName(title) !== title) [main, sub] = [title, undefined];
     else sub = title;
   }
   if (!main) return { short: sub ?? sectionTitleAt(doc, offset), section: sub ?? sectionTitleAt(doc, offset) };
-  const letter = LETTERED.exec(main)![1]!.replace(/\s+/, ' ');
-  const short = capitalise(letter.toLowerCase()).replace(/\s(\S+)$/, (_, x: string) => ` ${x.toUpperCase()}`);
+  const short = shortSectionName(main);
   return { short: sub ? `${short} (${sub})` : short, section: main };
 }
 

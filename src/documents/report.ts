@@ -114,22 +114,31 @@ export function outlineOf(text: string, report: Pick<Report, 'sections'>): Outli
   }).filter((s, i) => i > 0 || s.statements.length || s.title !== 'Start of the plan');
 }
 
-export interface SectionSpecificity {
+export interface SectionToFix {
   title: string;
   statements: number;
-  /** Statements with no finding in them. */
-  specific: number;
+  /** Statements an error or warning is on (a good-practice note asks for nothing). */
+  toFix: number;
 }
 
-/** Per section, how many of its statements passed every check: a rough picture of where the plan is vague. */
-export function specificityBySection(text: string, report: Pick<Report, 'sections'>, findings: readonly Finding[]): SectionSpecificity[] {
+/** Per section with something to fix, how many of its statements need work, out of how many. */
+export function toFixBySection(text: string, report: Pick<Report, 'sections'>, findings: readonly Finding[]): SectionToFix[] {
+  const serious = findings.filter((f) => f.severity !== 'info');
   return outlineOf(text, report)
-    .filter((s) => s.statements.length)
     .map((s) => ({
       title: s.title,
       statements: s.statements.length,
-      specific: s.statements.filter((st) => !findings.some((f) => f.start < st.end && f.end > st.start)).length,
-    }));
+      toFix: s.statements.filter((st) => serious.some((f) => f.start < st.end && f.end > st.start)).length,
+    }))
+    .filter((s) => s.toFix > 0);
+}
+
+const LETTERED = /^\s*(section|part)\s+([a-z0-9]{1,3})\b/i;
+
+/** "Section F" for "Section F: The special educational provision…"; other headings as they are. */
+export function shortSectionName(title: string): string {
+  const m = LETTERED.exec(title);
+  return m ? `${m[1]![0]!.toUpperCase()}${m[1]!.slice(1).toLowerCase()} ${m[2]!.toUpperCase()}` : title.trim();
 }
 
 export interface Place {

@@ -38,7 +38,7 @@ export async function handleRequest(request: Request, sender: Sender, services: 
       return answer;
     }
     case 'count':
-      return services.badge.setFrameCount(tabId, frameId, request.count);
+      return services.badge.setFrameCount(tabId, frameId, request.count, request.errors);
     case 'frame-question':
       services.analysis.frameQuestion(tabId, frameId, request.nonce);
       return true;

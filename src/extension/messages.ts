@@ -13,7 +13,8 @@ export type Request =
       /** Only the blocks whose text changed since the last answer (or that the worker asked for). */
       changed: Block[];
     }
-  | { kind: 'count'; count: number }
+  /** How many sentences this document underlines, and how many of them fail the legal test (errors). */
+  | { kind: 'count'; count: number; errors: number }
   /** Next finding asked for in a frame without marks: move to a frame of the tab that has some. */
   | { kind: 'find-elsewhere' }
   /** A child frame is about to ask its parent where it sits, with this nonce (src/page/frame-anchor.ts). */
@@ -63,7 +64,7 @@ export function isRequest(value: unknown): value is Request {
     case 'analyze':
       return isId(value.doc) && Array.isArray(value.ids) && value.ids.every(isId) && Array.isArray(value.changed) && value.changed.every(isBlock);
     case 'count':
-      return Number.isSafeInteger(value.count) && (value.count as number) >= 0;
+      return Number.isSafeInteger(value.count) && (value.count as number) >= 0 && Number.isSafeInteger(value.errors) && (value.errors as number) >= 0 && (value.errors as number) <= (value.count as number);
     case 'find-elsewhere':
       return true;
     case 'frame-question':

@@ -14,6 +14,8 @@ export interface Handover {
   name: string;
   /** Shown above the plan, e.g. which route brought the text here. */
   notice?: string;
+  /** Opened to write the parent's requested amendments (from the side panel). */
+  show?: 'amendments';
 }
 
 const storageKey = (id: string) => `handover:${id}`;

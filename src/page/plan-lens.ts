@@ -21,8 +21,8 @@ import { FieldMirror, type ViewportRect } from './field-mirror';
 export interface PageAbilities {
   /** Analyses the document's blocks; `changed` names those whose text the analyser has not seen. */
   analyze(blocks: Block[], changed: ReadonlySet<string>): Promise<{ isPlan: boolean; blocks: BlockReport[] }>;
-  /** How many marks this document shows (the toolbar badge). */
-  reportCount(count: number): void;
+  /** How many sentences this document underlines, and how many of them are errors (the toolbar badge). */
+  reportCount(count: number, errors: number): void;
   /** A container inside an isolated shadow root for the card. */
   mountCard(): Promise<HTMLElement>;
   /** What the user chose to ignore on this site: hedge phrases (lower case) and sentence hashes (./ignore.ts). */
@@ -97,6 +97,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   let passAgain = false;
   let marks: Mark[] = [];
   let shownCount = -1;
+  let shownErrors = 0;
   /** How many counts rebuild() has reported. */
   let countReports = 0;
   /** "Ignore here": this finding in this sentence, for as long as the page is open. */
@@ -174,7 +175,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
         await settle();
       }
       // Every answer is reported, changed or not: the badge (and a watching test) learn the page is settled.
-      if (answered && countReports === reportsBefore) abilities.reportCount(shownCount);
+      if (answered && countReports === reportsBefore) abilities.reportCount(shownCount, shownErrors);
       // A page already read needs no new answer to say what the check found.
       if (checkAsked && (answered || known.size > 0)) {
         checkAsked = false;
@@ -296,9 +297,11 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       }
     }
     if (!highlights && !rangeBoxes && marks.some((m) => m.range)) rangeBoxes = new BoxLayer(doc, (host) => doc.documentElement.append(host));
-    if (marks.length !== shownCount) {
+    const errors = marks.filter((m) => m.finding.severity === 'error').length;
+    if (marks.length !== shownCount || errors !== shownErrors) {
       shownCount = marks.length;
-      abilities.reportCount(shownCount);
+      shownErrors = errors;
+      abilities.reportCount(shownCount, shownErrors);
       countReports++;
     }
     // The first marks are not kept waiting for a frame: the page is laid out (no edit has been made yet).
@@ -553,7 +556,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     for (const f of fields.values()) f.layer.remove();
     void cardMount?.then((c) => render(null, c));
     // Switched off on this site: the badge should not keep counting marks that are gone.
-    if (shownCount > 0) abilities.reportCount(0);
+    if (shownCount > 0) abilities.reportCount(0, 0);
   });
 
   void pass();

@@ -13,12 +13,12 @@ describe('content-script analysis client', () => {
       if (calls < 3) throw new Error('Could not establish connection. Receiving end does not exist.');
       return 'ok';
     };
-    expect(await sendWithRetry(send, { kind: 'count', count: 1 }, noWait)).toBe('ok');
+    expect(await sendWithRetry(send, { kind: 'count', count: 1, errors: 0 }, noWait)).toBe('ok');
     expect(calls).toBe(3);
   });
 
   it('gives up after its retries so the page can ask again on the next edit', async () => {
-    await expect(sendWithRetry(() => Promise.reject(new Error('gone')), { kind: 'count', count: 1 }, noWait)).rejects.toThrow('gone');
+    await expect(sendWithRetry(() => Promise.reject(new Error('gone')), { kind: 'count', count: 1, errors: 0 }, noWait)).rejects.toThrow('gone');
   });
 
   it('sends only changed blocks, and everything a restarted worker asks for', async () => {

@@ -45,20 +45,23 @@ describe('service worker request handling', () => {
     expect(announced).toEqual([1]);
   });
 
-  it('shows the finding count of all frames of a tab on its badge, also after a worker restart', async () => {
+  it('shows how many sentences all frames of a tab underline on its badge, errors named first, also after a worker restart', async () => {
     const services = servicesWith();
-    await handleRequest({ kind: 'count', count: 3 }, frameOf(7, 0), services);
-    await handleRequest({ kind: 'count', count: 2 }, frameOf(7, 5), services);
+    await handleRequest({ kind: 'count', count: 3, errors: 0 }, frameOf(7, 0), services);
+    await handleRequest({ kind: 'count', count: 2, errors: 2 }, frameOf(7, 5), services);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('5');
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe('Plan Lens: 5 sentences need work (2 fail the legal test)');
 
     // A restarted worker has fresh objects; the counts live in storage.session.
     const restarted = servicesWith();
-    await handleRequest({ kind: 'count', count: 0 }, frameOf(7, 5), restarted);
+    await handleRequest({ kind: 'count', count: 0, errors: 0 }, frameOf(7, 5), restarted);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('3');
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe('Plan Lens: 3 sentences need work');
 
     // Frames that report at the same moment all count.
-    await Promise.all([3, 4, 5].map((frameId) => handleRequest({ kind: 'count', count: 1 }, frameOf(7, frameId), restarted)));
+    await Promise.all([3, 4, 5].map((frameId) => handleRequest({ kind: 'count', count: 1, errors: 1 }, frameOf(7, frameId), restarted)));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('6');
+    expect(await fakeBrowser.action.getTitle({ tabId: 7 })).toBe('Plan Lens: 6 sentences need work (3 fail the legal test)');
 
     await restarted.badge.clearTab(7);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
@@ -113,7 +116,7 @@ describe('who may ask the worker', () => {
       {},
     ]) {
       expect(await handleRequest(request, sender, services)).toBeUndefined();
-      expect(await handleRequest({ kind: 'count', count: 9 }, sender, services)).toBeUndefined();
+      expect(await handleRequest({ kind: 'count', count: 9, errors: 0 }, sender, services)).toBeUndefined();
     }
     expect(services.analysis.isPlanTab(1)).toBe(false);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('');
@@ -154,8 +157,10 @@ describe('who may ask the worker', () => {
       { kind: 'analyze', doc: 'p', ids: ['a'], changed: [{ id: 'a', text: 3 }] },
       { kind: 'analyze', doc: 'p', ids: ['a'], changed: [{ id: 'a', text: 'x', kind: 'script' }] },
       { kind: 'analyze', doc: 'x'.repeat(101), ids: [], changed: [] },
-      { kind: 'count', count: -1 },
-      { kind: 'count', count: '3' },
+      { kind: 'count', count: -1, errors: 0 },
+      { kind: 'count', count: '3', errors: 0 },
+      { kind: 'count', count: 3 },
+      { kind: 'count', count: 1, errors: 2 },
       { kind: 'frame-anchor', nonce: 'n', after: 5 },
       { kind: 'frame-question' },
       { kind: 'eval' },

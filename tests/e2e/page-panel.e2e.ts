@@ -120,13 +120,41 @@ describe('side panel on a portal read view (the sample draft EHCP)', () => {
     await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe(range);
   });
 
-  it('filters by category', async () => {
+  it('filters by severity', async () => {
     const total = (await listed(panel)).length;
-    await panel.click('.chip[data-category=hedge]');
-    expect((await listed(panel)).length).toBe(total - plan.findings.filter((f) => f.category === 'hedge').length);
-    await panel.click('.chip[data-category=hedge]');
+    await panel.click('.chip[data-severity=error]');
+    expect((await listed(panel)).length).toBe(total - plan.findings.filter((f) => f.severity === 'error').length);
+    await panel.click('.chip[data-severity=error]');
     expect((await listed(panel)).length).toBe(total);
     await panel.screenshot({ path: 'test-results/sidepanel-page.png', fullPage: true });
+  });
+
+  it('at 320 CSS px its first screen shows the summary and the first findings, with nothing to scroll sideways; each "Go to" names its sentence', async () => {
+    await panel.setViewportSize({ width: 320, height: 640 });
+    const work = plan.findings.filter((f) => f.severity !== 'info');
+    expect(await panel.textContent('[data-testid=to-fix]')).toBe(`${work.length} sentences need work`);
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const bottom = async (selector: string) => {
+      const box = (await panel.locator(selector).first().boundingBox())!;
+      return box.y + box.height;
+    };
+    expect(await bottom('.summary')).toBeLessThanOrEqual(640);
+    expect(await bottom('.findings .finding q')).toBeLessThanOrEqual(640);
+    await panel.screenshot({ path: 'test-results/sidepanel-320.png' });
+    // A screen reader's list of buttons tells the sentences apart.
+    const names = await panel.locator('.findings .finding button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? ''));
+    expect(names).toHaveLength(plan.findings.length);
+    expect(new Set(names).size).toBe(names.length);
+    for (const [i, f] of [...plan.findings].sort((x, y) => x.start - y.start).entries()) expect(names[i]!.replace(/…”$/, '')).toContain(`Go to “${plan.text.slice(f.start, f.end).slice(0, 40)}`.replace(/…$/, ''));
+    await panel.setViewportSize({ width: 1100, height: 800 });
+  });
+
+  it('writes the requested amendments from the panel: the review page opens on them, a row per sentence that needs work', async () => {
+    const [review] = await Promise.all([panel.context().waitForEvent('page'), panel.getByRole('button', { name: 'Write the requested amendments' }).click()]);
+    await review.locator('.amendments tbody tr').first().waitFor();
+    expect(await review.locator('.amendments tbody tr').count()).toBe(plan.findings.filter((f) => f.severity !== 'info').length);
+    await expect.poll(() => review.evaluate(() => document.activeElement?.id)).toBe('amendments-title');
+    await review.close();
   });
 });
 

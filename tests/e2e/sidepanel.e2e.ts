@@ -1,12 +1,11 @@
 // The side panel page, opened in a tab pinned to a Google Docs tab (sidePanel.open needs a user gesture):
-// overview, counts as filters, specificity per section, B↔F grid, findings by section, Go to, live updates.
+// overview, sentences to fix (errors first) as filters, by section, B↔F grid, findings by section, Go to, live updates.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analysis/index';
-import { outlineOf, specificityBySection } from '../../src/documents/report';
-import { CATEGORIES } from '../../src/page/categories';
+import { outlineOf, shortSectionName, toFixBySection } from '../../src/documents/report';
 import { cleanDocsText } from '../../src/sites/google-docs';
 import { startDocsStandIn, type DocsStandIn } from '../fixtures/gdocs/stand-in';
 
@@ -40,14 +39,16 @@ const expected = (text: string) =>
     .sort((a, b) => a.start - b.start || a.end - b.end);
 
 describe('side panel', () => {
-  it('shows the route, the plan type, and counts per category', async () => {
+  it('shows the route, the plan type, and how many sentences need work, errors first', async () => {
     expect(await panel.textContent('[data-testid=route]')).toContain('live as you type');
     expect(await panel.textContent('[data-testid=plan-type]')).toBeTruthy();
-    const counts = await panel.$$eval('.chip', (chips) => Object.fromEntries(chips.map((c) => [c.getAttribute('data-category') ?? '', Number(c.querySelector('strong')!.textContent)])));
     const findings = analyzeText(docsText).findings;
-    // One chip per category, each with the analyser's count: no chip missing, none extra.
-    expect(counts).toEqual(Object.fromEntries(CATEGORIES.map((c) => [c, findings.filter((f) => f.category === c).length])));
+    const of = (s: string) => findings.filter((f) => f.severity === s).length;
     expect(findings.length).toBeGreaterThan(0);
+    expect(await panel.textContent('[data-testid=to-fix]')).toBe(`${of('error') + of('warning')} sentences need work`);
+    // One chip per severity the plan has, errors first, each with the analyser's count: none missing, none extra.
+    const chips = await panel.$$eval('.chip', (cs) => cs.map((c) => [c.getAttribute('data-severity'), Number(c.querySelector('strong')!.textContent)]));
+    expect(chips).toEqual((['error', 'warning', 'info'] as const).filter((s) => of(s) > 0).map((s) => [s, of(s)]));
   });
 
   it('lists the findings by section, as the analyser gives them for the document text', async () => {
@@ -56,22 +57,23 @@ describe('side panel', () => {
     expect(await panel.$$eval('.findings h3', (hs) => hs.map((h) => h.textContent))).toEqual(flagged.map((s) => s.title));
   });
 
-  it('charts how specific each section is and shows which needs have provision', async () => {
-    const chart = await panel.$$eval('.chart tr', (rows) => rows.map((r) => [r.getAttribute('data-section'), r.querySelector('[data-testid=specific]')!.textContent]));
-    // The arithmetic is unit-tested (plan-outline.test.ts); here: every section is charted from the analyser's findings.
-    expect(chart).toEqual(specificityBySection(docsText, analyzeText(docsText).report, analyzeText(docsText).findings).map((r) => [r.title, `${r.specific}/${r.statements}`]));
-    expect(chart.map(([title]) => title)).toEqual(['Section B: Special educational needs', 'Section E: Outcomes', 'Section F: Special educational provision']);
+  it('sums up the sentences to fix by section and the needs with no provision, and shows which needs have provision', async () => {
+    const rows = await panel.$$eval('.by-section tr', (trs) => trs.map((r) => [r.querySelector('th')!.textContent, r.querySelector('[data-testid=to-fix-in-section]')!.textContent]));
+    // The arithmetic is unit-tested (plan-outline.test.ts); here: every section with something to fix, from the analyser's findings.
+    expect(rows).toEqual(toFixBySection(docsText, analyzeText(docsText).report, analyzeText(docsText).findings).map((r) => [shortSectionName(r.title), `${r.toFix} of ${r.statements}`]));
+    expect(rows.map(([title]) => title)).toEqual(['Section B', 'Section E', 'Section F']);
     // The grid shows the analyser's own matching: here anxiety is a need in B that nothing in F addresses.
     const coverage = analyzeText(docsText).report.coverage;
     expect(coverage.some((c) => !c.provided)).toBe(true);
+    expect(await panel.textContent('[data-testid=gaps]')).toBe(`Needs with no provision: ${coverage.filter((c) => !c.provided).map((c) => c.area).join(', ')}`);
     expect(await panel.$$eval('.coverage tbody tr', (rows) => rows.map((r) => [r.getAttribute('data-area'), r.className === 'gap']))).toEqual(coverage.map((c) => [c.area, !c.provided]));
   });
 
-  it('filters by category', async () => {
+  it('filters by severity', async () => {
     const total = (await listed()).length;
-    await panel.click('.chip[data-category=hedge]');
-    expect((await listed()).length).toBe(total - analyzeText(docsText).findings.filter((f) => f.category === 'hedge').length);
-    await panel.click('.chip[data-category=hedge]');
+    await panel.click('.chip[data-severity=error]');
+    expect((await listed()).length).toBe(total - analyzeText(docsText).findings.filter((f) => f.severity === 'error').length);
+    await panel.click('.chip[data-severity=error]');
     expect((await listed()).length).toBe(total);
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analysis/types';
-import { outlineOf, specificityBySection } from '../../src/documents/report';
+import { outlineOf, shortSectionName, toFixBySection } from '../../src/documents/report';
 
 const plan = readFileSync(path.join(import.meta.dirname, '../fixtures/files/plan.txt'), 'utf8');
 const at = (phrase: string): Finding => {
@@ -37,11 +37,14 @@ describe('outline and specificity of a plan text', () => {
     expect(outlineOf('One line.\nTwo lines.', { sections: [] }).map((s) => [s.title, s.statements.length])).toEqual([['The plan', 2]]);
   });
 
-  it('counts, per section, the statements no finding touches', () => {
-    expect(specificityBySection(plan, { sections }, [at('access to'), at('as required'), at('regular')])).toEqual([
-      { title: 'Section B: Special educational needs', statements: 2, specific: 2 },
-      { title: 'Section E: Outcomes', statements: 2, specific: 2 },
-      { title: 'Section F: Special educational provision', statements: 3, specific: 1 },
-    ]);
+  it('counts, per section with something to fix, the statements an error or warning is on; a note asks for nothing', () => {
+    const note = { ...at('Sam will improve his social skills.'), severity: 'info' as const };
+    expect(toFixBySection(plan, { sections }, [at('access to'), at('as required'), at('regular'), note])).toEqual([{ title: 'Section F: Special educational provision', statements: 3, toFix: 2 }]);
+  });
+
+  it('names a lettered section short, and leaves other headings as they are', () => {
+    expect(shortSectionName('Section F: The special educational provision required by the child')).toBe('Section F');
+    expect(shortSectionName('PART 3 - Provision')).toBe('Part 3');
+    expect(shortSectionName('Communication and interaction')).toBe('Communication and interaction');
   });
 });
