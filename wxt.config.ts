@@ -20,11 +20,11 @@ export default defineConfig({
     name: '__MSG_extensionName__',
     description: '__MSG_extensionDescription__',
     commands: {
-      'check-selection': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Check selected text with Plan Lens' },
-      'check-page': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Check this page with Plan Lens' },
+      'check-selection': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandCheckSelection__' },
+      'check-page': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandCheckPage__' },
     },
     // The toolbar button: "Check this page" (activeTab) and the per-tab finding count badge.
-    action: { default_title: 'Plan Lens: check this page' },
+    action: { default_title: '__MSG_actionTitle__' },
     // The worker fetches a Google Doc's plain-text export when Docs will not share its text in the page:
     // documents only, the export address being /document/…/export (src/extension/tab-plans.ts).
     host_permissions: ['https://docs.google.com/document/*'],

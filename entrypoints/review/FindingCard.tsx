@@ -6,6 +6,7 @@ import { quoteOf } from '../../src/documents/report';
 import { CATEGORY_STYLES } from '../../src/page/categories';
 import { Problems, Quote } from '../../src/page/quote';
 import { Suggestion } from './Suggestion';
+import { t } from '../../src/extension/i18n';
 
 interface Props {
   text: string;
@@ -20,7 +21,7 @@ export function FindingCard({ text, finding, position, onPrevious, onNext, onClo
   return (
     <section class={`card cat-${finding.category}`} aria-label="Finding" data-testid="finding-card">
       <header>
-        <span class="category">{CATEGORY_STYLES[finding.category].label}</span>
+        <span class="category">{t(CATEGORY_STYLES[finding.category].label)}</span>
         <span class="position">{position}</span>
         <button type="button" class="close" aria-label="Close" onClick={onClose}>
           ×

@@ -5,6 +5,7 @@ import { CATEGORY_STYLES } from '../../src/page/categories';
 /** The flagged words, shortened when a finding covers a whole sentence: the card has the rest. */
 const shortQuote = (words: string) => (words.length > 70 ? `${words.slice(0, 67).trimEnd()}…` : words);
 import type { Checked } from './App';
+import { t } from '../../src/extension/i18n';
 
 interface Props {
   checked: Checked;
@@ -38,7 +39,7 @@ export function FindingList({ checked, selected, onSelect }: Props) {
                     data-end={f.end}
                     onClick={() => onSelect(i)}
                   >
-                    <q>{shortQuote(doc.text.slice(f.start, f.end))}</q> <span class="kind">{CATEGORY_STYLES[f.category].label}</span>
+                    <q>{shortQuote(doc.text.slice(f.start, f.end))}</q> <span class="kind">{t(CATEGORY_STYLES[f.category].label)}</span>
                   </button>
                 </li>
               );

@@ -1,19 +1,20 @@
 // Needs against provision, area by area, as the analyser matched them (EHCP B↔F, IDP, CSP, US IEP alike);
 // a need with no provision stands out.
 import type { TabPlan } from '../../src/extension/tab-plan-messages';
+import { t } from '../../src/extension/i18n';
 
 export function CoverageGrid({ plan }: { plan: TabPlan }) {
   const { coverage } = plan.report;
   if (!coverage.length) return null;
   return (
-    <section class="coverage" aria-label="Needs and provision">
-      <h2>Needs and provision</h2>
+    <section class="coverage" aria-label={t('panelCoverage')}>
+      <h2>{t('panelCoverage')}</h2>
       <table>
         <thead>
           <tr>
-            <th scope="col">Area of need</th>
-            <th scope="col">Need</th>
-            <th scope="col">Provision</th>
+            <th scope="col">{t('panelAreaOfNeed')}</th>
+            <th scope="col">{t('panelNeed')}</th>
+            <th scope="col">{t('panelProvision')}</th>
           </tr>
         </thead>
         <tbody>

@@ -7,6 +7,7 @@ import { outlineOf } from '../../src/documents/report';
 import type { GoToRequest, PagePlan, ShowPassageRequest, TabPlan } from '../../src/extension/tab-plan-messages';
 import { CATEGORY_STYLES } from '../../src/page/categories';
 import { Problems, Quote } from '../../src/page/quote';
+import { t } from '../../src/extension/i18n';
 
 const SEVERITY_LABELS: Record<Severity, string> = { error: 'Fails the legal test', warning: 'Would be questioned', info: 'Good-practice note' };
 
@@ -29,7 +30,7 @@ export function FindingsBySection({ plan, tabId, shown }: Props) {
   const goTo = async (f: Finding) => {
     if (tabId === undefined) return;
     const moved = await (plan.source === 'page' ? showPassage(tabId, plan, f) : browser.tabs.sendMessage<GoToRequest, boolean>(tabId, { kind: 'plan-lens/go-to', start: f.start, end: f.end })).catch(() => false);
-    setNote(moved ? null : 'That passage could not be reached: it may have changed since, or the tab was reloaded. Try again in a moment.');
+    setNote(moved ? null : t('panelGoToFailed'));
   };
   const copy = async (f: Finding) => {
     await navigator.clipboard.writeText(plan.text.slice(f.start, f.end));
@@ -42,7 +43,7 @@ export function FindingsBySection({ plan, tabId, shown }: Props) {
         Sentences, by section <span class="num">({visible.length})</span>
       </h2>
       {note && <p class="note">{note}</p>}
-      {!sections.length && <p class="none">Nothing to show with these filters.</p>}
+      {!sections.length && <p class="none">{t('panelNoneFiltered')}</p>}
       {sections.map((s) => (
         <section key={s.title}>
           <h3>{s.title}</h3>
@@ -54,17 +55,17 @@ export function FindingsBySection({ plan, tabId, shown }: Props) {
                     <Quote text={plan.text.slice(f.start, f.end)} finding={f} />
                   </q>{' '}
                   <span class="kind">
-                    {SEVERITY_LABELS[f.severity]} · {CATEGORY_STYLES[f.category].label}
+                    {SEVERITY_LABELS[f.severity]} · {t(CATEGORY_STYLES[f.category].label)}
                   </span>
                 </p>
                 <Problems finding={f} />
                 {plan.source === 'page' || plan.canGoTo ? (
                   <button type="button" aria-label={`Go to “${shortName(plan.text.slice(f.start, f.end))}”`} onClick={() => void goTo(f)}>
-                    Go to
+                    {t('panelGoTo')}
                   </button>
                 ) : (
                   <button type="button" aria-label={`Copy quote “${shortName(plan.text.slice(f.start, f.end))}”`} onClick={() => void copy(f)}>
-                    Copy quote
+                    {t('panelCopyQuote')}
                   </button>
                 )}
               </li>

@@ -2,11 +2,12 @@
 import { JURISDICTION_LABELS, PLAN_TYPE_LABELS } from '../../src/documents/report';
 import type { TabPlan } from '../../src/extension/tab-plan-messages';
 import { routeLabel } from '../../src/sites/google-docs';
+import { t } from '../../src/extension/i18n';
 
 export function Overview({ plan }: { plan: TabPlan }) {
   return (
     <header class="overview">
-      <h1>{plan.title || 'This tab'}</h1>
+      <h1>{plan.title || t('panelThisTab')}</h1>
       <p class="meta">
         <span data-testid="plan-type">{PLAN_TYPE_LABELS[plan.report.planType]}</span> · <span data-testid="jurisdiction">{JURISDICTION_LABELS[plan.report.jurisdiction]}</span>
       </p>
@@ -16,7 +17,7 @@ export function Overview({ plan }: { plan: TabPlan }) {
         </p>
       ) : (
         <p class="route route-live" data-testid="route">
-          Reading this page live as you type.
+          {t('panelLive')}
         </p>
       )}
     </header>

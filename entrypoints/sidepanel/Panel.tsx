@@ -10,6 +10,7 @@ import { FindingsBySection } from './FindingsBySection';
 import { Overview } from './Overview';
 import { Summary } from './Summary';
 import { useTabPlan } from './use-tab-plan';
+import { t } from '../../src/extension/i18n';
 
 export function Panel() {
   const { tabId, plan } = useTabPlan();
@@ -20,7 +21,7 @@ export function Panel() {
     if (tabId === undefined) return;
     setCheckNote(null);
     // The panel cannot reach a page the user has not given Plan Lens (no activeTab from here): the toolbar can.
-    checkPage(browser, tabId).catch(() => setCheckNote('Plan Lens cannot reach this page from here: click the Plan Lens toolbar button, or right-click the page and choose “Check this page with Plan Lens”.'));
+    checkPage(browser, tabId).catch(() => setCheckNote(t('panelCannotReach')));
   };
   const actions = (
     <p class="actions">
@@ -32,11 +33,11 @@ export function Panel() {
       )}
       {tabId !== undefined && (
         <button type="button" onClick={checkThisPage}>
-          Check this page
+          {t('panelCheckPage')}
         </button>
       )}{' '}
       <button type="button" onClick={openReview}>
-        Check a file or pasted text
+        {t('panelCheckFile')}
       </button>
     </p>
   );
@@ -45,8 +46,8 @@ export function Panel() {
     return (
       <main class="empty" data-testid="empty">
         <h1>Plan Lens</h1>
-        <p>Plan Lens has not read a plan in this tab yet.</p>
-        <p>Open the plan where you read or write it (a council portal, a school system, webmail, Google Docs). Where Plan Lens runs, it reads the plan by itself and its findings appear here; anywhere else, use “Check this page” (or the Plan Lens toolbar button). For a PDF or Word file, or pasted text, use the review page.</p>
+        <p>{t('panelNothingYet')}</p>
+        <p>{t('panelHowTo')}</p>
         {actions}
       </main>
     );
@@ -54,9 +55,9 @@ export function Panel() {
   if (plan.source === 'page' && !plan.report.isPlan) {
     return (
       <main class="empty" data-testid="not-a-plan">
-        <h1>{plan.title || 'This tab'}</h1>
-        <p>This page does not read as a plan: it has no plan sections such as “Section F”, “Provision” or “Targets”, so Plan Lens leaves it alone.</p>
-        <p>If it is plan wording, use “Check this page” to mark its weak phrases, or check a file or pasted text.</p>
+        <h1>{plan.title || t('panelThisTab')}</h1>
+        <p>{t('panelNotPlan')}</p>
+        <p>{t('panelNotPlanHint')}</p>
         {actions}
       </main>
     );

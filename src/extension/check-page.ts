@@ -4,6 +4,7 @@
 // activeTab + scripting injects it into every frame first.
 import type { WxtBrowser } from 'wxt/browser';
 import { onGesture } from './gesture-script';
+import { wordsOf } from './i18n';
 import type { TabCommand } from './messages';
 
 const CHECK_PAGE: TabCommand = { kind: 'check-page' };
@@ -53,7 +54,7 @@ export function registerCheckPage(browser: WxtBrowser): void {
     if (tabId !== undefined) checkPage(browser, tabId).catch((error: unknown) => console.error('Plan Lens: could not check this page', error));
   };
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: CHECK_PAGE_MENU, title: 'Check this page with Plan Lens', contexts: ['page', 'action'] });
+    browser.contextMenus.create({ id: CHECK_PAGE_MENU, title: wordsOf(browser)('menuCheckPage'), contexts: ['page', 'action'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CHECK_PAGE_MENU) check(tab?.id);

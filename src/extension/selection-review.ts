@@ -3,6 +3,7 @@
 // one-time key in the page's URL, so it is not left in history or on disk.
 import type { WxtBrowser } from 'wxt/browser';
 import { onGesture } from './gesture-script';
+import { wordsOf } from './i18n';
 
 export const CHECK_SELECTION_MENU = 'plan-lens-check-selection';
 export const CHECK_FILE_MENU = 'plan-lens-check-file';
@@ -61,8 +62,8 @@ async function review(browser: WxtBrowser, text: string, title: string | undefin
 /** Wires the menu item and the command; call once from the service worker's start-up. */
 export function registerSelectionReview(browser: WxtBrowser): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: CHECK_SELECTION_MENU, title: 'Check selected text with Plan Lens', contexts: ['selection'] });
-    browser.contextMenus.create({ id: CHECK_FILE_MENU, title: 'Check a PDF or Word file…', contexts: ['action'] });
+    browser.contextMenus.create({ id: CHECK_SELECTION_MENU, title: wordsOf(browser)('menuCheckSelection'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: CHECK_FILE_MENU, title: wordsOf(browser)('menuCheckFile'), contexts: ['action'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CHECK_FILE_MENU) void browser.tabs.create({ url: browser.runtime.getURL('/review.html') });

@@ -5,13 +5,14 @@
 // the "tabs" permission.
 import type { WxtBrowser } from 'wxt/browser';
 import { tellTab } from './check-page';
+import { wordsOf, type MessageName } from './i18n';
 import { allowSite, sitePattern, turnOffSite } from './site-access';
 import type { SiteMode } from './site-settings';
 
-const ITEMS: { id: string; mode: SiteMode; title: string }[] = [
-  { id: 'plan-lens-site-always', mode: 'always', title: 'Always check this site' },
-  { id: 'plan-lens-site-off', mode: 'off', title: 'Turn Plan Lens off on this site' },
-  { id: 'plan-lens-site-auto', mode: 'auto', title: 'Check this site automatically (plans only)' },
+const ITEMS: { id: string; mode: SiteMode; title: MessageName }[] = [
+  { id: 'plan-lens-site-always', mode: 'always', title: 'menuSiteAlways' },
+  { id: 'plan-lens-site-off', mode: 'off', title: 'menuSiteOff' },
+  { id: 'plan-lens-site-auto', mode: 'auto', title: 'menuSiteAuto' },
 ];
 
 async function turnOn(browser: WxtBrowser, granted: Promise<boolean>, origin: string, tabId: number | undefined): Promise<void> {
@@ -33,7 +34,7 @@ export function chooseSiteMode(browser: WxtBrowser, menuItemId: string | number,
 
 export function registerSiteMenu(browser: WxtBrowser): void {
   browser.runtime.onInstalled.addListener(() => {
-    for (const item of ITEMS) browser.contextMenus.create({ id: item.id, title: item.title, contexts: ['action'] });
+    for (const item of ITEMS) browser.contextMenus.create({ id: item.id, title: wordsOf(browser)(item.title), contexts: ['action'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     chooseSiteMode(browser, info.menuItemId, info.pageUrl ?? tab?.url, tab?.id)?.catch((error: unknown) => console.error('Plan Lens: could not change this site', error));

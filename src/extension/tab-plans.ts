@@ -6,6 +6,7 @@ import { analyzeText, type Options } from '../analysis/index';
 import { answerMessages } from './answer-messages';
 import { contentScriptOf, docsDocumentOf, type ExtensionSelf, type Sender } from './senders';
 import { isTabPlanRequest, TAB_PLAN_PREFIX, tabPlanKey, type DocsPlan, type ExportAnswer, type TabPlanRequest } from './tab-plan-messages';
+import { wordsOf } from './i18n';
 import { reportSummary } from './tab-report';
 
 /** The export answers with the text when signed in; otherwise with a sign-in page or an error status. */
@@ -103,7 +104,7 @@ export function reviewOpener(browser: WxtBrowser): (tabId: number) => Promise<vo
 /** `options`: the settings in force, once read (src/extension/settings.ts). */
 export function registerTabPlans(browser: WxtBrowser, options: () => Promise<Partial<Options>>): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: OPEN_PANEL_MENU, title: 'Show the plan report in the side panel', contexts: ['action', 'page'] });
+    browser.contextMenus.create({ id: OPEN_PANEL_MENU, title: wordsOf(browser)('menuOpenPanel'), contexts: ['action', 'page'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === OPEN_PANEL_MENU && tab?.id !== undefined) void openPanel(browser, tab.id);

@@ -11,7 +11,7 @@ export interface CardHost {
   rectsOf(mark: Mark): ViewportRect[];
   /** The active mark changed: repaint its emphasis. */
   redraw(): void;
-  renderCard(props: CardProps | null): Promise<void>;
+  renderCard(props: Omit<CardProps, 'words'> | null): Promise<void>;
   /** Scrolls the mark into view (a form field's own scroll included). */
   reveal(mark: Mark): void;
   /** No marks in this document: let the walk continue in another frame of the tab. */

@@ -8,6 +8,7 @@ import { byUser } from './by-user';
 import { CATEGORY_STYLES } from './categories';
 import { Problems, Quote } from './quote';
 import type { ViewportRect } from './field-mirror';
+import type { Words } from './words';
 
 export interface CardAction {
   label: string;
@@ -26,6 +27,8 @@ export interface CardProps {
   onClose: () => void;
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
+  /** Plan Lens's own words, in the browser's language. */
+  words: Words;
 }
 
 /** Splits "... [how often: e.g. 3 × 20 minutes a week] ..." so the slots can be shown as slots. */
@@ -47,12 +50,13 @@ export function Card(props: CardProps) {
   const ref = useRef<HTMLDivElement>(null);
   const message = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const { finding, anchor } = props;
+  const { finding, anchor, words } = props;
   const style = CATEGORY_STYLES[finding.category];
+  const label = words(style.label);
   // Run within the user's click (the clipboard asks for it); one that throws or rejects (an editor refusing the
   // edit, say) says so in the card rather than failing unseen.
   const act = (action: CardAction) => {
-    const failed = () => setStatus(`${action.label} did not work on this page.`);
+    const failed = () => setStatus(words('cardActionFailed', action.label));
     try {
       void Promise.resolve(action.run()).then((line) => setStatus(line ?? null), failed);
     } catch {
@@ -102,7 +106,7 @@ export function Card(props: CardProps) {
       <header>
         <span class={`swatch ${finding.category}`} style={{ borderBottomColor: style.color, borderBottomStyle: style.line === 'wavy' ? 'dashed' : style.line }} />
         <h2 class="label" id="plan-lens-card-title">
-          Plan Lens: {style.label}
+          {words('cardLabel', label)}
         </h2>
         <span class={`severity ${finding.severity}`}>{finding.severity === 'info' ? 'note' : finding.severity}</span>
       </header>
@@ -114,12 +118,12 @@ export function Card(props: CardProps) {
       </div>
       {finding.suggestion && (
         <div class="suggestion">
-          <strong>{rewritesSentence(finding) ? 'Try: ' : 'Add to the plan: '}</strong>
+          <strong>{words(rewritesSentence(finding) ? 'cardTry' : 'cardAdd')} </strong>
           <span>{withSlots(finding.suggestion)}</span>
         </div>
       )}
       <p class="why">
-        <strong>Why: </strong>
+        <strong>{words('cardWhy')} </strong>
         {finding.why} <span class="rule">({finding.rule})</span>
       </p>
       {status && (
@@ -134,7 +138,7 @@ export function Card(props: CardProps) {
           </button>
         ))}
         <button type="button" class="close" onClick={byUser(() => props.onClose())}>
-          Close
+          {words('cardClose')}
         </button>
       </footer>
     </div>

@@ -1,18 +1,20 @@
 // How each finding category looks. Colour AND line style differ, so the marks stay distinguishable
 // for colour-blind readers: wavy hedges, dotted provision gaps, double target gaps, solid structure.
 import type { Category } from '../analysis';
+import type { MessageName } from './words';
 
 export interface CategoryStyle {
-  label: string;
+  /** Its name, a message (src/page/words.ts). */
+  label: MessageName;
   color: string;
   line: 'wavy' | 'dotted' | 'double' | 'solid';
 }
 
 export const CATEGORY_STYLES: Record<Category, CategoryStyle> = {
-  hedge: { label: 'Vague wording', color: '#b45309', line: 'wavy' },
-  provision: { label: 'Provision not specific', color: '#b91c1c', line: 'dotted' },
-  target: { label: 'Target not measurable', color: '#1d4ed8', line: 'double' },
-  structure: { label: 'Plan structure', color: '#6d28d9', line: 'solid' },
+  hedge: { label: 'categoryHedge', color: '#b45309', line: 'wavy' },
+  provision: { label: 'categoryProvision', color: '#b91c1c', line: 'dotted' },
+  target: { label: 'categoryTarget', color: '#1d4ed8', line: 'double' },
+  structure: { label: 'categoryStructure', color: '#6d28d9', line: 'solid' },
 };
 
 export const CATEGORIES = Object.keys(CATEGORY_STYLES) as Category[];

@@ -17,6 +17,7 @@ import { rewritesSentence } from '../analysis/problems';
 import { sliced, SourceReader, toBlock, type Source } from './sources';
 import { rangeForSpan } from './text-blocks';
 import { FieldMirror, type ViewportRect } from './field-mirror';
+import type { Words } from './words';
 
 export interface PageAbilities {
   /** Analyses the document's blocks; `changed` names those whose text the analyser has not seen. */
@@ -25,6 +26,8 @@ export interface PageAbilities {
   reportCount(count: number, errors: number): void;
   /** A container inside an isolated shadow root for the card. */
   mountCard(): Promise<HTMLElement>;
+  /** Plan Lens's own words, in the browser's language. */
+  words: Words;
   /** What the user chose to ignore on this site: hedge phrases (lower case) and sentence hashes (./ignore.ts). */
   ignored(): { phrases: ReadonlySet<string>; sentences: ReadonlySet<string> };
   /** Keeps a hedge phrase or a sentence hash as ignored on this site (never the page's words). */
@@ -414,7 +417,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       const container = await cardContainer();
       cardHome ??= (container.getRootNode() as ShadowRoot).host.parentElement ?? doc.documentElement;
       if (props && keepCardReachable(container, cardHome)) render(null, container);
-      render(props ? h(Card, props) : null, container);
+      render(props ? h(Card, { ...props, words: abilities.words }) : null, container);
     },
     actionsFor: (mark, close) => cardActions(mark, close),
     findElsewhere: () => abilities.findElsewhere(),
@@ -429,22 +432,23 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     },
   });
 
+  const words = abilities.words;
   function cardActions(mark: Mark, close: () => void): CardAction[] {
     const actions: CardAction[] = [];
     const suggestion = mark.finding.suggestion;
     if (suggestion) {
       actions.push({
-        label: 'Copy suggestion',
+        label: words('cardCopy'),
         run: () => view.navigator.clipboard.writeText(suggestion).then(
           () => undefined,
-          () => 'The clipboard is not available on this page.',
+          () => words('cardNoClipboard'),
         ),
       });
       // A need with no provision asks for wording in another section: there is nothing here to replace.
       const target = rewritesSentence(mark.finding) ? fixTarget(mark) : null;
       if (target) {
         actions.push({
-          label: 'Replace',
+          label: words('cardReplace'),
           run: async () => {
             const result = await applyFix(target.target, target.expected, suggestion);
             if (result === 'replaced') {
@@ -452,13 +456,13 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
               schedulePass(0);
               return;
             }
-            return result === 'changed-meanwhile' ? 'The text changed since it was checked; try again in a moment.' : 'This editor did not accept the change; copy the suggestion instead.';
+            return words(result === 'changed-meanwhile' ? 'cardChangedMeanwhile' : 'cardNotAccepted');
           },
         });
       }
     }
     actions.push({
-      label: 'Ignore here',
+      label: words('cardIgnoreHere'),
       run: () => {
         ignoredHere.add(hereKey(mark));
         rebuild();
@@ -468,7 +472,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     // The site's settings keep the hedges' lexicon phrases or the sentence's hash: plan text is never stored beyond the page.
     for (const phrase of new Set(mark.emphasis.map((e) => e.span.phrase))) {
       actions.push({
-        label: `Ignore “${phrase}” on this site`,
+        label: words('cardIgnorePhrase', phrase),
         run: () => {
           abilities.ignore({ phrases: [phrase] });
           rebuild();
@@ -477,7 +481,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       });
     }
     actions.push({
-      label: 'Ignore this sentence on this site',
+      label: words('cardIgnoreSentence'),
       run: () => {
         abilities.ignore({ sentences: [hashOf(mark)] });
         rebuild();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { Card } from '../../src/page/card';
+import { words } from './words';
 import type { Finding } from '../../src/analysis';
 
 const SENTENCE = 'A teaching assistant will support him as required.';
@@ -30,7 +31,7 @@ const userClick = (el: Element) => el.dispatchEvent(trusted(new MouseEvent('clic
 
 function show(actions: { label: string; run(): string | undefined }[] = [], focus = false) {
   root = document.body.appendChild(document.createElement('div'));
-  render(<Card finding={finding} flagged={SENTENCE} anchor={{ left: 10, top: 10, width: 50, height: 18 }} actions={actions} focus={focus} onClose={() => undefined} />, root);
+  render(<Card finding={finding} flagged={SENTENCE} anchor={{ left: 10, top: 10, width: 50, height: 18 }} actions={actions} focus={focus} words={words} onClose={() => undefined} />, root);
   return root.querySelector<HTMLElement>('.card')!;
 }
 
@@ -70,7 +71,7 @@ describe('keys pressed in the card', () => {
     for (const type of ['keydown', 'keypress', 'keyup']) editor.addEventListener(type, (e) => seen.push(`${type} ${(e as KeyboardEvent).key}`));
     root = editor.appendChild(document.createElement('div'));
     let closed = 0;
-    render(<Card finding={finding} flagged={SENTENCE} anchor={{ left: 10, top: 10, width: 50, height: 18 }} actions={[]} focus={false} onClose={() => closed++} />, root);
+    render(<Card finding={finding} flagged={SENTENCE} anchor={{ left: 10, top: 10, width: 50, height: 18 }} actions={[]} focus={false} words={words} onClose={() => closed++} />, root);
     const button = root.querySelector('button')!;
     for (const type of ['keydown', 'keypress', 'keyup']) button.dispatchEvent(new KeyboardEvent(type, { key: 'Enter', bubbles: true }));
     root.querySelector('.card')!.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
@@ -86,7 +87,7 @@ describe('events a page makes up', () => {
     const ran: string[] = [];
     let closed = 0;
     const actions = ['Replace', 'Ignore “as required” on this site'].map((label) => ({ label, run: () => void ran.push(label) }));
-    render(<Card finding={finding} flagged="as required" anchor={{ left: 10, top: 10, width: 50, height: 18 }} actions={actions} focus={false} onClose={() => closed++} />, root);
+    render(<Card finding={finding} flagged="as required" anchor={{ left: 10, top: 10, width: 50, height: 18 }} actions={actions} focus={false} words={words} onClose={() => closed++} />, root);
     for (const button of root.querySelectorAll('button')) {
       button.click();
       button.dispatchEvent(new MouseEvent('click', { bubbles: true }));

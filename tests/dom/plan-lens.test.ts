@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyze, type Block } from '../../src/analysis';
+import { words } from './words';
 import { startPlanLens, type PageAbilities } from '../../src/page/plan-lens';
 
 let controller: AbortController;
@@ -27,6 +28,7 @@ function abilities(isPlan: boolean, hold?: () => Promise<void>) {
     ignore: () => undefined,
     findElsewhere: () => undefined,
     checked: () => undefined,
+    words,
   };
   return { a, counts, calls };
 }

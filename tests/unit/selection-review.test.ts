@@ -1,3 +1,4 @@
+import { words } from '../dom/words';
 import { describe, expect, it, vi } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { CHECK_FILE_MENU, CHECK_SELECTION_COMMAND, CHECK_SELECTION_MENU, registerSelectionReview, takeHandover } from '../../src/extension/selection-review';
@@ -13,6 +14,7 @@ function fakeBrowser(pageSelection: string | Error) {
   const on = (name: string) => ({ addListener: (l: Listener) => void (listeners[name] = l) });
   const browser = {
     runtime: { onInstalled: on('installed'), getURL: (p: string) => `chrome-extension://id${p}` },
+    i18n: { getMessage: (name: Parameters<typeof words>[0]) => words(name) },
     contextMenus: { create: (m: unknown) => menus.push(m), onClicked: on('menu') },
     commands: { onCommand: on('command') },
     scripting: {

@@ -1,0 +1,7 @@
+// Plan Lens's own words in the page (the card's labels and buttons): named messages from public/_locales, looked up
+// by whoever starts the page layer (the content script asks the browser, in the browser's language). The page
+// layer uses no extension API, so the lookup is passed in.
+import type messages from '../../public/_locales/en_GB/messages.json';
+
+export type MessageName = keyof typeof messages;
+export type Words = (name: MessageName, ...substitutions: string[]) => string;
