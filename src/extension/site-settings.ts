@@ -91,13 +91,26 @@ export async function ignoredBySite(storage: Storage): Promise<Map<string, Ignor
   return sites;
 }
 
-/** Adds to (or, with `undo`, takes out of) what is ignored on a site. */
-export async function changeIgnored(storage: Storage, host: string, change: { phrases?: string[]; sentences?: string[] }, undo = false): Promise<void> {
-  const ignored = readIgnored((await storage.get(ignoredKey(host)))[ignoredKey(host)]);
-  for (const p of change.phrases ?? []) void (undo ? ignored.phrases.delete(p) : ignored.phrases.add(p));
-  for (const s of change.sentences ?? []) if (HASH.test(s)) void (undo ? ignored.sentences.delete(s) : ignored.sentences.add(s));
-  if (ignored.phrases.size + ignored.sentences.size === 0) await storage.remove(ignoredKey(host));
-  else await storage.set({ [ignoredKey(host)]: storedIgnored(ignored) });
+/** The change being written: each one reads what the one before it wrote. */
+let ignoring: Promise<void> = Promise.resolve();
+
+/**
+ * Adds to (or, with `undo`, takes out of) what is ignored on a site. Storage has no transactions: two changes
+ * read before either writes would each write their own list and lose the other (a phrase, then its sentence,
+ * ignored within a moment of each other), so the changes one page makes (a tab, the options page) are written one
+ * after another.
+ */
+export function changeIgnored(storage: Storage, host: string, change: { phrases?: string[]; sentences?: string[] }, undo = false): Promise<void> {
+  const write = ignoring.then(async () => {
+    const ignored = readIgnored((await storage.get(ignoredKey(host)))[ignoredKey(host)]);
+    for (const p of change.phrases ?? []) void (undo ? ignored.phrases.delete(p) : ignored.phrases.add(p));
+    for (const s of change.sentences ?? []) if (HASH.test(s)) void (undo ? ignored.sentences.delete(s) : ignored.sentences.add(s));
+    if (ignored.phrases.size + ignored.sentences.size === 0) await storage.remove(ignoredKey(host));
+    else await storage.set({ [ignoredKey(host)]: storedIgnored(ignored) });
+  });
+  // A failed write is its caller's to hear of; the next change still runs.
+  ignoring = write.catch(() => undefined);
+  return write;
 }
 
 /** Drops the ignored lists kept before they were stored without the page's words (they may hold a child's name). */

@@ -86,6 +86,14 @@ describe('per-site settings', () => {
     expect(await browser.storage.local.get(null)).toEqual({ 'ignored:portal.example': { phrases: ['as required'], sentences: [] } });
   });
 
+  it('two changes made at once both stay: a phrase and then its sentence, ignored within a moment', async () => {
+    await Promise.all([
+      changeIgnored(browser.storage.local, 'portal.example', { phrases: ['as required'] }),
+      changeIgnored(browser.storage.local, 'portal.example', { sentences: [HASH] }),
+    ]);
+    expect(await browser.storage.local.get(null)).toEqual({ 'ignored:portal.example': { phrases: ['as required'], sentences: [HASH] } });
+  });
+
   it('a site the organisation lists runs by its policy, locked', async () => {
     await fakeBrowser.storage.managed.set({ sites: [{ host: 'portal.example', mode: 'always' }] });
     await setSiteMode(browser.storage.local, 'portal.example', 'off');
