@@ -4,7 +4,7 @@
 import type { CardAction, CardProps } from './card';
 import { selectPassage } from './go-to';
 import { fieldSpan, type Mark } from './marks';
-import { isTextField } from './opt-outs';
+import { isTextField, OWN_HOST_TAGS } from './opt-outs';
 import type { ViewportRect } from './field-mirror';
 
 export interface CardHost {
@@ -114,7 +114,7 @@ export class CardController {
       this.close(true);
       return;
     }
-    if (e.key === 'Enter' && this.active && !this.open && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+    if (e.key === 'Enter' && this.active && !this.open && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey && this.isSelected(this.active)) {
       // The finding is selected: Enter opens its card instead of replacing the selection.
       e.preventDefault();
       e.stopPropagation();
@@ -125,6 +125,42 @@ export class CardController {
       this.active = null;
       this.host.redraw();
     }
+  }
+
+  /**
+   * A press anywhere but on the card (a click to put the caret elsewhere, a drag): the walk's finding is no
+   * longer what the user is on, so Enter types again.
+   */
+  pointerDown(target: EventTarget | null): void {
+    if (target instanceof Element && OWN_HOST_TAGS.has(target.tagName)) return;
+    this.deactivate();
+  }
+
+  /**
+   * The selection moved off the walk's finding (arrow keys, a click, the page's own script): it is no longer
+   * active. Not while its card is open: focus is in the card then, and Escape puts the selection back.
+   */
+  selectionChanged(): void {
+    if (this.active && !this.open && !this.isSelected(this.active)) this.deactivate();
+  }
+
+  private deactivate(): void {
+    if (!this.active) return;
+    this.active = null;
+    this.host.redraw();
+  }
+
+  /** Whether the selection is exactly the mark's words: its field's selection, or a range over the same text. */
+  private isSelected(mark: Mark): boolean {
+    const span = fieldSpan(mark);
+    if (span) return this.doc.activeElement === span.field && span.field.selectionStart === span.start && span.field.selectionEnd === span.end;
+    const selection = this.doc.getSelection();
+    if (!mark.range || !selection || selection.rangeCount !== 1) return false;
+    const range = selection.getRangeAt(0);
+    // An editor may move the selection's ends to equivalent places (into a text node, out of one): the same words,
+    // both ends within the mark's range, is the same selection.
+    if (range.startContainer.getRootNode() !== mark.range.startContainer.getRootNode()) return false;
+    return range.toString() === mark.range.toString() && mark.range.comparePoint(range.startContainer, range.startOffset) === 0 && mark.range.comparePoint(range.endContainer, range.endOffset) === 0;
   }
 
   /**

@@ -547,6 +547,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   on(doc, 'mousemove', byUser((e) => cards.pointerAt(e.clientX, e.clientY)));
   on(doc, 'pointerup', byUser((e) => cards.tap(e.clientX, e.clientY)));
   on(doc, 'keydown', byUser((e) => cards.keydown(e)));
+  on(doc, 'pointerdown', byUser((e) => cards.pointerDown(e.target)));
+  on(doc, 'selectionchange', byUser(() => cards.selectionChanged()));
   doc.fonts?.addEventListener('loadingdone', () => scheduleLayout(), { signal });
 
   signal.addEventListener('abort', () => {

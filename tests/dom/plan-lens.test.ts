@@ -23,7 +23,8 @@ function abilities(isPlan: boolean, hold?: () => Promise<void>) {
       return report;
     },
     reportCount: (n) => counts.push(n),
-    mountCard: async () => document.body.appendChild(document.createElement('div')),
+    // As content.ts mounts it: a container in a closed shadow root beside the page's content.
+    mountCard: async () => document.documentElement.appendChild(document.createElement('plan-lens-card')).attachShadow({ mode: 'closed' }).appendChild(document.createElement('div')),
     ignored: () => ({ phrases: new Set(), sentences: new Set() }),
     ignore: () => undefined,
     findElsewhere: () => undefined,
@@ -135,6 +136,40 @@ describe('Plan Lens in a document', () => {
     expect(field.selectionEnd).toBe(0);
     document.dispatchEvent(trusted(shortcut()));
     expect(field.value.slice(field.selectionStart, field.selectionEnd)).toContain('access to');
+  });
+
+  it('Enter opens the walk’s card only while the finding is still selected: after a click or a moved caret it types', async () => {
+    document.body.innerHTML = '<p>Elsewhere</p><textarea>Section F: Special educational provision\nSam will have access to a laptop as required.</textarea>';
+    const field = document.querySelector('textarea')!;
+    const { a, counts } = abilities(true);
+    controller = new AbortController();
+    startPlanLens(document, a, controller.signal, wholePage);
+    await vi.waitFor(() => expect(counts.at(-1)).toBeGreaterThan(0));
+    const walk = () => {
+      field.setSelectionRange(0, 0);
+      document.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'J', code: 'KeyJ', altKey: true, shiftKey: true, bubbles: true, cancelable: true })));
+      expect(field.value.slice(field.selectionStart, field.selectionEnd)).toContain('access to');
+    };
+    const enter = () => {
+      const e = trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      field.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    // A click elsewhere: Enter is the editor's again.
+    walk();
+    document.querySelector('p')!.dispatchEvent(trusted(new PointerEvent('pointerdown', { bubbles: true })));
+    expect(enter()).toBe(false);
+    // The caret moved off the finding (an arrow key, the page's own script): the same.
+    walk();
+    field.setSelectionRange(3, 3);
+    document.dispatchEvent(trusted(new Event('selectionchange')));
+    expect(enter()).toBe(false);
+    walk();
+    field.setSelectionRange(3, 3);
+    expect(enter()).toBe(false);
+    // Still on the finding: Enter opens its card, and typing does not reach the field.
+    walk();
+    expect(enter()).toBe(true);
   });
 });
 

@@ -222,6 +222,50 @@ describe('keyboard in a contenteditable editor', () => {
   });
 });
 
+describe('typing after a keyboard walk', () => {
+  it('a click elsewhere ends the walk: Enter makes a new line there and the next words reach the editor (contenteditable)', async () => {
+    const page = await open('plan-contenteditable.html');
+    await waitForHighlight(page, 'as required');
+    await page.click('#editor p:first-child');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Alt+Shift+J');
+    expect((await highlightMarks(page)).map((m) => m.text)).toContain(await page.evaluate(() => window.getSelection()!.toString()));
+    // A click at the end of the last paragraph, then Enter and a few words.
+    const last = page.locator('#editor p:last-child');
+    const box = (await last.boundingBox())!;
+    await page.mouse.click(box.x + box.width - 2, box.y + box.height / 2);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('New line');
+    expect(await cardText(page)).toBeNull();
+    expect(await page.$$eval('#editor p', (ps) => ps.map((p) => p.textContent))).toEqual([
+      'Sam will have access to a small group for phonics.',
+      'A teaching assistant will support him as required during literacy lessons.',
+      'Speech and language therapy targets will be reviewed termly by the SENCO.',
+      'New line',
+    ]);
+    await page.close();
+  });
+
+  it('the same in a textarea: the walk selects a finding, a click puts the caret elsewhere, Enter breaks the line', async () => {
+    const page = await open('plan-textarea.html');
+    await expect.poll(async () => (await markBoxes(page)).length).toBeGreaterThan(0);
+    await page.focus('#targets');
+    await page.$eval('#targets', (t: HTMLTextAreaElement) => t.setSelectionRange(0, 0));
+    await page.keyboard.press('Alt+Shift+J');
+    expect(await page.$eval('#targets', (t: HTMLTextAreaElement) => t.selectionEnd > t.selectionStart)).toBe(true);
+    const before = await page.$eval('#targets', (t: HTMLTextAreaElement) => t.value);
+    // A click on the field's first line puts the caret there.
+    const field = (await page.locator('#targets').boundingBox())!;
+    await page.mouse.click(field.x + 40, field.y + 16);
+    const caret = await page.$eval('#targets', (t: HTMLTextAreaElement) => t.selectionStart);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Typed');
+    expect(await cardText(page)).toBeNull();
+    expect(await page.$eval('#targets', (t: HTMLTextAreaElement) => t.value)).toBe(`${before.slice(0, caret)}\nTyped${before.slice(caret)}`);
+    await page.close();
+  });
+});
+
 describe('service worker restarts', () => {
   it('a page whose request meets a stopped worker still gets its answer', async () => {
     const page = await open('plan-textarea.html');
