@@ -29,7 +29,7 @@ export interface FieldGeometry {
   scrollLeft: number;
 }
 
-interface Clip {
+export interface Clip {
   left: number;
   top: number;
   right: number;
@@ -74,6 +74,8 @@ function visibleArea(field: TextField): Clip {
 export class FieldMirror {
   readonly element: HTMLDivElement;
   private readonly text: Text;
+  /** The style properties as last written. */
+  private readonly written = new Map<string, string>();
 
   constructor(
     readonly field: TextField,
@@ -92,15 +94,19 @@ export class FieldMirror {
     const field = this.field;
     const view = field.ownerDocument.defaultView!;
     const computed = view.getComputedStyle(field);
-    const styles = COPIED_PROPERTIES.map((p) => [p, computed.getPropertyValue(p)] as const);
+    const styles = new Map(COPIED_PROPERTIES.map((p) => [p, computed.getPropertyValue(p)] as const));
     if (field instanceof view.HTMLInputElement) {
       // An input's one line never wraps, scrolls sideways, and sits centred in its content box: a line
       // box as tall as that box centres the glyphs the same way (half-leading either side).
       const content = field.clientHeight - parseFloat(computed.paddingTop) - parseFloat(computed.paddingBottom);
-      styles.push(['white-space', 'pre'], ['overflow', 'hidden'], ['line-height', `${Math.max(content, 0)}px`]);
+      for (const [p, v] of [['white-space', 'pre'], ['overflow-x', 'hidden'], ['overflow-y', 'hidden'], ['line-height', `${Math.max(content, 0)}px`]] as const) {
+        // Last, as the shorthand must come after the longhands copied above.
+        styles.delete(p);
+        styles.set(p, v);
+      }
     }
     return {
-      styles,
+      styles: [...styles],
       rect: field.getBoundingClientRect(),
       value: field.value,
       scrollTop: field.scrollTop,
@@ -108,32 +114,50 @@ export class FieldMirror {
     };
   }
 
-  /** The write half: lays the mirror exactly over the field, scrolled as the field is. */
+  /**
+   * The write half: lays the mirror exactly over the field. Its scroll offsets follow in `scrollAs`, after every
+   * mirror's styles are written: setting a scroll offset needs layout, so one pass over many fields lays out once.
+   */
   apply(geometry: FieldGeometry, origin: { x: number; y: number }): void {
-    const style = this.element.style;
-    for (const [p, v] of geometry.styles) style.setProperty(p, v);
-    style.setProperty('position', 'fixed');
-    style.setProperty('left', `${geometry.rect.left - origin.x}px`);
-    style.setProperty('top', `${geometry.rect.top - origin.y}px`);
-    style.setProperty('margin', '0');
-    style.setProperty('visibility', 'hidden');
-    style.setProperty('pointer-events', 'none');
-    style.setProperty('border-color', 'transparent');
+    const set = (p: string, v: string) => {
+      // Only what changed is written: a keystroke changes the text alone, and the page restyles nothing else.
+      if (this.written.get(p) === v) return;
+      this.element.style.setProperty(p, v);
+      this.written.set(p, v);
+    };
+    for (const [p, v] of geometry.styles) set(p, v);
+    set('position', 'fixed');
+    set('left', `${geometry.rect.left - origin.x}px`);
+    set('top', `${geometry.rect.top - origin.y}px`);
+    set('margin', '0');
+    set('visibility', 'hidden');
+    set('pointer-events', 'none');
+    set('border-color', 'transparent');
+    // Its size is the field's: laying out its text (a keystroke) cannot move anything else in the page.
+    set('contain', 'strict');
     // A trailing newline in a textarea still gets a line box; give the mirror the same.
     const value = geometry.value.endsWith('\n') ? `${geometry.value} ` : geometry.value;
     if (this.text.data !== value) this.text.data = value;
+  }
+
+  /** Scrolls the mirror as the field is scrolled. */
+  scrollAs(geometry: FieldGeometry): void {
     this.element.scrollTop = geometry.scrollTop;
     this.element.scrollLeft = geometry.scrollLeft;
   }
 
-  /** Viewport rectangles of value[start, end), clipped to the field's visible text area. */
-  rects(start: number, end: number): ViewportRect[] {
+  /** Where the field's text can be seen now: read once per pass, for all of the field's marks. */
+  visibleArea(): Clip {
+    return visibleArea(this.field);
+  }
+
+  /** Viewport rectangles of value[start, end), clipped to `clip`, the field's visible text area. */
+  rects(start: number, end: number, clip: Clip = this.visibleArea()): ViewportRect[] {
     const length = this.text.data.length;
     if (start < 0 || end > length || start >= end) return [];
     const range = this.field.ownerDocument.createRange();
     range.setStart(this.text, start);
     range.setEnd(this.text, end);
-    const clip = visibleArea(this.field);
     const out: ViewportRect[] = [];
     for (const r of range.getClientRects()) {
       // The underline sits on the rect's bottom edge: a line scrolled half out of view shows none.

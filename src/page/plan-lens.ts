@@ -82,8 +82,12 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   const highlights = supportsHighlights(doc) ? new HighlightLayer(doc) : null;
   /** Boxes for range marks where the Highlight API is missing. */
   let rangeBoxes: BoxLayer | null = null;
+  /** Mirrors and boxes, for the marked fields near the viewport only: a form of thousands of fields gets a few. */
   const fields = new Map<TextField, FieldLayer>();
   const fieldRects = new Map<string, ViewportRect[]>();
+  /** Each marked field's marks, and the marked fields in reading order (for the near-view search). */
+  let marksByField = new Map<TextField, Mark[]>();
+  let markedFields: TextField[] = [];
 
   let sources: Source[] = [];
   const reports = new Map<string, BlockReport>();
@@ -165,7 +169,18 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     let answered = false;
     try {
       let early: Promise<boolean> | undefined;
-      await read(known.size === 0 ? (part) => Boolean(firstPartEnough(part) && (early = answerEarly(part))) : undefined);
+      const first = known.size === 0;
+      await read(first ? (part) => Boolean(firstPartEnough(part) && (early = answerEarly(part))) : undefined);
+      // Form fields are read after the page's text, so that early part had none: a long form's first screen,
+      // its fields included, is answered before the rest all the same.
+      const firstScreen = first ? firstPartOf(sources) : null;
+      if (firstScreen?.some((s) => s.kind === 'field')) {
+        const textFirst = early;
+        early = (async () => {
+          await textFirst;
+          return answerEarly(firstScreen);
+        })();
+      }
       rebuild();
       const reportsBefore = countReports;
       answered = (await early) ?? false;
@@ -193,11 +208,23 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     }
   }
 
+  const elementOf = (s: Source): Element => (s.kind === 'field' ? s.field : s.block.element);
+
   /** Whether the start of a long page, read so far, reaches past the screen and holds FIRST_ANSWER_WORDS. */
   function firstPartEnough(part: Source[]): boolean {
     const last = part.at(-1);
-    if (last?.kind !== 'dom' || last.block.element.getBoundingClientRect().top < view.innerHeight) return false;
+    if (!last || elementOf(last).getBoundingClientRect().top < view.innerHeight) return false;
     return part.reduce((n, s) => n + s.text.split(' ').length, 0) >= FIRST_ANSWER_WORDS;
+  }
+
+  /** The shortest start of `list` that firstPartEnough takes, or null when that is all of it. */
+  function firstPartOf(list: Source[]): Source[] | null {
+    let words = 0;
+    for (let i = 0; i < list.length - 1; i++) {
+      words += list[i]!.text.split(' ').length;
+      if (words >= FIRST_ANSWER_WORDS && elementOf(list[i]!).getBoundingClientRect().top >= view.innerHeight) return list.slice(0, i + 1);
+    }
+    return null;
   }
 
   /** The start of a long page analysed while the rest is still being read: its marks come first. */
@@ -285,20 +312,15 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     }
     markedBlocks = [...new Set(marks.flatMap((m) => (m.source.kind === 'dom' ? [m.source.block.element] : [])))];
     cards.marksChanged(marks);
-    for (const [field, f] of fields) {
-      if (!field.isConnected) {
-        f.layer.remove();
-        fields.delete(field);
-      }
-    }
+    marksByField = new Map();
     for (const m of marks) {
-      if (m.source.kind === 'field' && !fields.has(m.source.field)) {
-        const field = m.source.field;
-        const layer = new BoxLayer(doc, (host) => field.after(host));
-        fields.set(field, { layer, mirror: new FieldMirror(field, layer.root) });
-        resizes.observe(field);
-      }
+      if (m.source.kind !== 'field') continue;
+      const list = marksByField.get(m.source.field);
+      if (list) list.push(m);
+      else marksByField.set(m.source.field, [m]);
     }
+    markedFields = [...marksByField.keys()];
+    for (const [field, f] of fields) if (!field.isConnected || !marksByField.has(field)) dropLayer(field, f);
     if (!highlights && !rangeBoxes && marks.some((m) => m.range)) rangeBoxes = new BoxLayer(doc, (host) => doc.documentElement.append(host));
     const errors = marks.filter((m) => m.finding.severity === 'error').length;
     if (marks.length !== shownCount || errors !== shownErrors) {
@@ -325,24 +347,45 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   let markedBlocks: Element[] = [];
   let nearView = new Set<Element>();
   function findNearView(): boolean {
+    const next = nearViewOf(markedBlocks);
+    const changed = next.size !== nearView.size || [...next].some((el) => !nearView.has(el));
+    nearView = next;
+    return changed;
+  }
+
+  /** Of `list` (in reading order), the elements within a quarter screen of the viewport: a binary search on their rects. */
+  function nearViewOf<E extends Element>(list: readonly E[]): Set<E> {
     const margin = view.innerHeight / 4;
-    const rect = (i: number) => markedBlocks[i]!.getBoundingClientRect();
-    let [lo, hi] = [0, markedBlocks.length];
+    const rect = (i: number) => list[i]!.getBoundingClientRect();
+    let [lo, hi] = [0, list.length];
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (rect(mid).bottom < -margin) lo = mid + 1;
       else hi = mid;
     }
-    const next = new Set<Element>();
-    // A few blocks past the first one below the margin: a float or a column may sit out of order.
-    for (let i = lo, past = 0; i < markedBlocks.length && past < NEAR_VIEW_SLACK; i++) {
+    const near = new Set<E>();
+    // A few past the first one below the margin: a float or a column may sit out of order.
+    for (let i = lo, past = 0; i < list.length && past < NEAR_VIEW_SLACK; i++) {
       const r = rect(i);
       if (r.top > view.innerHeight + margin) past++;
-      else if (r.bottom >= -margin) next.add(markedBlocks[i]!);
+      else if (r.bottom >= -margin) near.add(list[i]!);
     }
-    const changed = next.size !== nearView.size || [...next].some((el) => !nearView.has(el));
-    nearView = next;
-    return changed;
+    return near;
+  }
+
+  /** A field's mirror and boxes, beside it in the page. */
+  function addLayer(field: TextField): FieldLayer {
+    const layer = new BoxLayer(doc, (host) => field.after(host));
+    const f = { layer, mirror: new FieldMirror(field, layer.root) };
+    fields.set(field, f);
+    resizes.observe(field);
+    return f;
+  }
+
+  function dropLayer(field: TextField, f: FieldLayer): void {
+    f.layer.remove();
+    fields.delete(field);
+    resizes.unobserve(field);
   }
 
   let firstDrawn = false;
@@ -352,41 +395,79 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     const near = marks.filter((m) => m.range && m.source.kind === 'dom' && nearView.has(m.source.block.element));
     const drawn = near.map((m) => ({ category: m.finding.category, range: m.range! }));
     highlights.draw(drawn, near.flatMap((m) => m.emphasis.flatMap((e) => e.range ?? [])), active?.range ?? null);
-    // The first marks on the page: a user-timing mark, cheap, which `npm run bench` times load against.
-    if (!firstDrawn && drawn.length > 0) {
-      firstDrawn = true;
-      view.performance.mark(FIRST_MARKS);
-    }
+    if (drawn.length > 0) firstMarksDrawn();
+  }
+
+  /** The first marks on the page: a user-timing mark, cheap, which `npm run bench` times load against. */
+  function firstMarksDrawn(): void {
+    if (firstDrawn) return;
+    firstDrawn = true;
+    view.performance.mark(FIRST_MARKS);
   }
 
   let layoutFrame = 0;
-  function scheduleLayout(): void {
+  /** The next pass redoes everything (scroll, resize, new marks), or only the fields typed in since the last one. */
+  let layoutAll = false;
+  const typedIn = new Set<TextField>();
+  function scheduleLayout(only?: TextField): void {
+    if (only) typedIn.add(only);
+    else layoutAll = true;
     if (layoutFrame || signal.aborted) return;
     layoutFrame = requestAnimationFrame(() => {
       layoutFrame = 0;
-      layout();
+      const all = layoutAll;
+      layoutAll = false;
+      const typed = [...typedIn];
+      typedIn.clear();
+      if (all) layout();
+      else layoutFields(typed.flatMap((field) => fields.get(field) ?? []));
     });
   }
 
-  /** One read/write pass: read every field's geometry, write the mirrors, read rects, draw boxes. */
+  /**
+   * One pass, reads and writes in batches so the page is laid out a fixed number of times whatever the number of
+   * fields: which marked fields are near the view (their layers follow it), then the near fields' mirrors and
+   * boxes (layoutFields), the range boxes and the card.
+   */
   function layout(): void {
     if (highlights && findNearView()) drawHighlights();
-    const frames = [...fields.values()].map((f) => ({ f, origin: f.layer.origin(), geometry: f.mirror.measure() }));
+    const near = nearViewOf(markedFields);
+    for (const [field, f] of fields) if (!near.has(field)) dropLayer(field, f);
+    for (const field of near) if (!fields.has(field)) addLayer(field);
+    const rangeBoxList = rangeBoxes ? boxesFor(marks.filter((m) => m.range)) : [];
+    rangeBoxes?.draw(rangeBoxList, rangeBoxes.origin());
+    if (rangeBoxList.length > 0) firstMarksDrawn();
+    layoutFields([...fields.values()]);
+  }
+
+  /**
+   * Lays `layers`' mirrors over their fields and draws their boxes: every field's geometry read, then the
+   * mirrors' styles written, then their scroll offsets (one layout for all), then the marks' rects read, then the
+   * boxes written. A keystroke in a field redoes that field alone: typing moves no other field.
+   */
+  function layoutFields(layers: FieldLayer[]): void {
+    const frames = layers.map((f) => ({ f, origin: f.layer.origin(), geometry: f.mirror.measure() }));
     for (const { f, origin, geometry } of frames) f.mirror.apply(geometry, origin);
-    fieldRects.clear();
-    for (const m of marks) {
-      const span = fieldSpan(m);
-      const mirror = span && fields.get(span.field)?.mirror;
-      if (!span) continue;
-      fieldRects.set(m.key, mirror?.rects(span.start, span.end) ?? []);
-      for (const [i, e] of m.emphasis.entries()) {
-        const at = fieldOffsets(m, e.span.start, e.span.end);
-        fieldRects.set(emphasisKey(m, i), (at && mirror?.rects(at.start, at.end)) || []);
+    for (const { f, geometry } of frames) f.mirror.scrollAs(geometry);
+    if (layers.length === fields.size) fieldRects.clear();
+    for (const { f } of frames) {
+      const clip = f.mirror.visibleArea();
+      for (const m of marksByField.get(f.mirror.field) ?? []) {
+        const span = fieldSpan(m);
+        fieldRects.set(m.key, span ? f.mirror.rects(span.start, span.end, clip) : []);
+        for (const [i, e] of m.emphasis.entries()) {
+          const at = fieldOffsets(m, e.span.start, e.span.end);
+          fieldRects.set(emphasisKey(m, i), at ? f.mirror.rects(at.start, at.end, clip) : []);
+        }
       }
     }
-    const rangeBoxList = rangeBoxes ? boxesFor(marks.filter((m) => m.range)) : [];
-    for (const { f, origin } of frames) f.layer.draw(boxesFor(marks.filter((m) => fieldSpan(m)?.field === f.mirror.field)), origin);
-    rangeBoxes?.draw(rangeBoxList, rangeBoxes.origin());
+    let boxes = 0;
+    for (const { f, origin } of frames) {
+      const list = boxesFor(marksByField.get(f.mirror.field) ?? []);
+      f.layer.draw(list, origin);
+      boxes += list.length;
+    }
+    if (boxes > 0) firstMarksDrawn();
     cards.reposition();
   }
 
@@ -425,7 +506,15 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       const span = fieldSpan(mark);
       if (span) {
         span.field.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-        fields.get(span.field)?.mirror.reveal(span.start);
+        // A field far from where the view was has no mirror yet: it gets one, laid over it, to scroll by.
+        let f = fields.get(span.field);
+        if (!f) {
+          f = addLayer(span.field);
+          const geometry = f.mirror.measure();
+          f.mirror.apply(geometry, f.layer.origin());
+          f.mirror.scrollAs(geometry);
+        }
+        f.mirror.reveal(span.start);
       } else {
         mark.range?.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       }
@@ -519,7 +608,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     field.addEventListener(
       'input',
       () => {
-        scheduleLayout();
+        reader.typedIn(field);
+        scheduleLayout(field);
         schedulePass();
       },
       { passive: true, signal },

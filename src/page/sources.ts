@@ -53,6 +53,12 @@ export class SourceReader {
   lastReadCount = 0;
   /** Every form field in the text roots at the last read: one not checked now may be once it is made editable. */
   fields: TextField[] = [];
+  /** The last read's roots and its elements with their sources, in reading order. */
+  private last: { roots: Element[]; ordered: { node: Element; items: Source[] }[] } | null = null;
+  /** Per field, its lines as last read: unchanged, the same source objects (so their marks are kept). */
+  private readonly fieldLines = new WeakMap<TextField, { value: string; checkable: boolean; items: Source[] }>();
+  /** Fields typed in since the last read. */
+  private readonly typed = new Set<TextField>();
 
   /** `textRoots`: where on this site the plan text is (the whole body on most pages). */
   constructor(
@@ -72,6 +78,33 @@ export class SourceReader {
   /** The DOM changed at `node` (a mutation's target): the next read re-reads its block. */
   changed(node: Node): void {
     this.dirty.add(node);
+  }
+
+  /** The user typed in `field` (an input event; a field's value is no DOM mutation): the next read re-reads it. */
+  typedIn(field: TextField): void {
+    this.typed.add(field);
+  }
+
+  /**
+   * A field's sources: its non-empty lines, if Plan Lens reads it. `recheck`: whether it is still one to read
+   * (visible, writable, not opted out) is asked again; that asks the page for layout, for every field of a long form.
+   */
+  private fieldSources(field: TextField, recheck: boolean): Source[] {
+    const cached = this.fieldLines.get(field);
+    if (cached && !recheck && cached.value === field.value) return cached.items;
+    const checkable = recheck || !cached ? isCheckableField(field) : cached.checkable;
+    if (cached && cached.checkable === checkable && cached.value === field.value) return cached.items;
+    const items: Source[] = [];
+    if (checkable) {
+      const fid = this.idOf(field, 't');
+      let start = 0;
+      field.value.split('\n').forEach((line, i) => {
+        if (line.trim() !== '') items.push({ kind: 'field', id: `${fid}:${i}`, text: line, field, start });
+        start += line.length + 1;
+      });
+    }
+    this.fieldLines.set(field, { value: field.value, checkable, items });
+    return items;
   }
 
   /**
@@ -117,24 +150,25 @@ export class SourceReader {
     this.blocks = blocks;
     this.lastReadCount = count;
 
-    const sources: { node: Element; items: Source[] }[] = [];
-    for (const list of blocks.values()) for (const block of list) sources.push({ node: block.element, items: [this.sourceOf(block)] });
+    const typed = new Set(this.typed);
+    this.typed.clear();
+    // Nothing in the DOM changed, only fields' values: the same elements in the same order, fields typed in
+    // read again (a long form is not asked for the layout of every field on every pause in typing).
+    const last = this.last;
+    if (last && dirty.length === 0 && last.roots.length === roots.length && last.roots.every((r, i) => r === roots[i])) {
+      last.ordered = last.ordered.map((e) => (isTextField(e.node) ? { node: e.node, items: this.fieldSources(e.node, typed.has(e.node)) } : e));
+      return last.ordered.flatMap((e) => e.items);
+    }
+
+    const ordered: { node: Element; items: Source[] }[] = [];
+    for (const list of blocks.values()) for (const block of list) ordered.push({ node: block.element, items: [this.sourceOf(block)] });
     const fields = roots.flatMap((r) => [r, ...r.querySelectorAll(FIELD_SELECTOR)]).filter(isTextField);
     this.fields = fields;
-    for (const field of fields) {
-      if (!isCheckableField(field)) continue;
-      const fid = this.idOf(field, 't');
-      const items: Source[] = [];
-      let start = 0;
-      field.value.split('\n').forEach((line, i) => {
-        if (line.trim() !== '') items.push({ kind: 'field', id: `${fid}:${i}`, text: line, field, start });
-        start += line.length + 1;
-      });
-      sources.push({ node: field, items });
-    }
+    for (const field of fields) ordered.push({ node: field, items: this.fieldSources(field, true) });
     // Fields and several roots were read separately: put everything back in reading order.
-    if (roots.length > 1 || sources.some((s) => s.items[0]?.kind === 'field')) sources.sort((a, b) => (a.node === b.node ? 0 : a.node.compareDocumentPosition(b.node) & 4 /* FOLLOWING */ ? -1 : 1));
-    return sources.flatMap((s) => s.items);
+    if (roots.length > 1 || fields.length > 0) inDocumentOrder(roots, ordered);
+    this.last = { roots, ordered };
+    return ordered.flatMap((e) => e.items);
   }
 
   /** One source per block read: an unchanged block keeps its source object. */
@@ -146,6 +180,23 @@ export class SourceReader {
     }
     return source;
   }
+}
+
+/**
+ * Sorts `items` by their nodes' place in the document, from one walk over the roots' elements. Comparing pairs
+ * with compareDocumentPosition walks siblings each time: on a form of 5,000 fields side by side, the sort took
+ * seconds of every read.
+ */
+function inDocumentOrder(roots: Element[], items: { node: Element }[]): void {
+  const wanted = new Set(items.map((i) => i.node));
+  const rank = new Map<Element, number>();
+  const ordered = [...roots].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+  for (const root of ordered) {
+    const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+    for (let node: Node | null = root; node; node = walker.nextNode()) if (wanted.has(node as Element)) rank.set(node as Element, rank.size);
+  }
+  // Stable: the blocks of one element keep their order.
+  items.sort((a, b) => rank.get(a.node)! - rank.get(b.node)!);
 }
 
 /**

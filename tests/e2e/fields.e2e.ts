@@ -5,23 +5,32 @@
 // stays on top of, and reachable within, a portal's own modals: a max-z-index overlay and a showModal() <dialog>.
 // The mirror follows every layout property (spacing, indent, border-box, tabs, right-to-left), and text in
 // any script (combining marks, emoji, joiners, CRLF paste) is marked on exactly its characters and never corrupted.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis';
 import { externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { manyFieldsPage } from '../fixtures/many-fields';
 import { boxOverPhrase, caretAt, cardPart, cardSuggestion, cardText, centre, clickCardButton, exposeCard, focusInCard, highlightMarks, markBoxes, type Rect } from './page-probes';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
+/** Pages written for this run (a form of 5,000 fields). */
+const generated = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-lens-fields-'));
+const MANY_FIELDS = 5_000;
 
 beforeAll(async () => {
-  server = await startServer({ '/fixtures/': `${REPO_ROOT}/tests/fixtures` });
+  fs.writeFileSync(path.join(generated, 'many-fields.html'), manyFieldsPage(MANY_FIELDS, Date.now()));
+  server = await startServer({ '/fixtures/': `${REPO_ROOT}/tests/fixtures`, '/generated/': generated });
   browser = await launchWithExtension();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  fs.rmSync(generated, { recursive: true, force: true });
 });
 
 async function open(name: string): Promise<Page> {
@@ -91,6 +100,39 @@ describe('one-line text inputs', () => {
     await Promise.all([page.waitForURL(/\/submit\?/), page.click('button[type="submit"]')]);
     const submitted = server.log.filter((r) => r.url.startsWith('/submit?')).at(-1)!;
     expect(new URLSearchParams(submitted.url.split('?')[1]).get('target')).toBe(typed);
+    await page.close();
+  });
+});
+
+describe('a form of 5,000 fields', () => {
+  /** Plan Lens's layers (a mirror and the boxes of one field each) and whether every box is in the viewport. */
+  const layers = (page: Page) => page.locator('plan-lens-marks').count();
+  const boxesInView = async (page: Page) => {
+    const [width, height] = await page.evaluate(() => [innerWidth, innerHeight]);
+    return (await markBoxes(page)).every((b) => b.top >= 0 && b.left >= 0 && b.top + b.height <= height && b.left + b.width <= width);
+  };
+
+  it('gets marks on the fields in view, mirrors only those, follows the view to the end of the form and hears typing there', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/generated/many-fields.html`);
+    // Field 0 holds weak wording (tests/fixtures/many-fields.ts) and is on the first screen.
+    await expect.poll(() => boxOverPhrase(page, 'f0', 'as required'), { timeout: 30_000 }).not.toBeNull();
+    expect(await boxesInView(page)).toBe(true);
+    expect(await layers(page)).toBeLessThan(40);
+
+    // At the end of the form: the marks there, and still only the fields near the view have layers.
+    await page.locator(`#f${MANY_FIELDS - 4}`).scrollIntoViewIfNeeded();
+    await expect.poll(() => boxOverPhrase(page, `f${MANY_FIELDS - 4}`, 'where possible'), { timeout: 30_000 }).not.toBeNull();
+    expect(await boxesInView(page)).toBe(true);
+    expect(await layers(page)).toBeLessThan(40);
+    expect(await boxOverPhrase(page, 'f0', 'as required')).toBeNull();
+
+    // An empty field there, typed into.
+    const empty = `f${MANY_FIELDS - 3}`;
+    expect(await page.$eval(`#${empty}`, (f: HTMLInputElement) => f.value)).toBe('');
+    await page.click(`#${empty}`);
+    await page.keyboard.type('Sam would benefit from a quiet space at lunchtime.');
+    await expect.poll(() => boxOverPhrase(page, empty, 'would benefit from'), { timeout: 30_000 }).not.toBeNull();
     await page.close();
   });
 });
