@@ -16,6 +16,7 @@ import { analyserOptions, createSettingsStore } from '../src/extension/settings'
 import { forgetLegacyIgnored } from '../src/extension/site-settings';
 import { registerTabPlans, rejudgeDocsPlans } from '../src/extension/tab-plans';
 import { createTabReports } from '../src/extension/tab-report';
+import { createTurns } from '../src/extension/turns';
 
 export default defineBackground(() => {
   // The options page's and the organisation's settings judge every page, panel report and Google Doc.
@@ -33,11 +34,13 @@ export default defineBackground(() => {
   // First, so its toolbar-click listener asks for an organisation's site within the click's gesture.
   registerPolicySites(browser, () => settings.current().policySites, settings.ready, settings.onChange);
   registerSelectionReview(browser);
-  registerTabPlans(browser, () => settings.ready.then(options));
+  // One queue of analysis for every tab: pages and Google Docs take turns (src/extension/turns.ts).
+  const turns = createTurns();
+  registerTabPlans(browser, () => settings.ready.then(options), turns);
   registerCheckPage(browser);
   registerSiteAccess(browser);
   registerSiteMenu(browser);
-  const analysis = createAnalysisService(options);
+  const analysis = createAnalysisService(options, turns);
   const tabReports = createTabReports(browser, (tabId) => analysis.pageOf(tabId), options);
   const services = {
     self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },

@@ -1,8 +1,10 @@
 // The worker side of analysis: remembers each document's block texts so a content script sends only
 // the blocks that changed, runs the analyser over the whole document (plan type and sections depend
-// on every block), and answers only with reports the content script does not have yet.
-import { analyze as analyzeBlocks, type Block, type Options, type Report } from '../analysis';
+// on every block) in turns shared fairly with the other tabs (./turns.ts), and answers only with reports the
+// content script does not have yet.
+import type { Block, Options } from '../analysis';
 import { inDocumentOrder, type FrameAnchor } from './frame-order';
+import { createTurns, type Turns } from './turns';
 import type { AnalyzeResponse, Request } from './messages';
 
 type AnalyzeRequest = Extract<Request, { kind: 'analyze' }>;
@@ -21,7 +23,7 @@ interface DocumentState {
 
 export interface AnalysisService {
   /** The frame's own documents only: a document id sent from another tab or frame names a document of its own. */
-  analyze(request: AnalyzeRequest, tabId: number, frameId: number): AnalyzeResponse;
+  analyze(request: AnalyzeRequest, tabId: number, frameId: number): Promise<AnalyzeResponse>;
   /** Whether the worker holds this document of the frame (false: its first request, or a restarted worker). */
   holds(tabId: number, frameId: number, doc: string): boolean;
   /** Whether some frame of the tab reads as a plan (an editor frame is then part of that plan). */
@@ -47,9 +49,11 @@ export interface AnalysisService {
   unplacedFrames(tabId: number): number[];
 }
 
-/** `options`: the settings in force when each request is answered (the options page, the organisation's policy). */
-export function createAnalysisService(options: () => Partial<Options> = () => ({}), analyzeWith: (blocks: Block[], options: Partial<Options>) => Report = analyzeBlocks): AnalysisService {
-  const analyze = (blocks: Block[]) => analyzeWith(blocks, options());
+/**
+ * `options`: the settings in force when each request is answered (the options page, the organisation's policy);
+ * `turns`: the worker's one queue of analysis, which every tab shares.
+ */
+export function createAnalysisService(options: () => Partial<Options> = () => ({}), turns: Turns = createTurns()): AnalysisService {
   /**
    * Documents by tab, frame and the content script's document id ("tab:frame:doc"): the id alone is whatever a
    * message says, and a document is only ever read and written by the frame it came from.
@@ -83,18 +87,15 @@ export function createAnalysisService(options: () => Partial<Options> = () => ({
   }
 
   /**
-   * A placed frame's blocks analysed where they sit in the tab's text: an editor frame holding Section F
-   * is read as provision under the parent's "Section F" heading, as the side panel reads it. Only the
-   * frame's own reports come back; the other frames' blocks are context, under ids of their own.
+   * A placed frame's blocks where they sit in the tab's text: an editor frame holding Section F is read as
+   * provision under the parent's "Section F" heading, as the side panel reads it. Only the frame's own reports
+   * go back; the other frames' blocks are context, under ids of their own.
    */
-  function inPlace(tabId: number, frameId: number): Report {
-    const blocks = pageOf(tabId).flatMap((run) => (run.frame === frameId ? run.blocks : run.blocks.map((b) => ({ ...b, id: `${CONTEXT_ID}${run.frame}:${b.id}` }))));
-    const report = analyze(blocks);
-    return { ...report, blocks: report.blocks.filter((b) => !b.id.startsWith(CONTEXT_ID)) };
-  }
+  const inPlace = (tabId: number, frameId: number): Block[] =>
+    pageOf(tabId).flatMap((run) => (run.frame === frameId ? run.blocks : run.blocks.map((b) => ({ ...b, id: `${CONTEXT_ID}${run.frame}:${b.id}` }))));
 
   return {
-    analyze(request, tabId, frameId) {
+    async analyze(request, tabId, frameId) {
       const frame = `${tabId}:${frameId}`;
       const key = `${frame}:${request.doc}`;
       const previous = docOfFrame.get(frame);
@@ -121,8 +122,12 @@ export function createAnalysisService(options: () => Partial<Options> = () => ({
           state.answered.delete(id);
         }
       }
-      const report = anchors.has(frame) ? inPlace(tabId, frameId) : analyze(request.ids.map((id) => state.texts.get(id)!));
       const changed = new Set(request.changed.map((b) => b.id));
+      // This request's own blocks as they are now: a later request of the frame may change or drop them while
+      // this one waits its turn. A placed frame's context is read at each turn, as the other frames send it.
+      const own = request.ids.map((id) => state.texts.get(id)!);
+      const whole = await turns.run(tabId, () => (anchors.has(frame) ? inPlace(tabId, frameId) : own), (b) => changed.has(b.id), options);
+      const report = { ...whole, blocks: whole.blocks.filter((b) => !b.id.startsWith(CONTEXT_ID)) };
       const blocks = report.blocks.filter((block) => {
         const answer = JSON.stringify([block.text, block.findings]);
         if (!changed.has(block.id) && state.answered.get(block.id) === answer) return false;
@@ -146,6 +151,7 @@ export function createAnalysisService(options: () => Partial<Options> = () => ({
       return framesOfTab(tabId).map((f) => f.frame);
     },
     forgetTab(tabId) {
+      turns.forgetTab(tabId);
       planFrames.delete(tabId);
       for (const [frame, doc] of docOfFrame) {
         if (frame.startsWith(`${tabId}:`)) {

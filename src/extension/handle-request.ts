@@ -30,7 +30,7 @@ export async function handleRequest(request: Request, sender: Sender, services: 
     case 'analyze': {
       const wasPlan = services.analysis.isPlanTab(tabId);
       const fresh = !services.analysis.holds(tabId, frameId, request.doc);
-      const answer = services.analysis.analyze(request, tabId, frameId);
+      const answer = await services.analysis.analyze(request, tabId, frameId);
       if (!wasPlan && services.analysis.isPlanTab(tabId)) services.announcePlan(tabId);
       // A document new here may be the parent that child frames asked before it listened: they ask again.
       if (fresh) for (const f of services.analysis.unplacedFrames(tabId)) if (f !== frameId) services.tellFrame(tabId, f, { kind: 'ask-parent' });

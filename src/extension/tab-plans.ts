@@ -4,6 +4,7 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { analyzeText, type Options } from '../analysis/index';
 import { answerMessages } from './answer-messages';
+import type { Turns } from './turns';
 import { contentScriptOf, docsDocumentOf, type ExtensionSelf, type Sender } from './senders';
 import { isTabPlanRequest, TAB_PLAN_PREFIX, tabPlanKey, type DocsPlan, type ExportAnswer, type TabPlanRequest } from './tab-plan-messages';
 import { wordsOf } from './i18n';
@@ -42,6 +43,8 @@ export interface TabPlanServices {
   self: ExtensionSelf;
   /** The settings in force, once read (src/extension/settings.ts). */
   options(): Promise<Partial<Options>>;
+  /** The worker's queue of analysis, shared with every tab's pages. */
+  turns: Turns;
   storeTabPlan(tabId: number, plan: DocsPlan): Promise<void>;
   fetchExport(url: string): Promise<ExportAnswer>;
   openPanel(tabId: number): Promise<void>;
@@ -63,7 +66,11 @@ export function handleTabPlanRequest(message: TabPlanRequest, sender: Sender, se
   if (!docs) return undefined;
   switch (message.kind) {
     case 'plan-lens/tab-plan':
-      return services.options().then((judgedBy) => {
+      return services.options().then(async (judgedBy) => {
+        // Judged in turns with the other tabs first, line by line as analyzeText reads it: the call after finds
+        // every line in the analyser's cache.
+        const lines = message.text.split('\n').map((text, i) => ({ id: String(i), text }));
+        await services.turns.run(docs.tabId, () => lines, () => true, () => judgedBy);
         const { report, findings } = analyzeText(message.text, judgedBy);
         const plan: DocsPlan = {
           source: message.source,
@@ -102,7 +109,7 @@ export function reviewOpener(browser: WxtBrowser): (tabId: number) => Promise<vo
 }
 
 /** `options`: the settings in force, once read (src/extension/settings.ts). */
-export function registerTabPlans(browser: WxtBrowser, options: () => Promise<Partial<Options>>): void {
+export function registerTabPlans(browser: WxtBrowser, options: () => Promise<Partial<Options>>, turns: Turns): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: OPEN_PANEL_MENU, title: wordsOf(browser)('menuOpenPanel'), contexts: ['action', 'page'] });
   });
@@ -112,6 +119,7 @@ export function registerTabPlans(browser: WxtBrowser, options: () => Promise<Par
   const services: TabPlanServices = {
     self: { id: browser.runtime.id, origin: browser.runtime.getURL('/') },
     options,
+    turns,
     storeTabPlan: (tabId, plan) => browser.storage.session.set({ [tabPlanKey(tabId)]: plan }),
     fetchExport: (url) => fetchGoogleDocsExport(url),
     openPanel: (tabId) => openPanel(browser, tabId),

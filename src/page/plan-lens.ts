@@ -62,6 +62,8 @@ const EDIT_DEBOUNCE_MS = 250;
 /** User-timing marks: when the first marks were drawn (npm run bench) and how many blocks each read took from the DOM (tests). */
 const FIRST_MARKS = 'plan-lens:first-marks';
 const READ_MARK = 'plan-lens:read';
+/** When the latest answer from the worker arrived (tests and `npm run bench` order tabs' answers by it). */
+const ANSWERED_MARK = 'plan-lens:answered';
 /**
  * A long page's first answer comes in two steps: first the text down to the end of the screen, and
  * at least this many words (enough for the analyser to see the plan's sections and judge it a plan).
@@ -243,6 +245,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   async function ask(blocks: Block[], changed: Set<string>): Promise<boolean> {
     try {
       const answer = await abilities.analyze(blocks, changed);
+      view.performance.clearMarks(ANSWERED_MARK);
+      view.performance.mark(ANSWERED_MARK);
       known.clear();
       for (const b of blocks) known.set(b.id, b.text);
       knownIds = blocks.map((b) => b.id).join('\n');

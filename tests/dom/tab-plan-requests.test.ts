@@ -4,6 +4,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import type { Sender } from '../../src/extension/senders';
 import { isTabPlanRequest, type DocsPlan } from '../../src/extension/tab-plan-messages';
 import { handleTabPlanRequest, reviewOpener, type TabPlanServices } from '../../src/extension/tab-plans';
+import { createTurns } from '../../src/extension/turns';
 
 const SELF = { id: 'plan-lens-id', origin: 'chrome-extension://plan-lens-id/' };
 const DOC = 'https://docs.google.com/document/u/1/d/the-plan/edit';
@@ -14,6 +15,7 @@ function servicesWith() {
   const services: TabPlanServices = {
     self: SELF,
     options: async () => ({}),
+    turns: createTurns(),
     storeTabPlan: async (tabId, plan) => void log.stored.push([tabId, plan]),
     fetchExport: async (url) => (log.fetched.push(url), { ok: true, text: 'Section F' }),
     openPanel: async (tabId) => void log.panels.push(tabId),

@@ -84,15 +84,15 @@ describe('the analysis service’s view of a whole tab', () => {
   const send = (service: ReturnType<typeof createAnalysisService>, doc: string, f: FrameBlocks, tabId = 1) =>
     service.analyze({ kind: 'analyze', doc, ids: f.blocks.map((b) => b.id), changed: f.blocks }, tabId, f.frame);
 
-  it('gives every frame’s blocks in frame order, and drops a page the tab left until its document speaks again', () => {
+  it('gives every frame’s blocks in frame order, and drops a page the tab left until its document speaks again', async () => {
     const service = createAnalysisService();
-    send(service, 'editor', EDITOR);
-    send(service, 'portal', PORTAL);
+    await send(service, 'editor', EDITOR);
+    await send(service, 'portal', PORTAL);
     expect(service.pageOf(1)).toEqual([PORTAL, EDITOR]);
     service.pageLeft(1);
     expect(service.pageOf(1)).toEqual([]);
     // Only the address changed (history.pushState): the portal's script is still there and sends again.
-    service.analyze({ kind: 'analyze', doc: 'portal', ids: PORTAL.blocks.map((b) => b.id), changed: [] }, 1, 0);
+    await service.analyze({ kind: 'analyze', doc: 'portal', ids: PORTAL.blocks.map((b) => b.id), changed: [] }, 1, 0);
     expect(service.pageOf(1)).toEqual([PORTAL]);
   });
 });

@@ -326,6 +326,39 @@ export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void
 }
 
 /**
+ * Pauses the extension's service worker in its debugger (nothing of it runs, nothing is lost: messages to it wait,
+ * in order) until the returned function resumes it. A test uses it to have several tabs' requests waiting at once.
+ * Over the browser's DevTools session, attached to the worker (messages passed through Target.sendMessageToTarget).
+ */
+export async function pauseServiceWorker(browser: ExtensionBrowser): Promise<() => Promise<void>> {
+  const session = await browser.context.browser()!.newBrowserCDPSession();
+  const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+  if (!worker) throw new Error('pauseServiceWorker: Plan Lens has no running service worker');
+  const { sessionId } = await session.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+  let nextId = 0;
+  const waiting = new Map<number, () => void>();
+  const onMessage = (e: { message: string }) => {
+    const reply = JSON.parse(e.message) as { id?: number };
+    if (reply.id !== undefined) waiting.get(reply.id)?.();
+  };
+  session.on('Target.receivedMessageFromTarget' as never, onMessage as never);
+  const send = (method: string) =>
+    new Promise<void>((resolve) => {
+      const id = ++nextId;
+      waiting.set(id, resolve);
+      void session.send('Target.sendMessageToTarget' as never, { sessionId, message: JSON.stringify({ id, method, params: {} }) } as never);
+    });
+  await send('Debugger.enable');
+  await send('Debugger.pause');
+  return async () => {
+    await send('Debugger.resume');
+    await send('Debugger.disable');
+    await session.detach();
+  };
+}
+
+/**
  * Clicks Plan Lens's toolbar button on `page`'s tab. CDP's Extensions.triggerAction runs the browser's
  * own action runner, so the click grants activeTab exactly as a real one does.
  */
