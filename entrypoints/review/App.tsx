@@ -13,6 +13,7 @@ import { PlanView } from './PlanView';
 import { Amendments } from './Amendments';
 import { Summary } from './Summary';
 import { takeHandedOverText } from './handover';
+import { t } from '../../src/extension/i18n';
 
 export interface Checked {
   doc: PlanDocument;
@@ -45,11 +46,11 @@ export function App() {
   };
 
   const openFile = async (file: File) => {
-    setStatus({ busy: `Reading ${file.name} on this computer…` });
+    setStatus({ busy: t('reviewReading', file.name) });
     try {
       show(await readDroppedFile(file));
     } catch (e) {
-      setStatus({ error: (e as Error).message || `${file.name} could not be read.` });
+      setStatus({ error: (e as Error).message || t('reviewUnreadable', file.name) });
     }
   };
 
@@ -94,7 +95,7 @@ export function App() {
       <main>
         <header class="top">
           <h1>Plan Lens</h1>
-          <p class="privacy">Files are read on this computer. Nothing is uploaded.</p>
+          <p class="privacy">{t('reviewPrivacy')}</p>
         </header>
         {notice && (
           <p class="notice" role="status">
@@ -122,7 +123,7 @@ export function App() {
                   <FindingCard
                     text={checked.doc.text}
                     finding={finding}
-                    position={`${selected + 1} of ${checked.findings.length}`}
+                    position={t('countOf', String(selected + 1), String(checked.findings.length))}
                     onPrevious={selected > 0 ? () => setSelected(selected - 1) : undefined}
                     onNext={selected < checked.findings.length - 1 ? () => setSelected(selected + 1) : undefined}
                     onClose={() => setSelected(null)}

@@ -1,6 +1,7 @@
 // Three ways in: drop a file (anywhere on the page), pick one, or paste the text.
 import { useState } from 'preact/hooks';
 import { SUPPORTED_FILES } from '../../src/documents/index';
+import { t } from '../../src/extension/i18n';
 
 interface Props {
   /** A picked file; dropped files are handled page-wide by the App. */
@@ -16,7 +17,7 @@ export function DropZone({ onFile, onText, compact }: Props) {
   return (
     <section
       class={`drop ${over ? 'over' : ''} ${compact ? 'compact' : ''}`}
-      aria-label="Choose a plan to check"
+      aria-label={t('reviewChoose')}
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
@@ -26,7 +27,7 @@ export function DropZone({ onFile, onText, compact }: Props) {
       onDrop={() => setOver(false)}
     >
       <label class="pick">
-        <span>Drop the plan here, or choose a file</span>
+        <span>{t('reviewDrop')}</span>
         <input
           type="file"
           accept=".pdf,.docx,.html,.htm,.txt,.md,.markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain,text/markdown"
@@ -37,7 +38,7 @@ export function DropZone({ onFile, onText, compact }: Props) {
             input.value = '';
           }}
         />
-        <small>{SUPPORTED_FILES}, up to 50 MB.</small>
+        <small>{t('reviewFileTypes', SUPPORTED_FILES)}</small>
       </label>
       <form
         class="paste"
@@ -46,10 +47,10 @@ export function DropZone({ onFile, onText, compact }: Props) {
           if (pasted.trim()) onText(pasted);
         }}
       >
-        <label for="paste-text">Or paste the plan's text</label>
+        <label for="paste-text">{t('reviewPaste')}</label>
         <textarea id="paste-text" rows={compact ? 2 : 6} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} />
         <button type="submit" disabled={!pasted.trim()}>
-          Check pasted text
+          {t('reviewCheckPasted')}
         </button>
       </form>
     </section>

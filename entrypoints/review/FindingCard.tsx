@@ -19,11 +19,11 @@ interface Props {
 
 export function FindingCard({ text, finding, position, onPrevious, onNext, onClose }: Props) {
   return (
-    <section class={`card cat-${finding.category}`} aria-label="Finding" data-testid="finding-card">
+    <section class={`card cat-${finding.category}`} aria-label={t('reviewFinding')} data-testid="finding-card">
       <header>
         <span class="category">{t(CATEGORY_STYLES[finding.category].label)}</span>
         <span class="position">{position}</span>
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+        <button type="button" class="close" aria-label={t('cardClose')} onClick={onClose}>
           ×
         </button>
       </header>
@@ -33,18 +33,18 @@ export function FindingCard({ text, finding, position, onPrevious, onNext, onClo
       <Problems finding={finding} class="message problems" />
       {finding.suggestion && (
         <p class="suggestion">
-          <strong>{rewritesSentence(finding) ? 'Try instead:' : 'Add to the plan:'}</strong> <Suggestion text={finding.suggestion} />
+          <strong>{t(rewritesSentence(finding) ? 'reviewTryInstead' : 'cardAdd')}</strong> <Suggestion text={finding.suggestion} />
         </p>
       )}
       <p class="why">
-        <strong>Why:</strong> {finding.why} <code>{finding.rule}</code>
+        <strong>{t('cardWhy')}</strong> {finding.why} <code>{finding.rule}</code>
       </p>
       <nav>
         <button type="button" disabled={!onPrevious} onClick={onPrevious}>
-          ← Previous
+          {t('reviewPrevious')}
         </button>
         <button type="button" disabled={!onNext} onClick={onNext}>
-          Next →
+          {t('reviewNext')}
         </button>
       </nav>
     </section>

@@ -15,14 +15,14 @@ interface Props {
 
 export function FindingList({ checked, selected, onSelect }: Props) {
   const { doc, findings } = checked;
-  if (!findings.length) return <p class="none">No findings: nothing in this text matched Plan Lens's checks.</p>;
+  if (!findings.length) return <p class="none">{t('reviewNoFindings')}</p>;
   const groups = new Map<string, number[]>();
   findings.forEach((f, i) => {
     const title = sectionTitleAt(doc, f.start);
     groups.set(title, [...(groups.get(title) ?? []), i]);
   });
   return (
-    <nav class="findings" aria-label="Findings by section">
+    <nav class="findings" aria-label={t('reviewFindings')}>
       {[...groups].map(([title, indexes]) => (
         <section key={title}>
           <h4>{title}</h4>

@@ -2,6 +2,7 @@
 // Text goes in as text nodes only.
 import { useEffect, useRef } from 'preact/hooks';
 import { segmentsOf, sectionsOf } from '../../src/documents/report';
+import { t } from '../../src/extension/i18n';
 import { Quote } from '../../src/page/quote';
 import type { Checked } from './App';
 
@@ -56,7 +57,7 @@ export function PlanView({ checked, selected, onSelect }: Props) {
   };
 
   return (
-    <article class="plan" ref={root} aria-label="The plan">
+    <article class="plan" ref={root} aria-label={t('reviewThePlan')}>
       {sectionsOf(doc).map((section) => (
         <section key={section.heading} class="plan-section">
           <h3>{section.title}</h3>

@@ -1,8 +1,9 @@
 // The plan at a glance: what it is, where it is from, and how many sentences need work, errors first.
 import { JURISDICTION_LABELS, PLAN_TYPE_LABELS } from '../../src/documents/report';
+import { t, type MessageName } from '../../src/extension/i18n';
 import type { Checked } from './App';
 
-const KIND_LABELS = { pdf: 'PDF', docx: 'Word document', html: 'web page', txt: 'text file', md: 'Markdown file', paste: 'pasted text' } as const;
+const KIND_LABELS: Record<Checked['doc']['kind'], MessageName> = { pdf: 'kindPdf', docx: 'kindDocx', html: 'kindHtml', txt: 'kindTxt', md: 'kindMd', paste: 'kindPaste' };
 
 export function Summary({ checked }: { checked: Checked }) {
   const { doc, report, findings } = checked;
@@ -11,27 +12,27 @@ export function Summary({ checked }: { checked: Checked }) {
   const errors = work.filter((f) => f.severity === 'error').length;
   const notes = findings.length - work.length;
   return (
-    <section class="summary" aria-label="Summary">
+    <section class="summary" aria-label={t('reviewSummary')}>
       <div>
         <h2 class="file">{doc.name}</h2>
         <p class="meta">
           <span data-testid="plan-type">{PLAN_TYPE_LABELS[report.planType]}</span> · <span data-testid="jurisdiction">{JURISDICTION_LABELS[report.jurisdiction]}</span> ·{' '}
-          {KIND_LABELS[doc.kind]}
+          {t(KIND_LABELS[doc.kind])}
         </p>
-        {!report.isPlan && <p class="notice">This text does not read like an SEN plan; findings may not apply.</p>}
+        {!report.isPlan && <p class="notice">{t('reviewNotPlan')}</p>}
       </div>
       <p class="counts" data-testid="counts">
-        <strong data-testid="finding-count">{work.length}</strong> {work.length === 1 ? 'sentence needs' : 'sentences need'} work
+        <strong data-testid="finding-count">{work.length}</strong> {t(work.length === 1 ? 'toFixOne' : 'toFixMany')}
         {work.length > 0 && (
           <>
-            : <strong class="sev-error">{errors}</strong> {errors === 1 ? 'fails' : 'fail'} the legal test, <strong class="sev-warning">{work.length - errors}</strong> would be questioned
+            : <strong class="sev-error">{errors}</strong> {t(errors === 1 ? 'errorsOne' : 'errorsMany')}, <strong class="sev-warning">{work.length - errors}</strong> {t('warnings')}
           </>
         )}
-        {notes > 0 && `; ${notes} good-practice ${notes === 1 ? 'note' : 'notes'}`}.
+        {notes > 0 && `; ${notes} ${t(notes === 1 ? 'notesOne' : 'notesMany')}`}.
       </p>
       {work.length > 0 && (
         <a class="to-amendments" href="#amendments">
-          Write the requested amendments
+          {t('panelAmendments')}
         </a>
       )}
     </section>

@@ -7,9 +7,9 @@ import { outlineOf } from '../../src/documents/report';
 import type { GoToRequest, PagePlan, ShowPassageRequest, TabPlan } from '../../src/extension/tab-plan-messages';
 import { CATEGORY_STYLES } from '../../src/page/categories';
 import { Problems, Quote } from '../../src/page/quote';
-import { t } from '../../src/extension/i18n';
+import { t, type MessageName } from '../../src/extension/i18n';
 
-const SEVERITY_LABELS: Record<Severity, string> = { error: 'Fails the legal test', warning: 'Would be questioned', info: 'Good-practice note' };
+const SEVERITY_LABELS: Record<Severity, MessageName> = { error: 'severityError', warning: 'severityWarning', info: 'severityInfo' };
 
 /** A sentence shortened for a button's name: enough words to tell it from the others. */
 const shortName = (words: string) => (words.length > 60 ? `${words.slice(0, 57).trimEnd()}…` : words);
@@ -34,13 +34,13 @@ export function FindingsBySection({ plan, tabId, shown }: Props) {
   };
   const copy = async (f: Finding) => {
     await navigator.clipboard.writeText(plan.text.slice(f.start, f.end));
-    setNote('Copied: use Find (Ctrl+F) in the document.');
+    setNote(t('panelCopied'));
   };
 
   return (
-    <section class="findings" aria-label="Sentences by section">
+    <section class="findings" aria-label={t('panelSentences')}>
       <h2>
-        Sentences, by section <span class="num">({visible.length})</span>
+        {t('panelSentencesTitle')} <span class="num">({visible.length})</span>
       </h2>
       {note && <p class="note">{note}</p>}
       {!sections.length && <p class="none">{t('panelNoneFiltered')}</p>}
@@ -55,16 +55,16 @@ export function FindingsBySection({ plan, tabId, shown }: Props) {
                     <Quote text={plan.text.slice(f.start, f.end)} finding={f} />
                   </q>{' '}
                   <span class="kind">
-                    {SEVERITY_LABELS[f.severity]} · {t(CATEGORY_STYLES[f.category].label)}
+                    {t(SEVERITY_LABELS[f.severity])} · {t(CATEGORY_STYLES[f.category].label)}
                   </span>
                 </p>
                 <Problems finding={f} />
                 {plan.source === 'page' || plan.canGoTo ? (
-                  <button type="button" aria-label={`Go to “${shortName(plan.text.slice(f.start, f.end))}”`} onClick={() => void goTo(f)}>
+                  <button type="button" aria-label={t('panelGoToLabel', shortName(plan.text.slice(f.start, f.end)))} onClick={() => void goTo(f)}>
                     {t('panelGoTo')}
                   </button>
                 ) : (
-                  <button type="button" aria-label={`Copy quote “${shortName(plan.text.slice(f.start, f.end))}”`} onClick={() => void copy(f)}>
+                  <button type="button" aria-label={t('panelCopyQuoteLabel', shortName(plan.text.slice(f.start, f.end)))} onClick={() => void copy(f)}>
                     {t('panelCopyQuote')}
                   </button>
                 )}

@@ -70,7 +70,7 @@ export function Panel() {
         shown={shown}
         onToggle={(c) => setShown((s) => new Set(s.has(c) ? [...s].filter((x) => x !== c) : [...s, c]))}
         // The response is written on the review page, from the plan's text as the panel holds it.
-        onAmendments={() => void openReviewWith(browser, { text: plan.text, name: plan.title || 'This tab', show: 'amendments' })}
+        onAmendments={() => void openReviewWith(browser, { text: plan.text, name: plan.title || t('panelThisTab'), show: 'amendments' })}
       />
       <FindingsBySection plan={plan} tabId={tabId} shown={shown} />
       <CoverageGrid plan={plan} />

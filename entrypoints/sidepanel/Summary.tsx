@@ -2,7 +2,9 @@
 // where they are by section, the needs with no provision, and the way to the parent's requested amendments.
 import type { Severity } from '../../src/analysis/types';
 import { shortSectionName, toFixBySection } from '../../src/documents/report';
+import { t, type MessageName } from '../../src/extension/i18n';
 import type { TabPlan } from '../../src/extension/tab-plan-messages';
+import { toFixWords } from '../../src/page/words';
 
 interface Props {
   plan: TabPlan;
@@ -11,11 +13,11 @@ interface Props {
   onAmendments: () => void;
 }
 
-/** Each severity in a parent's words, errors first. */
-const SEVERITY_WORDS: [Severity, (n: number) => string][] = [
-  ['error', (n) => `${n === 1 ? 'fails' : 'fail'} the legal test`],
-  ['warning', () => 'would be questioned'],
-  ['info', (n) => `good-practice ${n === 1 ? 'note' : 'notes'}`],
+/** Each severity in a parent's words, after its count (one, or more), errors first. */
+const SEVERITY_WORDS: [Severity, MessageName, MessageName][] = [
+  ['error', 'errorsOne', 'errorsMany'],
+  ['warning', 'warnings', 'warnings'],
+  ['info', 'notesOne', 'notesMany'],
 ];
 
 export function Summary({ plan, shown, onToggle, onAmendments }: Props) {
@@ -26,15 +28,15 @@ export function Summary({ plan, shown, onToggle, onAmendments }: Props) {
   return (
     <section class="summary" aria-labelledby="summary-title">
       <h2 id="summary-title" data-testid="to-fix">
-        {work === 0 ? 'No sentence needs work' : `${work} ${work === 1 ? 'sentence needs' : 'sentences need'} work`}
+        {toFixWords(t, work)}
       </h2>
-      <div class="filters" role="group" aria-label="Show in the list below">
-        {SEVERITY_WORDS.map(([s, words]) => {
+      <div class="filters" role="group" aria-label={t('panelFilters')}>
+        {SEVERITY_WORDS.map(([s, one, many]) => {
           const n = count(s);
           return (
             n > 0 && (
               <button key={s} type="button" class={`chip sev-${s}`} aria-pressed={shown.has(s)} data-severity={s} onClick={() => onToggle(s)}>
-                <strong>{n}</strong> {words(n)}
+                <strong>{n}</strong> {t(n === 1 ? one : many)}
               </button>
             )
           );
@@ -42,7 +44,7 @@ export function Summary({ plan, shown, onToggle, onAmendments }: Props) {
       </div>
       {sections.length > 0 && (
         <table class="by-section">
-          <caption>To fix, by section</caption>
+          <caption>{t('panelToFixBySection')}</caption>
           <tbody>
             {sections.map((s) => (
               <tr key={s.title} data-section={s.title}>
@@ -50,7 +52,7 @@ export function Summary({ plan, shown, onToggle, onAmendments }: Props) {
                   {shortSectionName(s.title)}
                 </th>
                 <td data-testid="to-fix-in-section">
-                  {s.toFix} of {s.statements}
+                  {t('countOf', String(s.toFix), String(s.statements))}
                 </td>
               </tr>
             ))}
@@ -59,12 +61,12 @@ export function Summary({ plan, shown, onToggle, onAmendments }: Props) {
       )}
       {gaps.length > 0 && (
         <p class="gaps" data-testid="gaps">
-          <strong>Needs with no provision:</strong> {gaps.map((g) => g.area).join(', ')}
+          <strong>{t('panelGaps')}</strong> {gaps.map((g) => g.area).join(', ')}
         </p>
       )}
       {work > 0 && (
         <button type="button" class="amendments" onClick={onAmendments}>
-          Write the requested amendments
+          {t('panelAmendments')}
         </button>
       )}
     </section>

@@ -2,6 +2,8 @@
 // legal test, and its title says how many do, errors first. Counts live in storage.session so a restarted service
 // worker still adds a frame's new count to the others'.
 import type { WxtBrowser } from 'wxt/browser';
+import { toFixWords, type Words } from '../page/words';
+import { wordsOf } from './i18n';
 
 type FrameCounts = Record<string, number>;
 
@@ -13,10 +15,10 @@ const ERROR_COLOUR = '#b91c1c';
 const WARNING_COLOUR = '#92400e';
 
 /** "Plan Lens: 13 sentences need work (10 fail the legal test)". */
-export function badgeTitle(total: number, errors: number): string {
-  if (total === 0) return 'Plan Lens';
-  const sentences = `${total} ${total === 1 ? 'sentence needs' : 'sentences need'} work`;
-  return `Plan Lens: ${sentences}${errors ? ` (${errors} ${errors === 1 ? 'fails' : 'fail'} the legal test)` : ''}`;
+export function badgeTitle(words: Words, total: number, errors: number): string {
+  if (total === 0) return words('extensionName');
+  const sentences = toFixWords(words, total);
+  return errors ? words('badgeTitleErrors', sentences, `${errors} ${words(errors === 1 ? 'errorsOne' : 'errorsMany')}`) : words('badgeTitle', sentences);
 }
 
 export interface Badge {
@@ -25,10 +27,11 @@ export interface Badge {
 }
 
 export function createBadge(browser: WxtBrowser): Badge {
+  const words = wordsOf(browser);
   const show = async (tabId: number, total: number, errors: number) => {
     await browser.action.setBadgeBackgroundColor({ tabId, color: errors > 0 ? ERROR_COLOUR : WARNING_COLOUR });
     await browser.action.setBadgeText({ tabId, text: total > 0 ? String(total) : '' });
-    await browser.action.setTitle({ tabId, title: badgeTitle(total, errors) });
+    await browser.action.setTitle({ tabId, title: badgeTitle(words, total, errors) });
   };
   const read = async (tabId: number, k = key) => (await browser.storage.session.get(k(tabId)))[k(tabId)] as FrameCounts | undefined;
   const sum = (counts: FrameCounts) => Object.values(counts).reduce((a, b) => a + b, 0);

@@ -56,7 +56,7 @@ async function selectionIn(browser: WxtBrowser, tabId: number): Promise<string> 
 
 async function review(browser: WxtBrowser, text: string, title: string | undefined): Promise<void> {
   if (!text.trim()) return;
-  await openReviewWith(browser, { text, name: title ? `Selection from “${title}”` : 'Selected text' });
+  await openReviewWith(browser, { text, name: title ? wordsOf(browser)('selectionFrom', title) : wordsOf(browser)('selectionUntitled') });
 }
 
 /** Wires the menu item and the command; call once from the service worker's start-up. */
@@ -76,6 +76,6 @@ export function registerSelectionReview(browser: WxtBrowser): void {
     if (command !== CHECK_SELECTION_COMMAND || tab?.id === undefined) return;
     void selectionIn(browser, tab.id)
       .catch(() => '')
-      .then((text) => (text.trim() ? review(browser, text, tab.title) : openReviewWith(browser, { text: '', name: '', notice: 'Nothing was selected: drop a file or paste the plan below.' })));
+      .then((text) => (text.trim() ? review(browser, text, tab.title) : openReviewWith(browser, { text: '', name: '', notice: wordsOf(browser)('selectionNone') })));
   });
 }

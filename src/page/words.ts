@@ -5,3 +5,6 @@ import type messages from '../../public/_locales/en_GB/messages.json';
 
 export type MessageName = keyof typeof messages;
 export type Words = (name: MessageName, ...substitutions: string[]) => string;
+
+/** "13 sentences need work", as the side panel and the toolbar button's title say it. */
+export const toFixWords = (words: Words, n: number): string => (n === 0 ? words('toFixNone') : `${n} ${words(n === 1 ? 'toFixOne' : 'toFixMany')}`);

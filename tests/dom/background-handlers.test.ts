@@ -6,6 +6,7 @@ import { createBadge } from '../../src/extension/badge';
 import { handleRequest, type Services } from '../../src/extension/handle-request';
 import { isRequest, type TabCommand } from '../../src/extension/messages';
 import type { Sender } from '../../src/extension/senders';
+import { speakBritish } from './words';
 
 const browser = fakeBrowser as unknown as WxtBrowser;
 const SELF = { id: 'plan-lens-id', origin: 'chrome-extension://plan-lens-id/' };
@@ -32,7 +33,11 @@ const PLAN = ['Education, Health and Care Plan', 'Section B: Special educational
 const planRequest = (doc: string) => ({ kind: 'analyze' as const, doc, ids: PLAN.map((_, i) => String(i)), changed: PLAN.map((text, i) => ({ id: String(i), text })) });
 
 describe('service worker request handling', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // The badge's title as a British browser words it.
+    speakBritish();
+  });
 
   it('answers analysis requests per frame, and tells the tab once it shows a plan', async () => {
     const announced: number[] = [];

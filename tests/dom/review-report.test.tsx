@@ -1,12 +1,11 @@
 import { render } from 'preact';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analysis/types';
 import { analyzeText } from '../../src/analysis/index';
 import { readPastedText } from '../../src/documents/index';
 import { FindingCard } from '../../entrypoints/review/FindingCard';
 import { Amendments } from '../../entrypoints/review/Amendments';
-import { words } from './words';
+import { speakBritish } from './words';
 
 const doc = readPastedText('Section F: Provision\nSam will have access to speech and language therapy as required.');
 const sentence = 'Sam will have access to speech and language therapy as required.';
@@ -41,7 +40,7 @@ function mount(node: preact.ComponentChild): HTMLElement {
 
 describe('review page report', () => {
   // The page's words as a British browser gives them.
-  beforeEach(() => void vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((name, substitutions) => words(name as Parameters<typeof words>[0], ...[substitutions ?? []].flat().map(String))));
+  beforeEach(() => void speakBritish());
 
   it('writes the requested amendments: a summary, then a row per sentence with its weak words, what to ask for, why and the rule', () => {
     const { report } = analyzeText(doc.text);

@@ -14,7 +14,7 @@ function fakeBrowser(pageSelection: string | Error) {
   const on = (name: string) => ({ addListener: (l: Listener) => void (listeners[name] = l) });
   const browser = {
     runtime: { onInstalled: on('installed'), getURL: (p: string) => `chrome-extension://id${p}` },
-    i18n: { getMessage: (name: Parameters<typeof words>[0]) => words(name) },
+    i18n: { getMessage: (name: Parameters<typeof words>[0], substitutions: string[] = []) => words(name, ...substitutions) },
     contextMenus: { create: (m: unknown) => menus.push(m), onClicked: on('menu') },
     commands: { onCommand: on('command') },
     scripting: {
