@@ -1,6 +1,7 @@
 // The options page in real Chromium with the built extension: each setting changes what an open plan page shows
-// (no reload), the review page follows too, the settings file exports and imports (a bad file changes nothing), and
-// "Ignore … on this site" keeps no word of the page in storage, with its list on the options page undoing it.
+// (no reload), the review page and the side panel follow too, the settings file exports and imports (a bad file
+// changes nothing), and "Ignore … on this site" keeps no word of the page in storage, with its list on the options
+// page undoing it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,13 +46,20 @@ const openOptions = async () => {
 /** The words of every underlined sentence on the page, and of every hedge emphasised inside one, each as often as it is marked. */
 const marked = async (page: Page) => (await highlightMarks(page)).map((m) => m.text.replace(/\s+/g, ' ').trim()).sort();
 const emphasised = async (page: Page) => (await emphasisMarks(page)).map((m) => m.text.replace(/\s+/g, ' ').trim()).sort();
-/** The findings of the tab's report (what the side panel lists) on a sentence. */
-const reported = async (sentence: string) => {
+type StoredPlan = { text?: string; findings?: { start: number; end: number; severity: string }[] };
+/** The fixture plan's tab report (what the side panel shows), under its key: none until its tab has reported. */
+const planReport = async (): Promise<[string, StoredPlan] | undefined> => {
   const sw = await browser.serviceWorker();
-  const plans = await sw.evaluate<Record<string, { text?: string; findings?: { start: number; end: number; severity: string }[] }>>(() => chrome.storage.session.get(null));
-  const plan = Object.entries(plans).find(([key, p]) => key.startsWith('tab-plan:') && p.text?.includes(ACCESS))?.[1];
+  const plans = await sw.evaluate<Record<string, StoredPlan>>(() => chrome.storage.session.get(null));
+  return Object.entries(plans).find(([key, p]) => key.startsWith('tab-plan:') && p.text?.includes(ACCESS));
+};
+/** The findings of the tab's report on a sentence. */
+const reported = async (sentence: string) => {
+  const plan = (await planReport())?.[1];
   return (plan?.findings ?? []).filter((f) => plan!.text!.slice(f.start, f.end) === sentence).map((f) => f.severity);
 };
+/** The fixture plan's tab (test pages have no host grant to find their tab by its address). */
+const planTab = async () => Number((await planReport())![0].slice('tab-plan:'.length));
 const count = (list: string[], text: string) => list.filter((t) => t === text).length;
 
 /** Everything Plan Lens keeps in storage.local, as text. */
@@ -145,6 +153,47 @@ describe('each setting on the options page changes what an open plan page shows,
     await expect.poll(hedges).toEqual([]);
     expect(await rules()).toContain('PROV-SPECIFY');
     await Promise.all([review.close(), options.close()]);
+  });
+
+  it('the side panel follows the settings too', async () => {
+    await clearStored();
+    const page = await openPlan();
+    await expect.poll(() => reported(PHONICS)).toEqual(['info']);
+    const panel = await open(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${await planTab()}`);
+    await panel.locator('[data-testid=to-fix]').waitFor();
+    // What the panel lists: each sentence's words and its severity.
+    const listed = () => panel.$$eval('.findings .finding', (items) => items.map((i) => `${(i.getAttribute('class') ?? '').match(/sev-(\w+)/)?.[1]}: ${i.querySelector('q')?.textContent ?? ''}`));
+    const jurisdiction = () => panel.textContent('[data-testid=jurisdiction]');
+    expect(await jurisdiction()).toBe('England');
+    expect(await listed()).toContain(`info: ${PHONICS}`);
+    // The school's own message, once its house phrase is set, in the list under the sentence it is in.
+    const HOUSE = 'is not how we write support here: name the adult';
+    const buddy = () => panel.locator('.findings .finding', { hasText: 'learning buddy' }).allTextContents();
+    expect((await buddy()).join()).not.toContain(HOUSE);
+    const options = await openOptions();
+
+    await options.selectOption('#jurisdiction', 'us');
+    await expect.poll(jurisdiction).toBe('United States');
+    await options.selectOption('#jurisdiction', 'auto');
+    await expect.poll(jurisdiction).toBe('England');
+
+    // Statutory minimum: the good-practice note leaves the list, and its filter with it.
+    await options.check('input[name=strictness][value=statutory]');
+    await expect.poll(async () => (await listed()).filter((f) => f.startsWith('info:'))).toEqual([]);
+    expect(await panel.locator('.filters [data-severity=info]').count()).toBe(0);
+    await options.check('input[name=strictness][value=good-practice]');
+    await expect.poll(listed).toContain(`info: ${PHONICS}`);
+
+    // A house phrase to flag: its message joins its sentence's problems, and goes with it.
+    const flag = options.locator('form[data-form=flag]');
+    await flag.locator('input[name=phrase]').fill('learning buddy');
+    await flag.locator('input[name=message]').fill(HOUSE);
+    await flag.locator('button[type=submit]').click();
+    await expect.poll(async () => (await buddy()).join()).toContain(HOUSE);
+    expect(await buddy()).toHaveLength(1);
+    await options.getByRole('button', { name: 'Remove “learning buddy”' }).click();
+    await expect.poll(async () => (await buddy()).join()).not.toContain(HOUSE);
+    await Promise.all([page.close(), panel.close(), options.close()]);
   });
 });
 
