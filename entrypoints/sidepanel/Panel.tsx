@@ -1,9 +1,9 @@
 // The side panel: the current tab's plan at a glance (how many sentences need work, errors first, and where), then
 // every flagged sentence with a way back to it in the document, and whether needs meet provision.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Severity } from '../../src/analysis/types';
-import { checkPage } from '../../src/extension/check-page';
+import { checkFromPanel } from '../../src/extension/check-page';
 import { openReviewWith } from '../../src/extension/selection-review';
 import { CoverageGrid } from './CoverageGrid';
 import { FindingsBySection } from './FindingsBySection';
@@ -17,11 +17,19 @@ export function Panel() {
   const [shown, setShown] = useState<Set<Severity>>(new Set(['error', 'warning', 'info']));
   const openReview = () => void browser.tabs.create({ url: browser.runtime.getURL('/review.html') });
   const [checkNote, setCheckNote] = useState<string | null>(null);
+  // A site asked for waits for the user's answer while the panel shows this tab, and no longer.
+  const asking = useRef<AbortController | null>(null);
+  useEffect(() => () => asking.current?.abort(), [tabId]);
   const checkThisPage = () => {
     if (tabId === undefined) return;
     setCheckNote(null);
-    // The panel cannot reach a page the user has not given Plan Lens (no activeTab from here): the toolbar can.
-    checkPage(browser, tabId).catch(() => setCheckNote(t('panelCannotReach')));
+    asking.current?.abort();
+    const ask = (asking.current = new AbortController());
+    const notes = { checked: null, asked: t('panelAskedForSite'), unreachable: t('panelCannotReach') };
+    void checkFromPanel(browser, tabId, ask.signal, () => setCheckNote(null)).then(
+      (result) => !ask.signal.aborted && setCheckNote(notes[result]),
+      () => setCheckNote(t('panelCannotReach')),
+    );
   };
   const actions = (
     <p class="actions">

@@ -43,3 +43,6 @@ export function docsDocumentOf(sender: Sender, self: ExtensionSelf): (ContentScr
 
 /** Whether a message to a content script came from Plan Lens itself (its worker or one of its pages). */
 export const fromPlanLens = (sender: Sender, extensionId: string): boolean => sender.id === extensionId;
+
+/** Whether a message came from one of Plan Lens's own pages (the side panel, the options or review page). */
+export const fromOwnPage = (sender: Sender, self: ExtensionSelf): boolean => sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.origin);

@@ -115,6 +115,28 @@ describe('a site the user has not granted', () => {
     expect(await contentScripts(page)).toBe(1);
     await page.close();
   });
+
+  it('"Check this page" in the side panel asks for the site, and checks the page once the user allows it', async () => {
+    const sw = await browser.serviceWorker();
+    // A tab the worker opens, so its id is known (the site not granted, its address is hidden from Plan Lens).
+    const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/not-a-plan.html') });
+    const tabId = await sw.evaluate(async (url) => (await chrome.tabs.create({ url })).id!, fixture('not-a-plan.html'));
+    const page = await opened;
+    await page.waitForLoadState('load');
+    const panel = await open(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+    await panel.click('button:has-text("Check this page")');
+    // The panel has no activeTab to reach the page with: Chrome is asked to offer the site, and the panel says so.
+    await expect.poll(() => panel.textContent('[role=status]')).toContain('needs your permission for this site');
+    expect(await contentScripts(page)).toBe(0);
+    // The user allows it (a headless Chromium cannot show the request; this is the grant allowing it gives):
+    // the page is checked, though it does not read as a plan, by one copy of Plan Lens.
+    await grantSites(browser, [LOCAL_PAGES]);
+    await waitForMark(page, 'access to');
+    await expect.poll(() => panel.locator('[role=status]').count()).toBe(0);
+    expect(await contentScripts(page)).toBe(1);
+    await revokeSites(browser, [LOCAL_PAGES]);
+    await Promise.all([page.close(), panel.close()]);
+  });
 });
 
 describe('a site the user granted', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentScriptOf, docsDocumentOf, fromPlanLens } from '../../src/extension/senders';
+import { contentScriptOf, docsDocumentOf, fromOwnPage, fromPlanLens } from '../../src/extension/senders';
 
 const SELF = { id: 'plan-lens-id', origin: 'chrome-extension://plan-lens-id/' };
 
@@ -24,5 +24,13 @@ describe('who sent a message, by the browser’s account', () => {
     expect(fromPlanLens({ id: SELF.id }, SELF.id)).toBe(true);
     expect(fromPlanLens({ id: 'other' }, SELF.id)).toBe(false);
     expect(fromPlanLens({}, SELF.id)).toBe(false);
+  });
+
+  it('a request to check a tab: only from one of Plan Lens’s own pages, not its content scripts or a page', () => {
+    expect(fromOwnPage({ id: SELF.id, url: `${SELF.origin}sidepanel.html?tab=3` }, SELF)).toBe(true);
+    // A content script can be taken over with its page: it may not have any tab checked.
+    expect(fromOwnPage({ id: SELF.id, url: 'https://portal.example/plan', tab: { id: 3 }, frameId: 0 }, SELF)).toBe(false);
+    expect(fromOwnPage({ id: 'other', url: 'chrome-extension://other/panel.html' }, SELF)).toBe(false);
+    expect(fromOwnPage({ id: SELF.id }, SELF)).toBe(false);
   });
 });
