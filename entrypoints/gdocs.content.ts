@@ -5,6 +5,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendWithRetry } from '../src/extension/analysis-client';
 import { answerMessages } from '../src/extension/answer-messages';
+import { wordsOf } from '../src/extension/i18n';
 import { fromPlanLens } from '../src/extension/senders';
 import { isGoToRequest, type ExportAnswer, type TabPlanRequest } from '../src/extension/tab-plan-messages';
 import { watchGoogleDocs, type DocsState } from '../src/sites/google-docs';
@@ -51,7 +52,7 @@ export default defineContentScript({
         position: 'inline',
         anchor: () => document.body,
         css: STATUS_CSS,
-        onMount: (container) => createDocsStatus(container, { refresh: () => void docs.refresh(), openReview: () => void send({ kind: 'plan-lens/open-review', from: 'gdocs' }), openPanel: () => void send({ kind: 'plan-lens/open-panel' }) }),
+        onMount: (container) => createDocsStatus(container, { refresh: () => void docs.refresh(), openReview: () => void send({ kind: 'plan-lens/open-review', from: 'gdocs' }), openPanel: () => void send({ kind: 'plan-lens/open-panel' }) }, wordsOf(browser)),
       });
       ui.mount();
       status = ui.mounted;

@@ -13,7 +13,7 @@ export function Overview({ plan }: { plan: TabPlan }) {
       </p>
       {plan.source === 'google-docs' ? (
         <p class={`route route-${plan.route}`} data-testid="route">
-          {routeLabel(plan)}
+          {routeLabel(plan, t)}
         </p>
       ) : (
         <p class="route route-live" data-testid="route">

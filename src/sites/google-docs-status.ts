@@ -1,5 +1,6 @@
 // The small badge on a Google Doc saying which route Plan Lens reads the document by, and how many findings
 // it has. The user always knows whether the list follows their typing, is a snapshot, or needs the .docx.
+import type { Words } from '../page/words';
 import { routeLabel, type DocsState } from './google-docs';
 
 export const STATUS_CSS = `
@@ -24,7 +25,8 @@ export interface DocsStatus {
   update(state: DocsState, findings?: number): void;
 }
 
-export function createDocsStatus(container: HTMLElement, actions: StatusActions): DocsStatus {
+/** `words`: the badge's words in the browser's language (src/page/words.ts). */
+export function createDocsStatus(container: HTMLElement, actions: StatusActions, words: Words): DocsStatus {
   const doc = container.ownerDocument;
   const box = doc.createElement('div');
   box.className = 'status';
@@ -37,7 +39,7 @@ export function createDocsStatus(container: HTMLElement, actions: StatusActions)
   button.type = 'button';
   const panel = doc.createElement('button');
   panel.type = 'button';
-  panel.textContent = 'Show findings';
+  panel.textContent = words('docsShowFindings');
   panel.onclick = actions.openPanel;
   box.append(title, detail, button, panel);
   container.append(box);
@@ -45,11 +47,11 @@ export function createDocsStatus(container: HTMLElement, actions: StatusActions)
   return {
     update(state, findings) {
       box.dataset.route = state.route;
-      title.textContent = findings === undefined ? 'Plan Lens' : `Plan Lens: ${findings} ${findings === 1 ? 'finding' : 'findings'}`;
+      title.textContent = findings === undefined ? words('extensionName') : words('badgeTitle', `${findings} ${words(findings === 1 ? 'findingsOne' : 'findingsMany')}`);
       panel.hidden = findings === undefined;
-      detail.textContent = [routeLabel(state), state.reason].filter(Boolean).join(' ');
+      detail.textContent = [routeLabel(state, words), state.reason].filter(Boolean).join(' ');
       button.hidden = state.route === 'waiting' || state.route === 'live';
-      button.textContent = state.route === 'export' ? 'Refresh snapshot' : 'Check a downloaded .docx';
+      button.textContent = words(state.route === 'export' ? 'docsRefresh' : 'docsCheckDocx');
       button.onclick = state.route === 'export' ? actions.refresh : actions.openReview;
     },
   };

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { words } from '../../tests/dom/words';
 import { PLAN_LENS_CHROME_ID, cleanDocsText, exportUrlOf, routeLabel, runAnnotatedTextBridge, watchGoogleDocs, type DocsState } from './google-docs';
 
 /** Chrome's id for an extension: the first 128 bits of SHA-256 of its public key, as letters a–p. */
@@ -84,7 +85,7 @@ describe('Google Docs', () => {
     stops.push(runAnnotatedTextBridge(window, PLAN_LENS_CHROME_ID, { pollMs: 5, graceMs: 20 }));
     await vi.waitFor(() => expect(last().route).toBe('docx'));
     expect(last().reason).toContain('Google asked to sign in');
-    expect(routeLabel(last())).toContain('.docx');
+    expect(routeLabel(last(), words)).toContain('.docx');
     expect(docs.goTo(0, 1)).toBe(false);
   });
 

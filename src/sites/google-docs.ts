@@ -5,6 +5,7 @@
 //  3. docx: the user downloads the .docx and drops it into the review page.
 // The MAIN-world half (`runAnnotatedTextBridge`) talks to the isolated half (`watchGoogleDocs`) by
 // window messages, because only the page's world can call Docs and only the extension's can reach the worker.
+import type { MessageName, Words } from '../page/words';
 
 /** Plan Lens's Chrome id, fixed by the manifest `key` (wxt.config.ts); a unit test keeps the two in step. */
 export const PLAN_LENS_CHROME_ID = 'dkjnaakmdcmeofhpcljobeojognknpbp';
@@ -159,16 +160,7 @@ export function watchGoogleDocs(win: Window, capabilities: DocsCapabilities): { 
   };
 }
 
+const ROUTE_LABELS: Record<DocsState['route'], MessageName> = { waiting: 'docsWaiting', live: 'docsLive', export: 'docsExport', docx: 'docsDocx' };
+
 /** What the page badge and the side panel say about the route in use. */
-export function routeLabel(state: DocsState): string {
-  switch (state.route) {
-    case 'waiting':
-      return 'Waiting for Google Docs to share its text…';
-    case 'live':
-      return 'Reading this document live as you type.';
-    case 'export':
-      return 'Checking a snapshot of this document (exported as text); it does not follow edits until refreshed.';
-    case 'docx':
-      return 'Plan Lens cannot read this document here. Download it (File → Download → .docx) and check the file instead.';
-  }
-}
+export const routeLabel = (state: DocsState, words: Words): string => words(ROUTE_LABELS[state.route]);
