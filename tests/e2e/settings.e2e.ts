@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
+import american from '../../public/_locales/en_US/messages.json';
+import british from '../../public/_locales/en_GB/messages.json';
 import { externalRequests, launchWithExtension, REPO_ROOT, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { cardText, centre, clickCardButton, emphasisMarks, highlightMarks, markContaining } from './page-probes';
 
@@ -194,6 +196,20 @@ describe('each setting on the options page changes what an open plan page shows,
     await options.getByRole('button', { name: 'Remove “learning buddy”' }).click();
     await expect.poll(async () => (await buddy()).join()).not.toContain(HOUSE);
     await Promise.all([page.close(), panel.close(), options.close()]);
+  });
+});
+
+describe('the options page speaks the browser’s English', () => {
+  it('American in an en-US browser (Debian’s Chromium has only that locale), British in any other, launch after launch', async () => {
+    const language = await (await browser.serviceWorker()).evaluate(() => chrome.i18n.getUILanguage());
+    // Chromium's own choice of locale, which Plan Lens's bundled words follow when Chromium gives it none.
+    const words = (name: keyof typeof american) => (/^en-US$/i.test(language) ? american : british)[name].message;
+    const options = await openOptions();
+    const label = async (value: string) => (await options.locator(`label:has(input[name=strictness][value=${value}])`).innerText()).trim();
+    expect(await label('statutory')).toBe(words('strictnessStatutory'));
+    expect(await label('good-practice')).toBe(words('strictnessGoodPractice'));
+    expect(await options.locator('p.note').allInnerTexts()).toContain(words('optionsHousePhrasesNote'));
+    await options.close();
   });
 });
 
