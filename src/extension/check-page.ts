@@ -77,11 +77,14 @@ export async function checkFromPanel(browser: WxtBrowser, tabId: number, signal:
   const ask = (browser.permissions as HostAccessRequests).addHostAccessRequest;
   if (!ask || signal.aborted) return 'unreachable';
   const granted = () =>
-    void check().then((reached) => {
-      if (!reached || signal.aborted) return;
-      stop();
-      onChecked();
-    });
+    // A grant for another site, or a worker that did not answer: the next grant tries again.
+    void check()
+      .catch(() => false)
+      .then((reached) => {
+        if (!reached || signal.aborted) return;
+        stop();
+        onChecked();
+      });
   const stop = () => browser.permissions.onAdded.removeListener(granted);
   browser.permissions.onAdded.addListener(granted);
   signal.addEventListener('abort', stop);
