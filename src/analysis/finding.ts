@@ -1,9 +1,10 @@
 // One finding per sentence: the rules' problems with one item (its hedges, its missing parts, a need named only
 // as a label) become one finding with the hedge words as spans inside it, one message that names them all and one
-// rewrite that fixes them all.
+// rewrite that fixes them all. Its severity is the most serious problem's; its rule is that problem's rule.
 import type { HedgeHit } from './rules/hedges';
-import type { Item } from './item';
-import type { Finding, HedgeSpan, Severity } from './types';
+import { hedgeMessage } from './rules/hedges';
+import { whyOf, type Place, type RuleData } from './rules/catalogue';
+import type { Finding, HedgeSpan, Part, Severity } from './types';
 
 const RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
 
@@ -11,57 +12,42 @@ export function moreSevere(a: Severity, b: Severity): Severity {
   return RANK[a] >= RANK[b] ? a : b;
 }
 
-const normal = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ').trim();
-const isPattern = (p: string) => p.length > 2 && p.startsWith('/') && p.endsWith('/');
-
-/**
- * The lexicon phrase a hedge matched, in lower case: what "ignore this phrase" stores. A pattern's own match is
- * lexicon words and numbers ("20-45 minutes a week"), except a pattern that spans free text, which is named.
- */
-export function lexiconPhrase(hit: HedgeHit): string {
-  const text = normal(hit.text);
-  const literal = hit.group.phrases.find((p) => !isPattern(p) && normal(p) === text);
-  if (literal) return normal(literal);
-  if (/^initially\b/.test(text)) return 'initially … thereafter';
-  return text;
+/** One problem a rule found with a sentence. */
+export interface Problem {
+  rule: RuleData;
+  severity: Severity;
+  message: string;
+  missing?: readonly Part[];
 }
 
-function spanOf(hit: HedgeHit, finding: Finding): HedgeSpan {
-  return { rule: finding.rule, start: finding.start, end: finding.end, phrase: lexiconPhrase(hit), message: finding.message };
+/** A hedge that counts against the sentence, with the severity its rule gives it here. */
+export interface CountedHedge {
+  hit: HedgeHit;
+  severity: Severity;
 }
 
 /**
- * Composes an item's findings into one. `found` holds what the rules raised on the item (hedge findings on their
- * words, sentence findings on the whole item); `hedges` the hedge hits behind the hedge findings; `rewrite` the
- * item rewritten with every hedge and missing part fixed, when the sentence findings have none of their own.
+ * Composes a sentence's problems and hedges into its one finding, or none when there is nothing to say. Problems
+ * are in order of precedence: on a tie in severity the first leads.
  */
-export function oneFinding(item: Item, hedges: readonly HedgeHit[], found: readonly Finding[], rewrite: () => string | undefined): Finding | undefined {
-  if (!found.length) return undefined;
-  const hedgeFindings = found.filter((f) => f.category === 'hedge');
-  const sentence = found.filter((f) => f.category !== 'hedge');
-  let severity: Severity = 'info';
-  for (const f of found) severity = moreSevere(severity, f.severity);
-  // The sentence's own finding leads when it is as serious as anything in it; otherwise the worst hedge does.
-  const main = [...sentence].sort((a, b) => RANK[b.severity] - RANK[a.severity])[0];
-  const worstHedge = [...hedgeFindings].sort((a, b) => RANK[b.severity] - RANK[a.severity])[0];
-  const lead = main && (!worstHedge || RANK[main.severity] >= RANK[worstHedge.severity]) ? main : (worstHedge ?? main)!;
-  const also = sentence.filter((f) => f !== lead).map((f) => f.rule);
-  const spans: HedgeSpan[] = [];
-  for (const f of hedgeFindings) {
-    const hit = hedges.find((h) => h.start === f.start && h.end === f.end);
-    if (hit) spans.push(spanOf(hit, f));
-  }
-  const missing = [...new Set(sentence.flatMap((f) => f.missing ?? []))];
-  const messages = [...hedgeFindings.map((f) => f.message), ...sentence.map((f) => f.message)];
-  const suggestion = main?.suggestion ?? rewrite();
+export function compose(span: { start: number; end: number }, place: Place, problems: readonly Problem[], hedges: readonly CountedHedge[], suggestion: string | undefined): Finding | undefined {
+  if (!problems.length && !hedges.length) return undefined;
+  let lead: { rule: RuleData; severity: Severity } | undefined;
+  for (const p of problems) if (!lead || RANK[p.severity] > RANK[lead.severity]) lead = p;
+  for (const h of hedges) if (!lead || RANK[h.severity] > RANK[lead.severity]) lead = { rule: h.hit.rule, severity: h.severity };
+  const spans: HedgeSpan[] = hedges.map(({ hit }) => ({ rule: hit.rule.id, start: hit.start, end: hit.end, phrase: hit.phrase, message: hedgeMessage(hit) }));
+  // The parts in the order the rules give them (a need's register differs from a provision's).
+  const missing = [...new Set(problems.flatMap((p) => p.missing ?? []))];
+  const also = [...new Set(problems.map((p) => p.rule.id))].filter((id) => id !== lead!.rule.id && !spans.some((s) => s.rule === id));
+  const sentenceRule = problems.find((p) => p.rule.category !== 'hedge');
   return {
-    rule: lead.rule,
-    category: main?.category ?? 'hedge',
-    severity,
-    start: item.start,
-    end: item.end,
-    message: messages.join(' '),
-    why: lead.why,
+    rule: lead!.rule.id,
+    category: sentenceRule?.rule.category ?? 'hedge',
+    severity: lead!.severity,
+    start: span.start,
+    end: span.end,
+    message: [...spans.map((s) => s.message), ...problems.map((p) => p.message)].join(' '),
+    why: whyOf(lead!.rule, place),
     ...(suggestion !== undefined ? { suggestion } : {}),
     ...(missing.length ? { missing } : {}),
     ...(spans.length ? { spans } : {}),
@@ -70,18 +56,17 @@ export function oneFinding(item: Item, hedges: readonly HedgeHit[], found: reado
 }
 
 /**
- * Folds a document-level finding (a need with no provision, the fifth target) into the finding already on that
- * sentence, or returns it as the sentence's finding. The result is a new object: cached findings stay as judged.
+ * Folds a document-level finding (a need with no provision) into the finding already on that sentence, or returns
+ * it as the sentence's finding. The result is a new object: cached findings stay as judged.
  */
 export function foldInto(existing: Finding | undefined, extra: Finding): Finding {
   if (!existing) return extra;
-  const severity = moreSevere(existing.severity, extra.severity);
-  const lead = RANK[extra.severity] >= RANK[existing.severity] ? extra : existing;
+  const lead = RANK[extra.severity] > RANK[existing.severity] ? extra : existing;
   return {
     ...existing,
     rule: lead.rule,
     category: lead.category,
-    severity,
+    severity: moreSevere(existing.severity, extra.severity),
     also: [...new Set([...(existing.also ?? []), lead === existing ? extra.rule : existing.rule])],
     message: `${existing.message} ${extra.message}`,
     why: lead.why,

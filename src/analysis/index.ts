@@ -4,14 +4,12 @@
 import { DEFAULT_OPTIONS, type Block, type BlockKind, type Finding, type Jurisdiction, type Options, type PlanType, type Role } from './types';
 import type { Item } from './item';
 import { segment } from './segment';
-import { choosePlanType, isStatutory, itemRole, jurisdictionVotes, labelOfKind, planNames, readLabel, readRow, type Label, type RowShape } from './structure';
+import { choosePlanType, itemRole, jurisdictionVotes, labelOfKind, planNames, readLabel, readRow, type Label, type RowShape } from './structure';
 import { quotedSpans, wordCount, type Span } from './text';
-import { foldInto, oneFinding } from './finding';
-import { hedgeReplacements, suggestRewrite } from './suggest';
-import { findHedges } from './rules/hedges';
-import { provisionFindings } from './rules/provision';
-import { goalFindings } from './rules/goals';
-import { needFindings } from './rules/needs';
+import { foldInto } from './finding';
+import { findBlanks, maskBlanks } from './blanks';
+import { judgeItem, type Read } from './pipeline';
+import { readSyntax, type Syntax } from './reader/syntax';
 import { areasOf, checkCoverage, meetsEducationalNeeds, checkCspPersons, checkReviewDate, checkTargetCount, type CoverageEntry, type SectionAt, type UnitSummary } from './rules/plan-structure';
 
 export * from './types';
@@ -158,37 +156,32 @@ function itemsOf(text: string, from: number): Span[] {
   return units;
 }
 
-function judgeBlock(text: string, ctx: BlockContext, options: Options): BlockResult {
+function judgeBlock(text: string, ctx: BlockContext, options: Options, read: Read | undefined): BlockResult {
   const from = ctx.label ? Math.min(ctx.label.contentStart, text.length) : 0;
   const quotes = quotedSpans(text);
   const findings: Finding[] = [];
   const units: BlockResult['units'] = [];
-  const review = checkReviewDate(text);
+  const review = checkReviewDate(text, ctx);
   if (review) return { findings: disabled(review.rule, options) ? [] : [review], units: [] };
   for (const span of itemsOf(text, from)) {
     const role: Role = itemRole(span.text, ctx.role);
+    const blanks = findBlanks(span.text);
     const item: Item = {
       ...span,
       block: text,
       role,
       jurisdiction: ctx.jurisdiction,
       planType: ctx.planType,
-      statutory: isStatutory(ctx.planType),
       personsByWhom: ctx.personsByWhom,
       label: ctx.label && !ctx.label.heading ? text.slice(0, ctx.label.contentStart) : '',
       quotes,
       options,
+      scanText: maskBlanks(span.text, blanks),
+      blanks,
     };
     // A row's first cell or an inline label ("Reading | …", "Literacy support: …") names the need the item is for.
-    units.push({ start: span.start, end: span.end, role, areas: role === 'need' || role === 'provision' ? areasOf(`${item.label} ${span.text}`) : [] });
-    const hedges = role === 'provision' || role === 'target' || role === 'outcome' ? findHedges(item) : [];
-    const raised = role === 'provision' ? provisionFindings(item, hedges) : role === 'target' || role === 'outcome' ? goalFindings(item, hedges) : role === 'need' ? needFindings(item) : [];
-    // A rule turned off takes no part in the sentence's finding: neither its words nor its message.
-    const found = options.disabledRules.length ? raised.filter((f) => !disabled(f.rule, options)) : raised;
-    const one = oneFinding(item, hedges, found, () => {
-      const counted = hedges.filter((h) => found.some((f) => f.category === 'hedge' && f.start === h.start && f.end === h.end));
-      return suggestRewrite(item.text, hedgeReplacements(item, counted), []);
-    });
+    units.push({ start: span.start, end: span.end, role, areas: role === 'need' || role === 'provision' ? areasOf(`${item.label} ${item.scanText}`) : [] });
+    const one = judgeItem(item, read);
     if (one) findings.push(one);
   }
   return { findings, units };
@@ -249,12 +242,33 @@ export interface Analyzer {
  * once per context; a call then only aggregates those per-block facts, so an edit costs the changed block plus a
  * walk over the cached facts. The answer is always the same as a fresh analyser's.
  */
-export function createAnalyzer(): Analyzer {
-  const caches: Caches = { scans: generations<Scan>(5000), contextKeys: generations<string>(200) };
+export function createAnalyzer(settings: AnalyzerSettings = {}): Analyzer {
+  const syntax = generations<Syntax>(5000);
+  const read: Read | undefined =
+    settings.reader === false
+      ? undefined
+      : (text) => {
+          let s = syntax.get(text);
+          if (!s) {
+            s = readSyntax(text);
+            syntax.set(text, s);
+          }
+          return s;
+        };
+  const caches: Caches = { scans: generations<Scan>(5000), contextKeys: generations<string>(200), read };
   return { analyze: (blocks, options = {}) => analyzeWith(caches, blocks, options) };
 }
 
+export interface AnalyzerSettings {
+  /**
+   * The compromise reader reads each item the lexical pass cannot settle (default on). Off, the analyser judges on
+   * the lexicons alone: the evaluation compares the two to show what the reader earns.
+   */
+  reader?: boolean;
+}
+
 interface Caches {
+  read: Read | undefined;
   scans: Generations<Scan>;
   /**
    * One string per section context across calls: a judgement is then found by the very key string it was stored
@@ -323,7 +337,7 @@ function analyzeWith(caches: Caches, blocks: Block[], options: Partial<Options>)
     const judged = scanned[i]!.judged;
     let result = judged.get(key);
     if (!result) {
-      result = judgeBlock(b.text, { role, label, personsByWhom, jurisdiction, planType }, opts);
+      result = judgeBlock(b.text, { role, label, personsByWhom, jurisdiction, planType }, opts, caches.read);
       result.findings.sort(byPosition);
       if (judged.size >= CONTEXTS_PER_TEXT) judged.delete(judged.keys().next().value!);
       judged.set(key, result);
@@ -333,8 +347,9 @@ function analyzeWith(caches: Caches, blocks: Block[], options: Partial<Options>)
   });
 
   const ids = blocks.map((b) => b.id);
-  const { coverage, findings: coverageFindings } = checkCoverage(units, ids, educational);
-  const placed = [...coverageFindings, checkTargetCount(units, planType), checkCspPersons(sectionsAt, planType)];
+  const plan = { jurisdiction, planType };
+  const { coverage, findings: coverageFindings } = checkCoverage(units, ids, educational, plan);
+  const placed = [...coverageFindings, checkTargetCount(units, plan), checkCspPersons(sectionsAt, plan)];
   // Document-level findings join the finding on their sentence, in a copy: the cached per-block list stays as judged.
   for (const p of placed) {
     if (!p || disabled(p.finding.rule, opts)) continue;

@@ -1,4 +1,5 @@
 // One judged piece of plan wording with everything the rules need to know about where it sits.
+import type { Blank } from './blanks';
 import type { Jurisdiction, Options, PlanType, Role } from './types';
 import type { Span } from './text';
 
@@ -14,13 +15,15 @@ export interface Item extends Span {
   role: Role;
   jurisdiction: Jurisdiction | 'unknown';
   planType: PlanType;
-  /** The plan is a legal document (EHCP, IDP, CSP, Statement, US IEP): weak provision is an error there. */
-  statutory: boolean;
   /** A CSP "persons by whom" line (ASL Act s.9(2)). */
   personsByWhom: boolean;
   /** The section label in front of the item ("Educational objective (by June 2026)"), which can carry a date. */
   label: string;
   quotes: Span[];
   options: Options;
+  /** The item's text with its blanks' words blanked out (same length): what the lexicons and the reader see. */
+  scanText: string;
+  /** Template blanks in the item ("[how often: …]", "By (date)"), offsets into the item's text. */
+  blanks: Blank[];
 }
 

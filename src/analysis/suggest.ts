@@ -60,9 +60,9 @@ export function firmAfter(before: string, firm: string): string {
 }
 
 /** How a rewrite treats each hedge: a cap loses its "up to", a wish becomes a commitment, a vague word its part's slot. */
-export function hedgeReplacements(item: { start: number }, hedges: readonly { start: number; end: number; text: string; group: { rule: string; part?: Part } }[]): Replacement[] {
+export function hedgeReplacements(item: { start: number }, hedges: readonly { start: number; end: number; text: string; rule: { id: string }; group: { part?: Part } }[]): Replacement[] {
   return hedges.map((h) => {
-    const firm = h.group.rule === 'HEDGE-UP-TO' ? '' : firmWording(h.text);
+    const firm = h.rule.id === 'HEDGE-UP-TO' ? '' : firmWording(h.text);
     return { start: h.start - item.start, end: h.end - item.start, ...(h.group.part ? { part: h.group.part } : {}), ...(firm !== undefined ? { text: firm } : {}) };
   });
 }

@@ -76,15 +76,15 @@ describe('false-positive guards', () => {
 
 describe('custom phrases', () => {
   it('flags a school\'s own phrases on whole words', () => {
-    const line = 'Weekly 30-minute Nessy sessions with a teaching assistant trained in Nessy, as funding allows, reviewed by the SENCO each term.';
+    const line = 'Weekly 30-minute Nessy sessions with a teaching assistant trained in Nessy, as the budget permits, reviewed by the SENCO each term.';
     expect(judge(F, line).flagged).toBe(false);
-    const r = judge(F, line, { customPhrases: ['as funding allows'] });
+    const r = judge(F, line, { customPhrases: ['as the budget permits'] });
     expect(r.rules).toContain('HEDGE-CUSTOM');
   });
 
   it('shows a house phrase\'s own message', () => {
-    const line = 'Weekly 30-minute Nessy sessions with a teaching assistant trained in Nessy, as funding allows, reviewed by the SENCO each term.';
-    const r = judge(F, line, { customPhrases: [{ phrase: 'as funding allows', message: 'Funding is the LA\'s duty, not a condition. Remove it.' }] });
+    const line = 'Weekly 30-minute Nessy sessions with a teaching assistant trained in Nessy, as the budget permits, reviewed by the SENCO each term.';
+    const r = judge(F, line, { customPhrases: [{ phrase: 'as the budget permits', message: 'Funding is the LA\'s duty, not a condition. Remove it.' }] });
     expect(r.findings.map((f) => f.message).join(' ')).toContain("Funding is the LA's duty, not a condition");
   });
 

@@ -9,12 +9,14 @@ describe('areas of need', () => {
   });
 });
 
+const ENGLAND = { jurisdiction: 'england', planType: 'sen-support' } as const;
+
 describe('IEP review date', () => {
   it.each(['Review date: ongoing', 'Review date: TBC', 'Next review: termly', 'Review date:'])('flags "%s"', (line) => {
-    expect(checkReviewDate(line)?.rule).toBe('IEP-REVIEW-DATE');
+    expect(checkReviewDate(line, ENGLAND)?.rule).toBe('IEP-REVIEW-DATE');
   });
   it('accepts a calendar date', () => {
-    expect(checkReviewDate('Review date: 12 February 2027')).toBeUndefined();
+    expect(checkReviewDate('Review date: 12 February 2027', ENGLAND)).toBeUndefined();
   });
 });
 

@@ -1,10 +1,23 @@
 // Document-level structure: every need in Section B (2A, Part 2, factors, present levels) has matching provision
 // (STRUCT-B-F-MATCH); an IEP has 2–4 targets (IEP-TARGET-COUNT) and a dated review (IEP-REVIEW-DATE).
-import { NEED_AREAS } from '../lexicon';
-import type { Finding, PlanType, Role } from '../types';
+import { needAreas } from '../terms';
+import type { Finding, Jurisdiction, PlanType, Role } from '../types';
 import { findTagged, taggedRegex } from '../text';
+import { message, rule, severityOf, whyOf, type Place } from './catalogue';
 
-const AREAS = taggedRegex(NEED_AREAS.flatMap(({ area, words }) => words.map((w) => [w, area] as const)));
+const AREAS = taggedRegex(needAreas().flatMap(([area, words]) => words.map((w) => [w, area] as const)));
+const B_F_MATCH = rule('STRUCT-B-F-MATCH');
+const REVIEW_DATE = rule('IEP-REVIEW-DATE');
+const TARGET_COUNT = rule('IEP-TARGET-COUNT');
+const CSP_PERSONS = rule('STRUCT-SCO-CSP');
+
+/** The plan a document-level finding is judged in. */
+export interface PlanPlace {
+  jurisdiction: Jurisdiction | 'unknown';
+  planType: PlanType;
+}
+
+const at = (plan: PlanPlace, role: Role): Place => ({ ...plan, role });
 
 /** The areas of need a piece of wording is about (speech and language, literacy, anxiety…). */
 export function areasOf(text: string): string[] {
@@ -47,7 +60,7 @@ export function meetsEducationalNeeds(sectionName: string): boolean {
 
 /** B↔F: only judged when the document has both a needs section and a provision section. `educational[i]` says
  *  whether block i's provision can meet an educational need. */
-export function checkCoverage(units: UnitsByBlock, blockIds: readonly string[], educational: readonly boolean[]): { coverage: CoverageEntry[]; findings: PlacedFinding[] } {
+export function checkCoverage(units: UnitsByBlock, blockIds: readonly string[], educational: readonly boolean[], plan: PlanPlace): { coverage: CoverageEntry[]; findings: PlacedFinding[] } {
   const provided = new Set<string>();
   let anyProvision = false;
   // Each area in the order first named, with its first need (where a finding goes) and the blocks naming it.
@@ -77,13 +90,13 @@ export function checkCoverage(units: UnitsByBlock, blockIds: readonly string[], 
     findings.push({
       block,
       finding: {
-        rule: 'STRUCT-B-F-MATCH',
-        category: 'structure',
-        severity: 'warning',
+        rule: B_F_MATCH.id,
+        category: B_F_MATCH.category,
+        severity: severityOf(B_F_MATCH, at(plan, 'need')),
         start: first.start,
         end: first.end,
-        message: `This need (${area}) has no matching provision in the provision section.`,
-        why: 'R v SoS for Education ex p E [1992]: the provision section must specify provision for each and every need ("hand and glove").',
+        message: message(B_F_MATCH, 'missing', { area }),
+        why: whyOf(B_F_MATCH, plan),
         suggestion: `Add provision for ${area}: [what exactly] [how often] [for how long] [delivered by] [monitored by].`,
       },
     });
@@ -95,19 +108,19 @@ const REVIEW_LABEL = /^\s*(?:(?:next|date of|plan)\s+)?review(?:\s+date)?\s*[:�
 const BAD_REVIEW = /^(?:|ongoing|tbc|tba|to be confirmed|to be arranged|as needed|as required|regularly|termly|annually|n\/?a|-+|\.+)\.?$/i;
 
 /** IEP-REVIEW-DATE: a review field with no date (ongoing, TBC, termly…). Returns the offsets of the value. */
-export function checkReviewDate(block: string): Finding | undefined {
+export function checkReviewDate(block: string, plan: PlanPlace): Finding | undefined {
   const m = REVIEW_LABEL.exec(block);
   if (!m) return undefined;
   const value = (m[1] ?? '').trim();
   if (!BAD_REVIEW.test(value)) return undefined;
   return {
-    rule: 'IEP-REVIEW-DATE',
-    category: 'structure',
-    severity: 'warning',
+    rule: REVIEW_DATE.id,
+    category: REVIEW_DATE.category,
+    severity: severityOf(REVIEW_DATE, at(plan, 'other')),
     start: block.length - block.trimStart().length,
     end: block.trimEnd().length,
-    message: value ? `"${value}" is not a review date.` : 'The review date is empty.',
-    why: 'Plans are reviewed on a set date: termly for IEPs and PLPs, at least every 12 months for an EHCP (Code 9.166).',
+    message: value ? message(REVIEW_DATE, 'bad', { value }) : message(REVIEW_DATE, 'empty'),
+    why: whyOf(REVIEW_DATE, plan),
     suggestion: `${block.trim().replace(/[:–-]\s*.*$/, ':')} [review date: e.g. 12 February 2027]`,
   };
 }
@@ -115,8 +128,8 @@ export function checkReviewDate(block: string): Finding | undefined {
 const IEP_LIKE: ReadonlySet<PlanType> = new Set(['sen-support', 'iep', 'plp']);
 
 /** IEP-TARGET-COUNT: an IEP should focus on three or four key targets. */
-export function checkTargetCount(units: UnitsByBlock, planType: PlanType): PlacedFinding | undefined {
-  if (!IEP_LIKE.has(planType)) return undefined;
+export function checkTargetCount(units: UnitsByBlock, plan: PlanPlace): PlacedFinding | undefined {
+  if (!IEP_LIKE.has(plan.planType)) return undefined;
   let targets = 0;
   let fifth: { block: number; unit: UnitSummary } | undefined;
   units.forEach((list, block) => {
@@ -126,13 +139,13 @@ export function checkTargetCount(units: UnitsByBlock, planType: PlanType): Place
   return {
     block: fifth.block,
     finding: {
-      rule: 'IEP-TARGET-COUNT',
-      category: 'structure',
-      severity: 'warning',
+      rule: TARGET_COUNT.id,
+      category: TARGET_COUNT.category,
+      severity: severityOf(TARGET_COUNT, at(plan, 'target')),
       start: fifth.unit.start,
       end: fifth.unit.end,
-      message: `This plan has ${targets} targets; an IEP works best with 2 to 4 prioritised targets.`,
-      why: 'IEPs "should focus on up to three or four key individual short-term targets".',
+      message: message(TARGET_COUNT, 'many', { count: String(targets) }),
+      why: whyOf(TARGET_COUNT, plan),
     },
   };
 }
@@ -146,8 +159,8 @@ export interface SectionAt {
 }
 
 /** STRUCT-SCO-CSP: a CSP must state the persons by whom the additional support is provided (ASL Act s.9(2)). */
-export function checkCspPersons(sections: readonly SectionAt[], planType: PlanType): PlacedFinding | undefined {
-  if (planType !== 'csp') return undefined;
+export function checkCspPersons(sections: readonly SectionAt[], plan: PlanPlace): PlacedFinding | undefined {
+  if (plan.planType !== 'csp') return undefined;
   const provision = sections.find((s) => s.role === 'provision');
   const others = sections.some((s) => s.role === 'need' || s.role === 'target');
   if (!provision || !others || sections.some((s) => s.personsByWhom)) return undefined;
@@ -155,13 +168,13 @@ export function checkCspPersons(sections: readonly SectionAt[], planType: PlanTy
   return {
     block: provision.block,
     finding: {
-      rule: 'STRUCT-SCO-CSP',
-      category: 'structure',
-      severity: 'warning',
+      rule: CSP_PERSONS.id,
+      category: CSP_PERSONS.category,
+      severity: severityOf(CSP_PERSONS, at(plan, 'provision')),
       start,
       end: Math.max(start, provision.text.trimEnd().length),
-      message: 'This co-ordinated support plan does not say who will provide the additional support.',
-      why: 'ASL (Scotland) Act 2004 s.9(2): a CSP must state "the persons by whom the support should be provided".',
+      message: message(CSP_PERSONS, 'missing'),
+      why: whyOf(CSP_PERSONS, plan),
       suggestion: 'Persons by whom the additional support is to be provided: [role and service for each kind of support, e.g. NHS speech and language therapist].',
     },
   };

@@ -51,9 +51,12 @@ describe('the seven provision questions', () => {
     expect(note?.missing).toContain('training');
   });
 
-  it('equipment needs its occasion, not a session length', () => {
+  it('equipment and standing arrangements need no session length, frequency or deliverer (rules.md §8)', () => {
     expect(judge(F, 'Leo will use a writing slope in every lesson, set out by his teaching assistant.').flagged).toBe(false);
-    expect(judge(F, 'A writing slope.').missing).toContain('frequency');
+    expect(judge(F, 'A writing slope and a pencil grip.').flagged).toBe(false);
+    expect(judge(F, 'Spare PE kit to be kept in the classroom.').flagged).toBe(false);
+    // A staff action is not equipment: how often, and who does it.
+    expect(judge(F, 'Give verbal reminders.').missing).toEqual(expect.arrayContaining(['frequency', 'who']));
   });
 
   it('a CSP "persons by whom" line is judged on who', () => {
