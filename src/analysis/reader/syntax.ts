@@ -21,8 +21,10 @@ export interface Syntax {
   imperative: boolean;
   /** The main verb after the subject and its auxiliaries, as its root ("check", "enroll"), or "". */
   verb: string;
-  /** The words of the verb's object, up to a preposition or the end of the clause ("graph paper"). */
+  /** What follows the main verb, up to a purpose clause ("to space numbers", "so that…"): what is used or given. */
   object: string;
+  /** How many nouns the item names (pronouns aside): "available daily" names none. */
+  nouns: number;
   /** No verb at all: a noun phrase ("Balls, beanbags with bells inside", "Frequent breaks"). */
   verbless: boolean;
   /** The child's pronoun as the item uses it, if it does. */
@@ -106,7 +108,29 @@ const VAGUE_SUBJECT = /^(?:staff|the school|school|the setting|setting|adults?|a
 const THING_START = /^(?:use|access|permission|provision|availability)$/;
 
 const word = (t: Term) => t.machine ?? t.normal;
-const isVerb = (t: Term) => t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Adjective');
+interface VerbForms {
+  toInfinitive(verb: string, model: unknown, tense: string): string;
+}
+let forms: { verb: VerbForms; model: unknown } | undefined;
+
+/** A verb's infinitive ("given" → "give", "kept" → "keep", "checks" → "check"); "review/advise" reads as its first. */
+function rootOf(t: Term): string {
+  const w = word(t);
+  if (t.tags.has('SlashedTerm')) return w.split('/')[0]!;
+  if (t.root && t.root !== w) return t.root;
+  if (!forms) {
+    const world = nlp.world() as unknown as { model: unknown; methods: { two: { transform: { verb: VerbForms } } } };
+    forms = { verb: world.methods.two.transform.verb, model: world.model };
+  }
+  // Only a form compromise read as inflected is conjugated back: the base form is its own root.
+  const tenses = t.tags.has('Gerund') ? ['Gerund'] : t.tags.has('PastTense') || t.tags.has('Participle') || t.tags.has('Passive') ? ['PastTense', 'Participle'] : t.tags.has('PresentTense') && /[^s]s$/.test(w) ? ['PresentTense'] : [];
+  for (const tense of tenses) {
+    const inf = forms.verb.toInfinitive(w, forms.model, tense);
+    if (inf && inf !== w) return inf;
+  }
+  return w;
+}
+const isVerb = (t: Term) => (t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Adjective')) || (t.tags.has('SlashedTerm') && /^[a-z]+\/[a-z]+$/.test(word(t)) && isTerm('consult-verb', word(t).split('/')[0]!));
 const isChild = (t: Term) => t.tags.has('Child') || t.tags.has('Pronoun') || t.tags.has('FirstName') || /^\[.*\]$|^x{3}$/i.test(t.text);
 
 function subjectOf(terms: readonly Term[]): Subject {
@@ -138,6 +162,7 @@ export function readSyntax(text: string): Syntax {
     verb: '',
     object: '',
     verbless: !all.some(isVerb),
+    nouns: all.filter((t) => t.tags.has('Noun') && !t.tags.has('Pronoun')).length,
     pronoun: undefined,
     difficultyActivity: false,
   };
@@ -179,7 +204,7 @@ export function readSyntax(text: string): Syntax {
   }
   if (first.tags.has('Verb') && (first.tags.has('Infinitive') || first.tags.has('Imperative')) && !first.tags.has('Modal')) {
     out.imperative = true;
-    out.verb = first.root ?? w0;
+    out.verb = rootOf(first);
     out.commitment = 'present';
     out.object = objectAfter(clause, 1);
     return out;
@@ -195,14 +220,19 @@ export function readSyntax(text: string): Syntax {
     const t = clause[i]!;
     const w = word(t);
     if (t.tags.has('Negative') || w === 'not' || w === 'never') out.negated = true;
-    else if (t.tags.has('Modal') && MODALS[w]) out.commitment = out.commitment === 'none' ? MODALS[w] : out.commitment;
+    else if (t.tags.has('Modal') && MODALS[w]) {
+      out.commitment = out.commitment === 'none' ? MODALS[w] : out.commitment;
+      // After a modal comes a verb, whatever compromise guessed ("may leave class early": "leave" is no noun here).
+      const next = clause[i + 1];
+      if (next && !next.tags.has('Adverb') && !next.tags.has('Auxiliary') && !next.tags.has('Negative') && word(next) !== 'be' && word(next) !== 'not' && !next.tags.has('Verb')) next.tags.add('Verb');
+    }
     else if (w === 'to' && out.commitment === 'none' && i === v) out.commitment = 'is-to';
     else if ((w === 'plans' || w === 'plan' || w === 'intends' || w === 'hopes' || w === 'wants') && clause[i + 1] && word(clause[i + 1]!) === 'to') {
       out.commitment = 'plans-to';
       i++;
     } else if (t.tags.has('Auxiliary') || t.tags.has('Copula') || w === 'be' || w === 'been' || w === 'is' || w === 'are') continue;
-    else if (t.tags.has('Verb') || PERMIT.test(w) || PROTECT.test(w)) {
-      out.verb = t.root ?? w;
+    else if (isVerb(t) || t.tags.has('Verb') || PERMIT.test(w) || PROTECT.test(w)) {
+      out.verb = rootOf(t);
       if (PERMIT.test(w)) out.permission = true;
       if (PROTECT.test(w) && out.negated) out.permission = true;
       break;
@@ -221,11 +251,13 @@ export function readSyntax(text: string): Syntax {
 
 function objectAfter(clause: readonly Term[], from: number): string {
   const words: string[] = [];
-  for (let i = from; i < clause.length && words.length < 6; i++) {
+  for (let i = from; i < clause.length && words.length < 14; i++) {
     const t = clause[i]!;
-    if (t.tags.has('Preposition') || t.tags.has('Conjunction') || word(t) === 'to') break;
+    const w = word(t);
+    // A purpose clause says why, not what is given ("to space numbers", "so that he can…", "in order to").
+    if ((w === 'to' && clause[i + 1]?.tags.has('Verb')) || w === 'so' || (w === 'in' && clause[i + 1] && word(clause[i + 1]!) === 'order')) break;
     words.push(t.text);
-    if (/[,.;:]/.test(t.post)) break;
+    if (/[.;:]/.test(t.post)) break;
   }
   return words.join(' ');
 }

@@ -19,7 +19,7 @@ const re = {
   // Work delivered in sessions (as opposed to equipment or a standing arrangement); "teaching assistant" is a role.
   sessionWork:
     /\b(?:sessions?|therapy|tuition|support(?! (?:assistant|staff|for learning|service))|(?:be|is|are|being) supported|time[- ]out|programmes?|programs?|interventions?|check[- ]?ins?|breaks?|visits?|visiting|group|attend|services|pre[- ]?(?:learning|teaching|tutoring)|play|reading(?! comprehension| age| assignments?| tasks?| materials?| texts?| books?)|teaching(?! assistants?| staff)|taught|instruction|help|input|counsel+ing|time with|(?:will|to) work with|diet|space|room|area|sensory circuits?)\b/i,
-  specialistDeliverer: /\b(?:therapist|psychologist|specialist teacher|advisory teacher|teacher of the (?:deaf|visually impaired)|QTVI|QToD|paediatrician|pediatrician|clinician|speech-language pathologist)\b/i,
+  specialistDeliverer: /\b(?:therapist|psychologist|specialist teacher|advisory teacher|teacher of the (?:deaf|visually impaired)|QTVI|QToD|paediatrician|pediatrician|clinician|speech-language pathologist|physiotherapist|nurse|OT|SALT|SaLT|SLT|EP|SLP)\b/i,
   monitoringClause: /\b(?:will|to) (?:check(?![- ]?ins?\b)|review|monitor|update|observe|log)\b/i,
   groupChoice: /(?:1:1|individual(?:ly)?|small[ -]group|whole class|pairs?)[^.;]{0,40}\bor\b[^.;]{0,30}(?:1:1|small[ -]group|whole class|groups?|individual)/i,
   usLocation:
@@ -57,24 +57,51 @@ interface Shape {
   vagueAction: boolean;
 }
 
+// Verbs by which the child is given or uses something ("will be provided with highlighted notes", "will use…").
+const RECEIVE = /^(?:provide|give|receive|use|get|issue|supply|lend|allow|permit)$/;
+
+// Work done for or with the child, as opposed to a place or a thing the child uses ("a quiet room", "graph paper").
+const SERVICE = /\b(?:sessions?|therapy|breaks?|time[- ]?outs?|clubs?|tuition|support|supported|programmes?|programs?|interventions?|check[- ]?ins?|visits?|visiting|attend|services|pre[- ]?(?:learning|teaching|tutoring)|teaching|taught|instruction|help|input|counsel+ing|time with|work with|reading|groups?)\b/i;
+
+/** Whether words name a service, support or staff action rather than a thing the child has or uses. */
+function servicey(words: string): boolean {
+  return hasTerm('staff-action', words) || hasTerm('therapy', words) || hasTerm('generic', words) || SERVICE.test(words);
+}
+
 function shapeOf(item: Item, hedges: readonly HedgeHit[], syntax: Syntax | undefined): Shape {
   const none = { arrangement: false, grant: false, staffAction: false, consultation: false, vagueAction: false };
   if (!syntax) return none;
   const t = item.scanText;
   const staffAction = hasTerm('staff-action', t);
-  const service = hasTerm('therapy', t) || hasTerm('generic', t) || re.sessionWork.test(t);
   const grant = syntax.permission;
-  // An instruction or a noun phrase that names only things the child uses ("Use graph paper", "Balls, beanbags",
-  // "Second set of textbooks to be kept at home", "A snack must be available at all times"), plainly: a hedge or a
-  // group in it is not equipment.
-  const plain = !hedges.some((h) => h.group.part && h.group.part !== 'what') && !hasTerm('group', t);
+  // What the wording hands over, read where the sentence puts it: the object of "Use …" or of "will be provided
+  // with …", the subject of "The carrel will be located…", or the whole of a noun phrase ("Balls, beanbags").
+  const given =
+    syntax.subject === 'thing'
+      ? syntax.subjectText
+      : syntax.imperative || ((syntax.subject === 'child' || syntax.subject === 'vague') && RECEIVE.test(syntax.verb))
+        ? syntax.object
+        : syntax.verbless
+          ? t
+          : '';
+  // Things named plainly: a hedge on an amount or a group is not equipment, nor is a phrase with no noun in it, nor
+  // "access to" or "opportunities for" (the child may use it; nothing says it is there), unless it is there, firmly,
+  // at all times ("must be available to the student at all times").
+  const firm = (syntax.commitment === 'must' || syntax.commitment === 'will') && hasTerm('duration', t);
+  const plain =
+    !hedges.some((h) => (h.group.part && h.group.part !== 'what') || ((h.rule.id === 'HEDGE-ACCESS' || h.rule.id === 'HEDGE-OPPORTUNITY') && !firm)) && !hasTerm('group', t) && syntax.nouns > 0;
+  // A wish ("should have a reader") is not an arrangement, nor is a person ("will be given a mentor").
+  const committed = syntax.commitment !== 'should' && syntax.commitment !== 'would' && syntax.commitment !== 'may' && syntax.commitment !== 'plans-to';
   const things =
     plain &&
-    !staffAction &&
-    !service &&
-    ((syntax.imperative && isTerm('grant-verb', syntax.verb)) ||
-      syntax.verbless ||
-      (syntax.commitment === 'is-to' && isTerm('grant-verb', syntax.verb)) ||
+    committed &&
+    given.trim() !== '' &&
+    !servicey(given) &&
+    !hasTerm('role', given) &&
+    (syntax.verbless ||
+      (syntax.imperative && (isTerm('grant-verb', syntax.verb) || RECEIVE.test(syntax.verb))) ||
+      (syntax.subject === 'child' && RECEIVE.test(syntax.verb)) ||
+      (syntax.subject === 'vague' && RECEIVE.test(syntax.verb)) ||
       (syntax.subject === 'thing' && (isTerm('grant-verb', syntax.verb) || (/\bavailable\b/i.test(t) && hasTerm('duration', t)))));
   return {
     arrangement: grant || things,
@@ -124,7 +151,8 @@ export function readProvision(item: Item, hedges: readonly HedgeHit[], syntax?: 
   const answered: Partial<Record<Part, boolean>> = {
     frequency: hasTerm('frequency', t),
     duration: hasTerm('duration', t),
-    who: hasTerm('role', t),
+    // "OT to review…", "Specialist VI teacher to visit…": the reader sees the role that acts.
+    who: hasTerm('role', t) || syntax?.subject === 'role',
     group_size: hasTerm('group-size', t),
   };
   // "An occupational therapy assessment" names a therapy but is not sessions of it.
@@ -141,7 +169,8 @@ export function readProvision(item: Item, hedges: readonly HedgeHit[], syntax?: 
   if (!answered.who && !exempt) missing.add('who');
   const groupUnsized = (hasTerm('group', t) && !answered.group_size) || re.groupChoice.test(t);
   if (groupUnsized) missing.add('group_size');
-  if ((hasTerm('non-specialist', t) || hasTerm('specialist-work', t)) && !hasTerm('training', t)) missing.add('training');
+  // A specialist's own qualification is the training; a teaching assistant delivering specialist work needs it stated.
+  if ((hasTerm('non-specialist', t) || (hasTerm('specialist-work', t) && !re.specialistDeliverer.test(t))) && !hasTerm('training', t)) missing.add('training');
   if (item.jurisdiction !== 'us' && hasTerm('reviewable', t) && !hasTerm('monitoring', t)) missing.add('monitoring');
 
   // A hedge cancels the part it leaves open: always for discretion, caps and deferrals; for softer words only
