@@ -4,9 +4,12 @@
 import { DEFAULT_OPTIONS, type Block, type BlockKind, type Finding, type Jurisdiction, type Options, type PlanType, type Role } from './types';
 import type { Item } from './item';
 import { segment } from './segment';
-import { choosePlanType, itemRole, jurisdictionVotes, labelOfKind, planNames, readLabel, readRow, type Label, type RowShape } from './structure';
+import { choosePlanType, isInstruction, itemRole, jurisdictionVotes, labelOfKind, planNames, readLabel, readRow, type Label, type RowShape } from './structure';
 import { quotedSpans, wordCount, type Span } from './text';
 import { foldInto } from './finding';
+import { message, rule, severityOf, whyOf } from './rules/catalogue';
+
+const CHECK_LIMIT = rule('CHECK-LIMIT');
 import { findBlanks, maskBlanks } from './blanks';
 import { judgeItem, type Read } from './pipeline';
 import { readSyntax, type Syntax } from './reader/syntax';
@@ -111,9 +114,18 @@ const SECOND_PERSON = /\b(?:you|your|you're|you’re|you'll|yours)\b/gi;
 /** Contexts kept per text: enough for a block moving between sections or a settings change and back. */
 const CONTEXTS_PER_TEXT = 4;
 
-function scan(cache: Generations<Scan>, text: string): Scan {
-  const cached = cache.get(text);
+/**
+ * The characters of a block that are judged. No real plan paragraph is this long; past it, a page's text (a 100 KB
+ * run of "!") would cost every other tab its turn. The rest of the block gets a note saying it was not checked.
+ */
+export const MAX_BLOCK_CHARS = 20_000;
+/** A sentence longer than this (about 150 words) is judged in pieces of at most this length, cut at a space. */
+const MAX_ITEM_CHARS = 1_000;
+
+function scan(cache: Generations<Scan>, whole: string): Scan {
+  const cached = cache.get(whole);
   if (cached) return cached;
+  const text = whole.length > MAX_BLOCK_CHARS ? whole.slice(0, MAX_BLOCK_CHARS) : whole;
   const label = readLabel(text);
   const votes = jurisdictionVotes(text);
   if (label?.jurisdiction) votes[label.jurisdiction] = (votes[label.jurisdiction] ?? 0) + 3;
@@ -126,7 +138,7 @@ function scan(cache: Generations<Scan>, text: string): Scan {
     second: (text.match(SECOND_PERSON) ?? []).length,
     judged: new Map(),
   };
-  cache.set(text, s);
+  cache.set(whole, s);
   return s;
 }
 
@@ -145,15 +157,36 @@ interface BlockContext {
   planType: PlanType;
 }
 
+/** A unit cut into pieces of at most MAX_ITEM_CHARS, each ending at a space where there is one. */
+function pieces(text: string, unit: Span): Span[] {
+  if (unit.end - unit.start <= MAX_ITEM_CHARS) return [unit];
+  const out: Span[] = [];
+  let start = unit.start;
+  while (start < unit.end) {
+    let end = Math.min(unit.end, start + MAX_ITEM_CHARS);
+    if (end < unit.end) {
+      const space = text.lastIndexOf(' ', end);
+      if (space > start + MAX_ITEM_CHARS / 2) end = space;
+    }
+    // Never cut a surrogate pair in two.
+    if (end < unit.end && /[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
+    if (end <= start) end = Math.min(unit.end, start + MAX_ITEM_CHARS);
+    out.push({ start, end, text: text.slice(start, end) });
+    start = end;
+    while (start < unit.end && text[start] === ' ') start++;
+  }
+  return out;
+}
+
 function itemsOf(text: string, from: number): Span[] {
-  const content = text.slice(from);
+  const content = text.slice(from, Math.max(from, MAX_BLOCK_CHARS));
   const units = segment(content).map((u) => ({ ...u, start: u.start + from, end: u.end + from }));
   if (units.length <= 1 || (units.length <= ITEM_SENTENCES && wordCount(content) <= ITEM_WORDS)) {
     const first = units[0];
     const last = units[units.length - 1];
-    return first && last ? [{ start: first.start, end: last.end, text: text.slice(first.start, last.end) }] : [];
+    return first && last ? pieces(text, { start: first.start, end: last.end, text: text.slice(first.start, last.end) }) : [];
   }
-  return units;
+  return units.flatMap((u) => pieces(text, u));
 }
 
 function judgeBlock(text: string, ctx: BlockContext, options: Options, read: Read | undefined): BlockResult {
@@ -163,7 +196,20 @@ function judgeBlock(text: string, ctx: BlockContext, options: Options, read: Rea
   const units: BlockResult['units'] = [];
   const review = checkReviewDate(text, ctx);
   if (review) return { findings: disabled(review.rule, options) ? [] : [review], units: [] };
+  const spans: { span: Span; quoted: boolean }[] = [];
   for (const span of itemsOf(text, from)) {
+    spans.push({ span, quoted: false });
+    // An instruction's quoted wording is a support in its own right ("Add: 'OT to review/advise … each term'.").
+    if (isInstruction(span.text)) {
+      for (const q of quotes) {
+        if (q.start < span.start || q.end > span.end || wordCount(q.text) < 3) continue;
+        spans.push({ span: { start: q.start + 1, end: q.end - 1, text: text.slice(q.start + 1, q.end - 1) }, quoted: true });
+      }
+    }
+  }
+  for (const { span, quoted } of spans) {
+    // A piece of an overlong run of text is no sentence a plan writes: the lexicons judge it, the reader does not.
+    const piece = span.end - span.start >= MAX_ITEM_CHARS / 2 && !/[.!?]['’"”)]*$/.test(span.text);
     const role: Role = itemRole(span.text, ctx.role);
     const blanks = findBlanks(span.text);
     const item: Item = {
@@ -174,15 +220,28 @@ function judgeBlock(text: string, ctx: BlockContext, options: Options, read: Rea
       planType: ctx.planType,
       personsByWhom: ctx.personsByWhom,
       label: ctx.label && !ctx.label.heading ? text.slice(0, ctx.label.contentStart) : '',
-      quotes,
+      // Inside a quoted support, its own words are the plan's: the quote marks around it guard nothing.
+      quotes: quoted ? [] : quotes,
       options,
       scanText: maskBlanks(span.text, blanks),
       blanks,
     };
     // A row's first cell or an inline label ("Reading | …", "Literacy support: …") names the need the item is for.
     units.push({ start: span.start, end: span.end, role, areas: role === 'need' || role === 'provision' ? areasOf(`${item.label} ${item.scanText}`) : [] });
-    const one = judgeItem(item, read);
+    const one = judgeItem(item, piece ? undefined : read);
     if (one) findings.push(one);
+  }
+  if (text.length > MAX_BLOCK_CHARS && !disabled(CHECK_LIMIT.id, options)) {
+    const place = { jurisdiction: ctx.jurisdiction, planType: ctx.planType };
+    findings.push({
+      rule: CHECK_LIMIT.id,
+      category: CHECK_LIMIT.category,
+      severity: severityOf(CHECK_LIMIT, { ...place, role: 'other' }),
+      start: MAX_BLOCK_CHARS,
+      end: text.length,
+      message: message(CHECK_LIMIT, 'limit', { count: MAX_BLOCK_CHARS.toLocaleString('en-GB') }),
+      why: whyOf(CHECK_LIMIT, place),
+    });
   }
   return { findings, units };
 }
@@ -397,7 +456,12 @@ export function shifted(f: Finding, by: number): Finding {
  * Convenience for callers with one string (CLI, review page): blocks are lines; offsets are into `text`.
  * `kinds[i]`, where the caller knows it (a heading or table row in a Word or HTML file), is line i's block kind.
  */
-export function analyzeText(text: string, options: Partial<Options> = {}, kinds: readonly (BlockKind | undefined)[] = []): { report: Report; findings: Finding[] } {
+export function analyzeText(
+  text: string,
+  options: Partial<Options> = {},
+  kinds: readonly (BlockKind | undefined)[] = [],
+  analyzer: Analyzer = shared,
+): { report: Report; findings: Finding[] } {
   const blocks: Block[] = [];
   const starts: number[] = [];
   let pos = 0;
@@ -407,7 +471,7 @@ export function analyzeText(text: string, options: Partial<Options> = {}, kinds:
     starts.push(pos);
     pos += para.length + 1;
   }
-  const report = analyze(blocks, options);
+  const report = analyzer.analyze(blocks, options);
   const findings = report.blocks.flatMap((b, i) => b.findings.map((f) => shifted(f, starts[i]!)));
   return { report, findings };
 }

@@ -6,7 +6,9 @@ const ABBREVIATIONS = new Set([
   'e.g', 'eg', 'i.e', 'ie', 'etc', 'dr', 'mr', 'mrs', 'ms', 'st', 'no', 'nos', 'vs', 'approx', 'prof', 'jr', 'sr', 'inc', 'ltd', 'fig', 'cf', 'a.m', 'p.m', 'wk', 'yr',
 ]);
 
-const BOUNDARY = /[.!?]+['’"”)]*(?=\s+['‘"“(]?[A-Z0-9])|\n+|(?<=\S)\s+(?=[•▪◦●]\s)/g;
+// Each run of stops or spaces is tried from its first character only (the lookbehinds), so a run of 20,000 "!"
+// costs its length, not its square.
+const BOUNDARY = /(?<![.!?])[.!?]+['’"”)]*(?=\s+['‘"“(]?[A-Z0-9])|\n+|(?<=\S)\s+(?=[•▪◦●]\s)/g;
 
 export function segment(text: string): Span[] {
   const units: Span[] = [];

@@ -95,7 +95,8 @@ function isAreaSubheading(text: string): boolean {
 const ARTICLE_LINE = /^(?:[#>*•▪◦●]|-\s|\d+\.\s*\*\*)|\*\*/;
 const LABEL_SHAPE = /^[^.!?]{1,120}?(?::|\s[–—-]\s|–|—)/;
 const CODE = /^(?:section\s+([A-K]|H[12])(?![\w.])|part\s+([1-6])(?!\d)|(?:section\s+)?(2A|2B(?:\.\d)?)(?![\w.]))/i;
-const SEPARATOR = /\s*(?::|\s[–—-]\s|–|—)\s*/g;
+// From a run of spaces' first character only, so runs of spaces stay linear.
+const SEPARATOR = /(?<!\s)\s*(?::|\s[–—-]\s|–|—)\s*/g;
 
 /** Recognises a section heading, or an inline label in front of content ("Part 3: Provision – a classroom assistant…"). */
 export function readLabel(block: string): Label | undefined {
@@ -262,7 +263,7 @@ export function labelOfKind(scanned: Label | undefined, text: string, kind: Bloc
 
 // Cells of a table row as the page and the CLI join them, or as a table pasted from a browser or Word (tabs).
 const CELL_SEPARATOR = /\S(?: \| |\t+)\S/;
-const CELL = /\s+\|\s+|\t+/g;
+const CELL = /(?<!\s)\s+\|\s+|\t+/g;
 
 /** Where a row's content starts after leading cells that only name the need it is for ("Reading | …"), or 0. */
 function rowContentStart(text: string): number {
@@ -292,8 +293,20 @@ const ABOUT_THE_PLAN = /^this (?:plan|IDP|CSP|EHCP|EHC plan|IEP|PLP|statement|co
 const PAST_NARRATIVE = /^(?:[A-Z][\w'’-]*\s+){1,3}(?:was|were|had|joined|moved|achieved|attended|started|left|transferred|completed|scored|entered|began|came)\b/;
 const FORWARD = /\b(?:will|shall|should|must|may|might|could|would|to be)\b/i;
 
+// Editing instructions in amended plans and tribunal orders ("Add the following text to the … column", "Delete
+// 'as required'"), notes about the plan and page markers are not plan wording; a support they quote is.
+const INSTRUCTION = /^(?:please\s+)?(?:add|insert|delete|remove|amend|replace|substitute|change|include|omit|strike out)\b(?=[^.!?]{0,200}?(?:['‘"“]|\bfollowing\b|\btext\b|\bwording\b|\bcolumn\b|\bsection\b|\bsentence\b|\bparagraph\b|\bbox\b|:))/i;
+const NOTE = /^(?:note|nb|n\.b\.|comment|editor'?s note|tribunal'?s? (?:note|order))\s*[:.–-]/i;
+const PAGE_MARKER = /^(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-|\[?\s*page break\s*\]?|\d+\s*\/\s*\d+)$/i;
+
+/** An editing instruction ("Add: 'OT to review…'"): its quoted wording, not the instruction, is the plan's. */
+export function isInstruction(text: string): boolean {
+  return INSTRUCTION.test(text.trim());
+}
+
 /** The role of one item: a view, a nil or page furniture whatever the section; otherwise the section's role. */
 export function itemRole(text: string, section: Role | undefined): Role {
+  if (isInstruction(text) || NOTE.test(text.trim()) || PAGE_MARKER.test(text.trim())) return 'other';
   if (VIEW_START.test(text)) return 'view';
   if (NIL.test(text.trim()) || NAVIGATION.test(text) || !/\p{L}/u.test(text) || ABOUT_THE_PLAN.test(text)) return 'other';
   if (section !== 'need' && section !== 'view' && PAST_NARRATIVE.test(text) && !FORWARD.test(text)) return 'other';

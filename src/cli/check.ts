@@ -2,7 +2,7 @@
 // --json for a report a script or spreadsheet can use, --text for the plan's text as read, --jsonl for the scoring
 // protocol ({"id","text"} per line in, {"id","findings"} per line out). src/cli/bin.ts runs it.
 import { createInterface } from 'node:readline';
-import { analyzeText, type Finding } from '../analysis/index';
+import { analyzeText, createAnalyzer, type Analyzer, type Finding } from '../analysis/index';
 import { problemsOf, rewritesSentence } from '../analysis/problems';
 import { DocumentError, readPastedText } from '../documents/index';
 import { readPlanFileFromPath } from '../documents/node';
@@ -11,7 +11,7 @@ import { placesIn, type Place } from '../documents/report';
 
 const USAGE = [
   'usage: plan-lens check [--json | --text] FILE|-   (FILE: .pdf .docx .html .txt .md; - reads stdin)',
-  '       plan-lens check --jsonl                    (JSON Lines {"id","text"} on stdin)',
+  '       plan-lens check --jsonl [--no-reader]      (JSON Lines {"id","text"} on stdin; --no-reader: lexicons only)',
   '  --json  one JSON report: each finding with its quoted words, line, column, section (and page, for a PDF)',
   '  --text  the plan\'s text as Plan Lens reads it, a paragraph per line: the lines that line:column count',
   '(npm run check -- … does the same from a clone.)',
@@ -47,22 +47,22 @@ export function formatFinding(text: string, f: Finding, at: Place): string {
 }
 
 /** One JSONL request answered; a bad line gets an error, never stops the stream. */
-export function answerLine(line: string): string {
+export function answerLine(line: string, analyzer?: Analyzer): string {
   let id: unknown = null;
   try {
     const req = JSON.parse(line) as { id?: unknown; text?: unknown };
     id = req.id ?? null;
     if (typeof req.text !== 'string') throw new Error('"text" must be a string');
-    return JSON.stringify({ id, findings: analyzeText(req.text).findings });
+    return JSON.stringify({ id, findings: analyzeText(req.text, {}, [], analyzer).findings });
   } catch (err) {
     return JSON.stringify({ id, findings: [], error: err instanceof Error ? err.message : String(err) });
   }
 }
 
-async function serveJsonl(): Promise<void> {
+async function serveJsonl(analyzer: Analyzer | undefined): Promise<void> {
   const out: string[] = [];
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    if (line.trim()) out.push(answerLine(line));
+    if (line.trim()) out.push(answerLine(line, analyzer));
     if (out.length >= 256) process.stdout.write(out.splice(0).join('\n') + '\n');
   }
   if (out.length) process.stdout.write(out.join('\n') + '\n');
@@ -70,7 +70,8 @@ async function serveJsonl(): Promise<void> {
 
 export async function main(args: string[]): Promise<number> {
   if (args.includes('--jsonl')) {
-    await serveJsonl();
+    // --no-reader: the lexicons alone, without the compromise reader (npm run eval shows what the reader earns).
+    await serveJsonl(args.includes('--no-reader') ? createAnalyzer({ reader: false }) : undefined);
     return 0;
   }
   const json = args.includes('--json');

@@ -29,6 +29,7 @@ import STRUCT_SCO_CSP from './structure/STRUCT-SCO-CSP.json';
 import IEP_REVIEW_DATE from './structure/IEP-REVIEW-DATE.json';
 import IEP_TARGET_COUNT from './structure/IEP-TARGET-COUNT.json';
 import TEMPLATE_BLANK from './structure/TEMPLATE-BLANK.json';
+import CHECK_LIMIT from './structure/CHECK-LIMIT.json';
 
 /** Where a case of a rule applies; a missing key means any. */
 export interface When {
@@ -107,7 +108,7 @@ export const RULES: readonly RuleData[] = [
   HEDGE_EXAMPLES, HEDGE_VAGUE_ACTOR, HEDGE_DEFERRAL, HEDGE_CUSTOM,
   PROV_SPECIFY, PROV_GROUP_SIZE, PROV_GOOD_PRACTICE, PROV_US_LOCATION, GOAL_VAGUE_VERB, GOAL_MEASURE, GOAL_TIMESCALE,
   STRUCT_OUTCOME_NOT_PROVISION, STRUCT_NEED_IMPACT,
-  STRUCT_B_F_MATCH, STRUCT_SCO_CSP, IEP_REVIEW_DATE, IEP_TARGET_COUNT, TEMPLATE_BLANK,
+  STRUCT_B_F_MATCH, STRUCT_SCO_CSP, IEP_REVIEW_DATE, IEP_TARGET_COUNT, TEMPLATE_BLANK, CHECK_LIMIT,
 ] as RuleData[];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

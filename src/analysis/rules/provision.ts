@@ -12,7 +12,8 @@ const re = {
   number: /\d/,
   supportTo: /\bsupport(?:ed)?\b[^.;]{0,160}\bto (?:help|support|enable|assist)\b|\bsupport (?:with|to)\b/i,
   // An assessment or observation is done once, by a date: it has no "how often" or session length.
-  assessment: /\b(?:an?|one) (?:[\w-]+ ){0,4}(?:assessment|observation)\b/i,
+  // Staff training is one-off too: it has a date, not a frequency.
+  assessment: /\b(?:an?|one) (?:[\w-]+ ){0,4}(?:assessment|observation)\b|\b(?:receive|attend|complete|undertake|be given)\s+(?:[\w-]+ ){0,4}training\b|\b(?:to be|will be|are to be) trained\b/i,
   oneOff: /\bwill (?:assess|carry out an? (?:\w+ )?assessment|write|devise|set up|install|provide a written|complete an?)\b/i,
   extraTimeAmount: /\d+(?:\.\d+)?\s?x\b|\d+\s?%|\d+\s?min|time and a half|double time/i,
   therapyModel: /\b(?:direct|indirect|consultation|model|focus(?:ed|sed|ing)? on|targets|written by|programme (?:written|devised|set))\b/i,
