@@ -200,9 +200,10 @@ function judgeBlock(text: string, ctx: BlockContext, options: Options, read: Rea
   for (const span of itemsOf(text, from)) {
     spans.push({ span, quoted: false });
     // An instruction's quoted wording is a support in its own right ("Add: 'OT to review/advise … each term'.").
-    if (isInstruction(span.text)) {
+    // A fragment being inserted or deleted ("Insert the words 'weekly, for 30 minutes'") is no support of its own.
+    if (isInstruction(span.text) && !/^\s*(?:please\s+)?(?:delete|remove|omit|strike|insert the words?|replace the words?)\b/i.test(span.text)) {
       for (const q of quotes) {
-        if (q.start < span.start || q.end > span.end || wordCount(q.text) < 3) continue;
+        if (q.start < span.start || q.end > span.end || wordCount(q.text) < 5) continue;
         spans.push({ span: { start: q.start + 1, end: q.end - 1, text: text.slice(q.start + 1, q.end - 1) }, quoted: true });
       }
     }

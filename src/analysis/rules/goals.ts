@@ -14,7 +14,7 @@ const re = {
   vagueContext: /\bin a (?:range|variety) of (?:settings|contexts|situations)\b/gi,
   numberWord: /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|zero|half|all|every|each)\b/i,
   // A postsecondary or event goal is anchored to the event that starts it ("after graduating", "upon completion of high school").
-  afterEvent: /\b(?:after|upon|on|following|within \w+ (?:months?|years?) of)\s+(?:\w+\s+){0,3}(?:graduat\w*|complet\w*|leaving|exit\w*|finish\w*)\b|\bafter (?:high school|school|college|year 1[1-4])\b/i,
+  afterEvent: /\b(?:after|upon|on|following|once|when|within \w+ (?:months?|years?) of)\s+(?:\w+\s+){0,3}(?:graduat\w*|complet\w*|leav\w*|left|exit\w*|finish\w*)\b|\bafter (?:high school|school|college|year 1[1-4])\b/i,
 };
 
 /** A measured target this short with no conditions or date names a number, not a skill. */

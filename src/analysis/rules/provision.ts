@@ -3,7 +3,7 @@
 // of them the law of the plan's jurisdiction requires, and how serious each gap is, is data (rules/provision/).
 import { DETAILED_WORDS, type Item } from '../item';
 import type { Syntax } from '../reader/syntax';
-import { hasTerm, isTerm } from '../terms';
+import { hasTerm, isTerm, termsTagged } from '../terms';
 import type { Part } from '../types';
 import { wordCount } from '../text';
 import type { HedgeHit } from './hedges';
@@ -56,13 +56,17 @@ interface Shape {
   consultation: boolean;
   /** An instruction that only says which way ("Minimise transitions"). */
   vagueAction: boolean;
+  /** The school or setting provides a thing ("The school will provide a laptop"): it is no vague deliverer. */
+  provider: boolean;
 }
 
 // Verbs by which the child is given or uses something ("will be provided with highlighted notes", "will use…").
 const RECEIVE = /^(?:provide|give|receive|use|get|issue|supply|lend|allow|permit)$/;
 
 // Work done for or with the child, as opposed to a place or a thing the child uses ("a quiet room", "graph paper").
-const SERVICE = /\b(?:sessions?|therapy|breaks?|time[- ]?outs?|clubs?|tuition|support|supported|programmes?|programs?|interventions?|check[- ]?ins?|visits?|visiting|attend|services|pre[- ]?(?:learning|teaching|tutoring)|teaching|taught|instruction|help|input|counsel+ing|time with|work with|reading|groups?)\b/i;
+const SERVICE = /\b(?:sessions?|therapy|breaks?|time[- ]?outs?|clubs?|tuition|support|supported|programmes?|programs?|interventions?|check[- ]?ins?|visits?|visiting|attend|services|pre[- ]?(?:learning|teaching|tutoring)|teaching(?! assistants?)|taught|instruction|help|input|counsel+ing|time with|work with|reading(?! (?:books?|materials?|texts?|scheme|glasses|ruler|pen|age))|groups?)\b/i;
+
+const ROLE_AT_END = new RegExp(`(?:${termsTagged('role').filter((p) => !p.startsWith('/')).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})s?$`, 'i');
 
 /** Whether words name a service, support or staff action rather than a thing the child has or uses. */
 function servicey(words: string): boolean {
@@ -70,7 +74,7 @@ function servicey(words: string): boolean {
 }
 
 function shapeOf(item: Item, hedges: readonly HedgeHit[], syntax: Syntax | undefined): Shape {
-  const none = { arrangement: false, grant: false, staffAction: false, consultation: false, vagueAction: false };
+  const none = { arrangement: false, grant: false, staffAction: false, consultation: false, vagueAction: false, provider: false };
   if (!syntax) return none;
   const t = item.scanText;
   const staffAction = hasTerm('staff-action', t);
@@ -89,8 +93,14 @@ function shapeOf(item: Item, hedges: readonly HedgeHit[], syntax: Syntax | undef
   // "access to" or "opportunities for" (the child may use it; nothing says it is there), unless it is there, firmly,
   // at all times ("must be available to the student at all times").
   const firm = (syntax.commitment === 'must' || syntax.commitment === 'will') && hasTerm('duration', t);
+  // "The school will provide a laptop": the school is who provides a thing, not a vague deliverer of a service.
+  const provider = syntax.subject === 'vague' && RECEIVE.test(syntax.verb);
   const plain =
-    !hedges.some((h) => (h.group.part && h.group.part !== 'what') || ((h.rule.id === 'HEDGE-ACCESS' || h.rule.id === 'HEDGE-OPPORTUNITY') && !firm)) && !hasTerm('group', t) && syntax.nouns > 0;
+    !hedges.some(
+      (h) => (h.group.part && h.group.part !== 'what' && !(provider && h.rule.id === 'HEDGE-VAGUE-ACTOR')) || ((h.rule.id === 'HEDGE-ACCESS' || h.rule.id === 'HEDGE-OPPORTUNITY') && !firm),
+    ) &&
+    !hasTerm('group', t) &&
+    syntax.nouns > 0;
   // A wish ("should have a reader") is not an arrangement, nor is a person ("will be given a mentor").
   const committed = syntax.commitment !== 'should' && syntax.commitment !== 'would' && syntax.commitment !== 'may' && syntax.commitment !== 'plans-to';
   const things =
@@ -98,7 +108,8 @@ function shapeOf(item: Item, hedges: readonly HedgeHit[], syntax: Syntax | undef
     committed &&
     given.trim() !== '' &&
     !servicey(given) &&
-    !hasTerm('role', given) &&
+    // A person handed over ("a mentor", "a named key worker") is no thing; a role as a modifier ("teacher notes") is.
+    !ROLE_AT_END.test(given.replace(/[\s.,;:!?]+$/, '')) &&
     (syntax.verbless ||
       (syntax.imperative && (isTerm('grant-verb', syntax.verb) || RECEIVE.test(syntax.verb))) ||
       (syntax.subject === 'child' && RECEIVE.test(syntax.verb)) ||
@@ -110,6 +121,7 @@ function shapeOf(item: Item, hedges: readonly HedgeHit[], syntax: Syntax | undef
     staffAction: staffAction && (syntax.imperative || syntax.verbless),
     consultation: syntax.subject === 'role' && isTerm('consult-verb', syntax.verb),
     vagueAction: syntax.imperative && isTerm('vague-action', syntax.verb),
+    provider: provider && things,
   };
 }
 
@@ -123,7 +135,13 @@ export function readProvision(item: Item, hedges: readonly HedgeHit[], syntax?: 
   }
   const shape = shapeOf(item, hedges, syntax);
   // A permission's "may" and the child's own trigger ("as needed") are not staff discretion (FP-STUDENT-TRIGGERED).
-  const counted = shape.grant ? hedges.filter((h) => !(h.rule.id === 'HEDGE-MODAL' || (h.rule.id === 'HEDGE-DISCRETION' && h.group.soft))) : [...hedges];
+  // A role that acts ("Educational psychologist to consult with staff") is the deliverer; "staff" after it are
+  // the people it works with, not a vague actor.
+  const actorNamed = syntax?.subject === 'role';
+  const counted = hedges.filter(
+    (h) => !(shape.grant && (h.rule.id === 'HEDGE-MODAL' || (h.rule.id === 'HEDGE-DISCRETION' && h.group.soft))) && !(actorNamed && h.rule.id === 'HEDGE-VAGUE-ACTOR' && h.start - item.start > syntax.subjectText.length) &&
+      !(shape.provider && h.rule.id === 'HEDGE-VAGUE-ACTOR'),
+  );
   const rules = new Set(counted.map((h) => h.rule.id));
   const hasNumber = re.number.test(t);
   const therapy = hasTerm('therapy', t);
@@ -171,7 +189,7 @@ export function readProvision(item: Item, hedges: readonly HedgeHit[], syntax?: 
   const groupUnsized = (hasTerm('group', t) && !answered.group_size) || re.groupChoice.test(t);
   if (groupUnsized) missing.add('group_size');
   // A specialist's own qualification is the training; a teaching assistant delivering specialist work needs it stated.
-  if ((hasTerm('non-specialist', t) || (hasTerm('specialist-work', t) && !re.specialistDeliverer.test(t))) && !hasTerm('training', t)) missing.add('training');
+  if (!shape.provider && (hasTerm('non-specialist', t) || (hasTerm('specialist-work', t) && !re.specialistDeliverer.test(t))) && !hasTerm('training', t)) missing.add('training');
   if (item.jurisdiction !== 'us' && hasTerm('reviewable', t) && !hasTerm('monitoring', t)) missing.add('monitoring');
 
   // A hedge cancels the part it leaves open: always for discretion, caps and deferrals; for softer words only
