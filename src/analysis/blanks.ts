@@ -18,7 +18,7 @@ const LABELS: ReadonlyArray<[RegExp, Part | 'name']> = [
   [/^how often$|^frequency$/i, 'frequency'],
   [/^(?:for )?how long$|^duration$/i, 'duration'],
   [/^delivered by$|^who$|^by whom$|^role$/i, 'who'],
-  [/^what exactly$|^what$|^skill or behaviour|^the specific difficulty/i, 'what'],
+  [/^what exactly$|^what$|^skill or behaviour|^the specific difficulty|^what .{1,60} will do that you could see/i, 'what'],
   [/^group size$/i, 'group_size'],
   [/^staff training$|^training$/i, 'training'],
   [/^monitored by$|^monitoring$/i, 'monitoring'],

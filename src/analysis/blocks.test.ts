@@ -111,7 +111,7 @@ describe('suggestions keep the plan’s own words and make them firm', () => {
     expect(access[0]!.suggestion).toMatch(/^Amira will receive a reading intervention \[/);
     const wish = analyzeText('SEN Support plan: targets\nAmira will try to be more confident in class.').findings;
     expect(wish).toHaveLength(1);
-    expect(wish[0]!.suggestion).toMatch(/^Amira will \[skill or behaviour you could see: [^\]]*\]/);
+    expect(wish[0]!.suggestion).toMatch(/^Amira will \[what Amira will do that you could see, instead of "be more confident": [^\]]*\] in class/);
     expect(wish[0]!.suggestion).not.toMatch(/try to|will will/);
   });
 });

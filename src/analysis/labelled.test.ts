@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Jurisdiction, Part } from './types';
 import { createAnalyzer } from './index';
-import { judge } from './testing';
+import { HEADINGS, judge } from './testing';
 
 interface Case {
   text: string;
@@ -14,24 +14,6 @@ interface Case {
   missing: Part[];
 }
 
-const HEADINGS: Record<Exclude<Case['kind'], 'other'>, Record<Jurisdiction, string>> = {
-  provision: {
-    england: 'Section F: Special educational provision',
-    wales: '2B.2 Additional learning provision',
-    scotland: 'Additional support required to achieve the educational objectives',
-    ni: 'Part 3: Special educational provision',
-    us: 'Special education and related services',
-  },
-  target: { england: 'SEN Support plan: targets', wales: '2B.1 Intended outcomes', scotland: 'Educational objectives', ni: 'Personal Learning Plan: targets', us: 'Measurable annual goals' },
-  outcome: { england: 'Section E: Outcomes', wales: '2B.1 Intended outcomes', scotland: 'Educational objectives', ni: 'Part 3: Objectives', us: 'Measurable annual goals' },
-  need: {
-    england: 'Section B: Special educational needs',
-    wales: '2A Description of additional learning needs',
-    scotland: 'Factors giving rise to additional support needs',
-    ni: 'Part 2: Special educational needs',
-    us: 'Present levels of academic achievement and functional performance',
-  },
-};
 
 const cases: Case[] = readFileSync(new URL('./labelled.jsonl', import.meta.url), 'utf8')
   .split('\n')

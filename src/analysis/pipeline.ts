@@ -10,7 +10,8 @@ import { readGoal } from './rules/goals';
 import { findHedges, type HedgeHit } from './rules/hedges';
 import { needProblem } from './rules/needs';
 import { readProvision } from './rules/provision';
-import { hedgeReplacements, slotFor, suggestRewrite, type Replacement } from './suggest';
+import { hedgeReplacements, slotFor, suggestRewrite, type Replacement, type RewriteContext } from './suggest';
+import { areasOf } from './rules/plan-structure';
 import type { Finding, Options, Part } from './types';
 
 /** Reads an item's text into its sentence parts (the compromise reader), cached by the caller. */
@@ -58,6 +59,32 @@ function blankParts(item: Item): Set<Part> {
   return new Set(item.blanks.flatMap((b) => (b.part === 'name' ? [] : [b.part])));
 }
 
+const PRONOUN = /\b(?:(he|him|his)|(she|her|hers)|(they|them|their))\b/i;
+
+/** Who the rewrite is about and what kind of work it is, for its slots. */
+function contextOf(item: Item, syntax: Syntax | undefined): RewriteContext {
+  const p = PRONOUN.exec(item.scanText);
+  const pronoun = syntax?.pronoun ?? (p ? (p[1] ? 'he' : p[2] ? 'she' : 'they') : undefined);
+  const name = syntax?.subject === 'child' ? syntax.subjectText.replace(/^(?:the|a)\s+/i, (m) => m.toLowerCase()) : undefined;
+  return { jurisdiction: item.jurisdiction, ...(pronoun ? { pronoun } : {}), ...(name ? { name } : {}), areas: areasOf(item.scanText) };
+}
+
+// Where a goal's vague words end: the object they act on runs to a preposition, a clause or the sentence's end.
+const OBJECT_ENDS = /^(?:in|on|at|with|when|during|by|for|so|to|and|or|from|across|within|without|using|given|before|after|as|while|because|if|until|through)$/i;
+
+/** The vague words of a goal with the object they act on ("improve his concentration"), offsets into the item. */
+function vaguePhrase(item: Item, start: number, end: number): { start: number; end: number } {
+  const words = /[\w'’-]+/g;
+  words.lastIndex = end;
+  let stop = end;
+  for (let n = 0, m = words.exec(item.text); m && n < 4; n++, m = words.exec(item.text)) {
+    // Only across spaces: punctuation ends the phrase.
+    if (/[^\s]/.test(item.text.slice(stop, m.index)) || OBJECT_ENDS.test(m[0])) break;
+    stop = m.index + m[0].length;
+  }
+  return { start, end: stop };
+}
+
 /** A rewrite, unless it would leave the sentence as it is. */
 function changed(item: Item, rewrite: string): string | undefined {
   return rewrite.trim() === item.text.trim() ? undefined : rewrite;
@@ -70,8 +97,11 @@ function judgeProvision(item: Item, place: Place, read: Read | undefined): Findi
   const blanks = blankParts(item);
   const failsLegal = (missing: readonly Part[]) => missing.some((p) => legal.includes(p) && !blanks.has(p));
   // Settled by the lexical pass only when every part of the legal test is there and nothing hedges it.
-  if (read && (hedges.length > 0 || failsLegal(reading.missing) || reading.noLocation)) reading = readProvision(item, hedges, read(readerText(item)));
+  const syntax = read && (hedges.length > 0 || failsLegal(reading.missing) || reading.noLocation) ? read(readerText(item)) : undefined;
+  if (syntax) reading = readProvision(item, hedges, syntax);
   const missing = reading.missing.filter((p) => !blanks.has(p));
+  // A "[where: …]" blank is the location to fill in.
+  if (item.blanks.some((b) => b.label === 'where')) reading.noLocation = false;
   const core = item.jurisdiction === 'us' && item.planType !== '504' ? CORE_US : CORE;
   const specified = !missing.some((p) => core.includes(p)) || reading.detailed;
   // In a fully specified item the soft hedges are harmless.
@@ -91,7 +121,7 @@ function judgeProvision(item: Item, place: Place, read: Read | undefined): Findi
   const active = problems.filter((p) => !disabled(p.rule.id, item.options));
   const hedgesKept = counted(item, place, kept);
   if (!active.length && !hedgesKept.length) return undefined;
-  let rewrite = suggestRewrite(item.text, hedgeReplacements(item, kept), active.some((p) => p.missing) ? missing : []);
+  let rewrite = suggestRewrite(item.text, hedgeReplacements(item, kept), active.some((p) => p.missing) ? missing : [], 'provision', contextOf(item, syntax));
   if (reading.noLocation && active.some((p) => p.rule === PROV_US_LOCATION)) rewrite = `${rewrite.replace(/[\s.]*$/, '')} ${WHERE_SLOT}.`;
   return compose(item, place, active, hedgesKept, changed(item, rewrite));
 }
@@ -101,7 +131,8 @@ function judgeGoal(item: Item, place: Place, read: Read | undefined): Finding | 
   const blanks = blankParts(item);
   const gaps = (missing: readonly Part[]) => missing.filter((p) => p !== 'context' && !blanks.has(p));
   let reading = readGoal(item, hedges);
-  if (read && (hedges.length > 0 || reading.provision || gaps(reading.missing).length > 0)) reading = readGoal(item, hedges, read(readerText(item)));
+  const syntax = read && (hedges.length > 0 || reading.provision || gaps(reading.missing).length > 0) ? read(readerText(item)) : undefined;
+  if (syntax) reading = readGoal(item, hedges, syntax);
   const missing = reading.missing.filter((p) => !blanks.has(p));
   const problems: Problem[] = [];
   const subject = item.role === 'outcome' ? 'This outcome' : 'This target';
@@ -132,20 +163,31 @@ function judgeGoal(item: Item, place: Place, read: Read | undefined): Finding | 
   const active = problems.filter((p) => !disabled(p.rule.id, item.options));
   const hedgesKept = counted(item, place, hedges);
   if (!active.length && !hedgesKept.length) return undefined;
-  const replacements: Replacement[] = [...hedgeReplacements(item, hedges), ...reading.vague.map((v) => ({ start: v.start - item.start, end: v.end - item.start, part: 'what' as Part }))];
+  const replacements: Replacement[] = [
+    ...hedgeReplacements(item, hedges),
+    ...reading.vague.map((v) => {
+      const phrase = vaguePhrase(item, v.start - item.start, v.end - item.start);
+      return { ...phrase, part: 'what' as Part, instead: item.text.slice(phrase.start, phrase.end) };
+    }),
+  ];
   const rewrite = reading.provision
-    ? `By ${slotFor('timescale')}, [child] will [skill or behaviour] [context: when, where or given what] [measure: e.g. on 4 out of 5 occasions].`
-    : suggestRewrite(item.text, replacements, active.some((p) => p.missing) ? missing : [], 'goal');
+    ? `By ${slotFor('timescale', 'goal', contextOf(item, syntax))}, ${contextOf(item, syntax).name ?? '[name]'} will ${slotFor('what', 'goal', contextOf(item, syntax))} ${slotFor('context', 'goal')} ${slotFor('measure', 'goal', contextOf(item, syntax))}.`
+    : suggestRewrite(item.text, replacements, active.some((p) => p.missing) ? missing : [], 'goal', contextOf(item, syntax));
   return compose(item, place, active, hedgesKept, changed(item, rewrite));
 }
 
 function judgeNeed(item: Item, place: Place, read: Read | undefined): Finding | undefined {
-  let problem = needProblem(item);
+  const blanks = blankParts(item);
+  // A need whose description is left as blanks to fill in asks for nothing more than the filling in.
+  let problem = blanks.has('what') ? undefined : needProblem(item);
   // "Difficulty naming actions" is a description the lexicons cannot tell from a label: the reader can.
   if (problem === 'label' && read) problem = needProblem(item, read(readerText(item)));
-  if (!problem || disabled(NEED_IMPACT.id, item.options)) return undefined;
-  const p: Problem = { rule: NEED_IMPACT, severity: severityOf(NEED_IMPACT, place), message: message(NEED_IMPACT, problem), missing: NEED_MISSING };
-  return compose(item, place, [p], [], suggestRewrite(item.text, [], NEED_MISSING, 'need'));
+  const problems: Problem[] = [];
+  if (problem && !disabled(NEED_IMPACT.id, item.options)) problems.push({ rule: NEED_IMPACT, severity: severityOf(NEED_IMPACT, place), message: message(NEED_IMPACT, problem), missing: NEED_MISSING });
+  const blank = blankProblem(item, place);
+  if (blank && !disabled(BLANK.id, item.options)) problems.push(blank);
+  if (!problems.length) return undefined;
+  return compose(item, place, problems, [], problem ? changed(item, suggestRewrite(item.text, [], NEED_MISSING, 'need', { jurisdiction: item.jurisdiction })) : undefined);
 }
 
 /** The one finding on a judged item, or none. */

@@ -1,5 +1,5 @@
 // Test helpers: judge one line under a heading, the way a plan presents it.
-import { analyzeText, type Analyzer, type Finding, type Options, type Part } from './index';
+import { analyzeText, type Analyzer, type Finding, type Jurisdiction, type Options, type Part } from './index';
 
 /** Every rule a finding names: its own, the rules folded into it and its hedge words'. */
 export function rulesOf(f: Finding): string[] {
@@ -18,3 +18,23 @@ export function judge(heading: string, line: string, options: Partial<Options> =
     findings,
   };
 }
+
+/** A heading that fits each kind of plan wording in each jurisdiction, as the evaluation puts each line under one. */
+export const HEADINGS: Record<'provision' | 'target' | 'outcome' | 'need', Record<Jurisdiction, string>> = {
+  provision: {
+    england: 'Section F: Special educational provision',
+    wales: '2B.2 Additional learning provision',
+    scotland: 'Additional support required to achieve the educational objectives',
+    ni: 'Part 3: Special educational provision',
+    us: 'Special education and related services',
+  },
+  target: { england: 'SEN Support plan: targets', wales: '2B.1 Intended outcomes', scotland: 'Educational objectives', ni: 'Personal Learning Plan: targets', us: 'Measurable annual goals' },
+  outcome: { england: 'Section E: Outcomes', wales: '2B.1 Intended outcomes', scotland: 'Educational objectives', ni: 'Part 3: Objectives', us: 'Measurable annual goals' },
+  need: {
+    england: 'Section B: Special educational needs',
+    wales: '2A Description of additional learning needs',
+    scotland: 'Factors giving rise to additional support needs',
+    ni: 'Part 2: Special educational needs',
+    us: 'Present levels of academic achievement and functional performance',
+  },
+};

@@ -20,7 +20,7 @@ describe('targets and outcomes', () => {
 
   it('asks for an observable skill in place of the vague verb', () => {
     const f = judge(T, 'Ava will improve her spelling.').findings.find((x) => x.rule === 'GOAL-VAGUE-VERB')!;
-    expect(f.suggestion).toMatch(/^Ava will \[skill or behaviour you could see: [^\]]*\] her spelling \[measure:/);
+    expect(f.suggestion).toMatch(/^Ava will \[what Ava will do that you could see, instead of "improve her spelling": [^\]]*\] \[measure:/);
     expect(f.message).toContain('"improve" cannot be observed or counted');
   });
 

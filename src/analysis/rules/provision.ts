@@ -64,7 +64,7 @@ interface Shape {
 const RECEIVE = /^(?:provide|give|receive|use|get|issue|supply|lend|allow|permit)$/;
 
 // Work done for or with the child, as opposed to a place or a thing the child uses ("a quiet room", "graph paper").
-const SERVICE = /\b(?:sessions?|therapy|breaks?|time[- ]?outs?|clubs?|tuition|support|supported|programmes?|programs?|interventions?|check[- ]?ins?|visits?|visiting|attend|services|pre[- ]?(?:learning|teaching|tutoring)|teaching(?! assistants?)|taught|instruction|help|input|counsel+ing|time with|work with|reading(?! (?:books?|materials?|texts?|scheme|glasses|ruler|pen|age))|groups?)\b/i;
+const SERVICE = /\b(?:sessions?|therapy|breaks?|practi[cs]e|exercises|activities|games|time[- ]?outs?|clubs?|tuition|support|supported|programmes?|programs?|interventions?|check[- ]?ins?|visits?|visiting|attend|services|pre[- ]?(?:learning|teaching|tutoring)|teaching(?! assistants?)|taught|instruction|help|input|counsel+ing|time with|work with|reading(?! (?:books?|materials?|texts?|scheme|glasses|ruler|pen|age))|groups?)\b/i;
 
 const ROLE_AT_END = new RegExp(`(?:${termsTagged('role').filter((p) => !p.startsWith('/')).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})s?$`, 'i');
 
