@@ -29,7 +29,7 @@ const POLICY = {
   customPhrases: [{ phrase: 'learning buddy', message: 'is not how our district writes services: name the adult' }],
   sites: [{ host: '127.0.0.1', mode: 'always' }],
 };
-const REVIEW = 'The speech and language therapist will review progress each term as required by the Code of Practice.';
+const REVIEW = 'The speech and language therapist will review progress each term, and more often as required.';
 
 const removePolicy = () => fs.rmSync(POLICY_FILE, { force: true });
 /** The key the build pins (wxt.config.ts), whose id the README gives IT admins. */

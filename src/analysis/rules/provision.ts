@@ -25,7 +25,7 @@ const re = {
   groupChoice: /(?:1:1|individual(?:ly)?|small[ -]group|whole class|pairs?)[^.;]{0,40}\bor\b[^.;]{0,30}(?:1:1|small[ -]group|whole class|groups?|individual)/i,
   usLocation:
     /\b(?:classroom|class|resource room|special education(?: setting)?|general education|regular education|setting|room|school|home|community|center|centre|office|library|gym|bus|cafeteria|campus|clinic|hallway|playground|lunch|recess|building|lab|counseling office|speech room)\b/i,
-  usService: /\b(?:related services?|special education(?! teacher)|speech|occupational therapy|physical therapy|counseling|services?|specialized instruction|specially designed instruction)\b[^.;]{0,80}\b(?:minutes?|mins?|hours?|hrs?|sessions?|times|weekly|daily|monthly)\b|\b(?:minutes?|mins?)\b[^.;]{0,40}\b(?:per|a|each|every)\s+(?:week|day|month)\b/i,
+  usService: /\b(?:related services?|special education(?! teacher)|speech|occupational therapy|physical therapy|counseling|services?|specialized instruction|specially designed instruction)\b[^.;]{0,80}\b(?:minutes?|mins?|hours?|hrs?|sessions?|times|weekly|daily|monthly|termly|quarterly|(?:each|every|per|a) (?:week|day|month|term|semester|quarter|grading period))\b|\b(?:minutes?|mins?)\b[^.;]{0,40}\b(?:per|a|each|every)\s+(?:week|day|month)\b/i,
 };
 
 // 34 CFR 300.320(a)(7) asks US services for frequency, location and duration; the provider is good practice there.
