@@ -4,6 +4,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
+    setupFiles: ['tests/setup-reader.ts'],
     projects: [
       {
         extends: true,

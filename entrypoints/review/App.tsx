@@ -1,7 +1,7 @@
 // The review page: a plan from a file, a paste or a selection, checked here in the page; nothing is uploaded.
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { analyzeText, Finding, Options } from '../../src/analysis/index';
+import { loadReader, type analyzeText, type Finding, type Options } from '../../src/analysis/index';
 import { analyserOptions, loadEffectiveSettings, watchSettings } from '../../src/extension/settings';
 import { readDroppedFile } from '../../src/documents/browser';
 import { readPastedText, type PlanDocument } from '../../src/documents/index';
@@ -74,7 +74,8 @@ export function App() {
 
   useEffect(() => {
     const stop = new AbortController();
-    const follow = (settings: Awaited<ReturnType<typeof loadEffectiveSettings>>) => setJudgedBy(analyserOptions(settings.settings));
+    // Judged once the reader is loaded (it is imported on first use).
+    const follow = (settings: Awaited<ReturnType<typeof loadEffectiveSettings>>) => void loadReader().then(() => setJudgedBy(analyserOptions(settings.settings)));
     watchSettings(browser, follow, stop.signal);
     void loadEffectiveSettings(browser).then(follow);
     return () => stop.abort();

@@ -110,10 +110,15 @@ describe('options', () => {
     expect(rules({ disabledRules: ['HEDGE'] }).some((r) => r.startsWith('HEDGE-'))).toBe(false);
   });
 
-  it('statutory strictness keeps only errors and warnings', () => {
-    const t = 'Section F: Special educational provision\nNia will have 2 x 30-minute 1:1 touch typing sessions each week with her teaching assistant.';
-    expect(analyzeText(t).findings.map((f) => f.severity)).toContain('info');
-    expect(analyzeText(t, { strictness: 'statutory' }).findings).toEqual([]);
+  it('statutory strictness keeps only errors: what fails the legal test', () => {
+    const t = [
+      'Section F: Special educational provision',
+      'Nia will have 2 x 30-minute 1:1 touch typing sessions each week with her teaching assistant.',
+      'Nia will have 2 x 30-minute touch typing sessions each week in a group with her teaching assistant.',
+      'Nia will have speech and language therapy as required.',
+    ].join('\n');
+    expect(analyzeText(t).findings.map((f) => f.severity)).toEqual(['info', 'warning', 'error']);
+    expect(analyzeText(t, { strictness: 'statutory' }).findings.map((f) => f.severity)).toEqual(['error']);
   });
 
   it('a fixed jurisdiction chooses the law that is cited', () => {

@@ -12,10 +12,11 @@ import { message, rule, severityOf, whyOf } from './rules/catalogue';
 const CHECK_LIMIT = rule('CHECK-LIMIT');
 import { findBlanks, maskBlanks } from './blanks';
 import { judgeItem, type Read } from './pipeline';
-import { readSyntax, type Syntax } from './reader/syntax';
+import { readerLoaded, readSyntax, type Syntax } from './reader/syntax';
 import { areasOf, checkCoverage, meetsEducationalNeeds, checkCspPersons, checkReviewDate, checkTargetCount, type CoverageEntry, type SectionAt, type UnitSummary } from './rules/plan-structure';
 
 export * from './types';
+export { loadReader, readerLoaded } from './reader/syntax';
 export type { CoverageEntry } from './rules/plan-structure';
 
 export interface BlockReport {
@@ -316,7 +317,13 @@ export function createAnalyzer(settings: AnalyzerSettings = {}): Analyzer {
           return s;
         };
   const caches: Caches = { scans: generations<Scan>(5000), contextKeys: generations<string>(200), read };
-  return { analyze: (blocks, options = {}) => analyzeWith(caches, blocks, options) };
+  return {
+    analyze: (blocks, options = {}) => {
+      // Judged without the reader, an item it would have read gets the lexicons' verdict: never cache that as the answer.
+      if (read && !readerLoaded()) throw new Error('the compromise reader is not loaded: await loadReader() before analysing');
+      return analyzeWith(caches, blocks, options);
+    },
+  };
 }
 
 export interface AnalyzerSettings {
@@ -438,7 +445,8 @@ function analyzeWith(caches: Caches, blocks: Block[], options: Partial<Options>)
     // Text that does not read as a plan is left alone (FP-POLICY-PROSE): only its hedge phrases stay, as hints
     // for a user who asks to check the page anyway.
     if (!isPlan) findings = findings.flatMap(hintOnly);
-    if (opts.strictness === 'statutory') findings = findings.filter((f) => f.severity !== 'info');
+    // The statutory minimum: only what fails the legal test of the plan's jurisdiction and section.
+    if (opts.strictness === 'statutory') findings = findings.filter((f) => f.severity === 'error');
     for (const f of findings) counts[f.severity]++;
     // A fresh array per answer: the cached list is never handed out to be changed.
     return { id: b.id, text: b.text, findings: findings === perBlock[i] ? findings.slice() : findings };

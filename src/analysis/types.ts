@@ -77,6 +77,7 @@ export interface HousePhrase {
 
 export interface Options {
   jurisdiction: Jurisdiction | 'auto';
+  /** 'statutory': errors only (what fails the legal test); 'good-practice': every finding. */
   strictness: 'statutory' | 'good-practice';
   disabledRules: string[];
   /**

@@ -2,7 +2,7 @@
 // --json for a report a script or spreadsheet can use, --text for the plan's text as read, --jsonl for the scoring
 // protocol ({"id","text"} per line in, {"id","findings"} per line out). src/cli/bin.ts runs it.
 import { createInterface } from 'node:readline';
-import { analyzeText, createAnalyzer, type Analyzer, type Finding } from '../analysis/index';
+import { analyzeText, createAnalyzer, loadReader, type Analyzer, type Finding } from '../analysis/index';
 import { problemsOf, rewritesSentence } from '../analysis/problems';
 import { DocumentError, readPastedText } from '../documents/index';
 import { readPlanFileFromPath } from '../documents/node';
@@ -69,6 +69,7 @@ async function serveJsonl(analyzer: Analyzer | undefined): Promise<void> {
 }
 
 export async function main(args: string[]): Promise<number> {
+  await loadReader();
   if (args.includes('--jsonl')) {
     // --no-reader: the lexicons alone, without the compromise reader (npm run eval shows what the reader earns).
     await serveJsonl(args.includes('--no-reader') ? createAnalyzer({ reader: false }) : undefined);

@@ -1,5 +1,6 @@
 // The service worker's answer to every content-script request: a plain function, so tests call it
 // directly with a fake browser instead of going through runtime.onMessage.
+import { loadReader } from '../analysis/index';
 import type { AnalysisService } from './analysis-service';
 import type { Badge } from './badge';
 import type { AnalyzeResponse, Request, TabCommand } from './messages';
@@ -28,6 +29,8 @@ export async function handleRequest(request: Request, sender: Sender, services: 
   const { tabId, frameId } = from;
   switch (request.kind) {
     case 'analyze': {
+      // The reader is imported on a worker's first analysis, not when it starts for other events.
+      await loadReader();
       const wasPlan = services.analysis.isPlanTab(tabId);
       const fresh = !services.analysis.holds(tabId, frameId, request.doc);
       const answer = await services.analysis.analyze(request, tabId, frameId);

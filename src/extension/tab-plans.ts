@@ -2,7 +2,7 @@
 // opening the review page). Reports live in storage.session (memory only, cleared with the browser) so they
 // survive the worker being stopped, and the side panel follows them through storage.onChanged.
 import type { WxtBrowser } from 'wxt/browser';
-import { analyzeText, type Options } from '../analysis/index';
+import { analyzeText, loadReader, type Options } from '../analysis/index';
 import { answerMessages } from './answer-messages';
 import type { Turns } from './turns';
 import { contentScriptOf, docsDocumentOf, type ExtensionSelf, type Sender } from './senders';
@@ -66,7 +66,7 @@ export function handleTabPlanRequest(message: TabPlanRequest, sender: Sender, se
   if (!docs) return undefined;
   switch (message.kind) {
     case 'plan-lens/tab-plan':
-      return services.options().then(async (judgedBy) => {
+      return Promise.all([services.options(), loadReader()]).then(async ([judgedBy]) => {
         // Judged in turns with the other tabs first, line by line as analyzeText reads it: the call after finds
         // every line in the analyser's cache.
         const lines = message.text.split('\n').map((text, i) => ({ id: String(i), text }));
@@ -131,6 +131,7 @@ export function registerTabPlans(browser: WxtBrowser, options: () => Promise<Par
 
 /** The settings changed: every Google Doc's report is judged again from the text it holds (Docs sends text only when it changes). */
 export async function rejudgeDocsPlans(browser: WxtBrowser, options: Partial<Options>): Promise<void> {
+  await loadReader();
   const stored = await browser.storage.session.get(null);
   const plans: Record<string, DocsPlan> = {};
   for (const [key, plan] of Object.entries(stored)) {

@@ -3,7 +3,7 @@
 // storage.session under the tab's key as the page changes. The analyser's per-block cache makes the whole-page
 // pass cheap; writes wait for typing to pause.
 import type { WxtBrowser } from 'wxt/browser';
-import { analyzeText, type Block, type Options, type Report } from '../analysis/index';
+import { analyzeText, loadReader, type Block, type Options, type Report } from '../analysis/index';
 import { tabPlanKey, type PagePlan, type TabPlan } from './tab-plan-messages';
 
 export interface FrameBlocks {
@@ -60,6 +60,7 @@ export function createTabReports(browser: WxtBrowser, pageOf: (tabId: number) =>
       if (stored) await browser.storage.session.remove(key);
       return;
     }
+    await loadReader();
     const judgedBy = options();
     const plan = pagePlan(frames, titles.get(tabId) ?? '', judgedBy);
     const signature = JSON.stringify([plan.title, plan.text, plan.lines, judgedBy]);

@@ -1,7 +1,7 @@
 // The compromise reader: reads one judged item (a need, an outcome, a target, a provision) into the parts of its
 // sentence that the lexicons cannot see — who acts, the commitment, the main verb, whether it is a bare noun phrase,
 // whether it grants the child something — with a plugin that teaches compromise the field's words.
-import nlp from 'compromise/two';
+import type compromise from 'compromise/two';
 import { isTerm, readerWords } from '../terms';
 
 /** Who the wording's main clause is about. */
@@ -33,10 +33,27 @@ export interface Syntax {
   difficultyActivity: boolean;
 }
 
-let ready = false;
-function setup(): void {
-  if (ready) return;
-  ready = true;
+type Nlp = typeof compromise;
+let nlp: Nlp | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads compromise, once. It is imported on first use, not when the analyser is: the service worker starts again
+ * for every event after it has slept, and most events (a tab closed, a menu) need no reader.
+ */
+export function loadReader(): Promise<void> {
+  loading ??= import('compromise/two').then((m) => {
+    nlp = m.default;
+    setup(m.default);
+  });
+  return loading;
+}
+
+export function readerLoaded(): boolean {
+  return nlp !== undefined;
+}
+
+function setup(nlp: Nlp): void {
   const { words, frozen } = readerWords();
   nlp.plugin({
     tags: {
@@ -120,7 +137,7 @@ function rootOf(t: Term): string {
   if (t.tags.has('SlashedTerm')) return w.split('/')[0]!;
   if (t.root && t.root !== w) return t.root;
   if (!forms) {
-    const world = nlp.world() as unknown as { model: unknown; methods: { two: { transform: { verb: VerbForms } } } };
+    const world = nlp!.world() as unknown as { model: unknown; methods: { two: { transform: { verb: VerbForms } } } };
     forms = { verb: world.methods.two.transform.verb, model: world.model };
   }
   // Only a form compromise read as inflected is conjugated back: the base form is its own root.
@@ -150,7 +167,7 @@ function subjectOf(terms: readonly Term[]): Subject {
 
 /** Reads one item of plan wording (a sentence or a short paragraph). Pure; the caller caches by text. */
 export function readSyntax(text: string): Syntax {
-  setup();
+  if (!nlp) throw new Error('the compromise reader is not loaded: await loadReader() before analysing');
   const doc = nlp(text);
   doc.compute('root');
   const sentences = (doc as unknown as { docs: Term[][] }).docs;
