@@ -167,7 +167,7 @@ function judgeGoal(item: Item, place: Place, read: Read | undefined): Finding | 
     ...hedgeReplacements(item, hedges),
     ...reading.vague.map((v) => {
       const phrase = vaguePhrase(item, v.start - item.start, v.end - item.start);
-      return { ...phrase, part: 'what' as Part, instead: item.text.slice(phrase.start, phrase.end) };
+      return { ...phrase, part: 'what' as const, instead: item.text.slice(phrase.start, phrase.end) };
     }),
   ];
   const rewrite = reading.provision

@@ -24,7 +24,7 @@ describe('the rule files', () => {
     const ids = RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(files.map((f) => f.replace(/^.*\//, '').replace(/\.json$/, '')).sort()).toEqual([...ids].sort());
-    for (const f of files) expect(JSON.parse(readFileSync(new URL(f, here), 'utf8')).id).toBe(f.replace(/^.*\//, '').replace(/\.json$/, ''));
+    for (const f of files) expect((JSON.parse(readFileSync(new URL(f, here), 'utf8')) as { id: string }).id).toBe(f.replace(/^.*\//, '').replace(/\.json$/, ''));
   });
 
   it.each(RULES.map((r) => [r.id, r]))('%s has the shape the analyser reads', (_id, r) => {
