@@ -149,7 +149,8 @@ function rootOf(t: Term): string {
   return w;
 }
 const isVerb = (t: Term) => (t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Adjective')) || (t.tags.has('SlashedTerm') && /^[a-z]+\/[a-z]+$/.test(word(t)) && isTerm('consult-verb', word(t).split('/')[0]!));
-const isChild = (t: Term) => t.tags.has('Child') || /^(?:he|she|they|i)$/.test(word(t)) || t.tags.has('FirstName') || /^\[.*\]$|^x{3}$/i.test(t.text);
+// The child's name, a template's stand-in for it ("[First Name]", "X", "XXX") or an initial ("J").
+const isChild = (t: Term) => t.tags.has('Child') || /^(?:he|she|they|i)$/.test(word(t)) || t.tags.has('FirstName') || /^\[.*\]$|^x{1,3}$/i.test(t.text) || /^(?!A$)[A-Z]\.?$/.test(t.text);
 
 function subjectOf(terms: readonly Term[]): Subject {
   if (!terms.length) return 'none';

@@ -13,9 +13,9 @@ const re = {
   supportTo: /\bsupport(?:ed)?\b[^.;]{0,160}\bto (?:help|support|enable|assist)\b|\bsupport (?:with|to)\b/i,
   // An assessment or observation is done once, by a date: it has no "how often" or session length.
   // Staff training is one-off too: it has a date, not a frequency.
-  assessment: /\b(?:an?|one) (?:[\w-]+ ){0,4}(?:assessment|observation)\b|\b(?:receive|attend|complete|undertake|be given)\s+(?:[\w-]+ ){0,4}training\b|\b(?:to be|will be|are to be) trained\b/i,
+  assessment: /\b(?:an?|one) (?:[\w-]+ ){0,4}(?:assessment|observation)\b|\b(?:receiv(?:e|es|ed)|attend(?:s|ed)?|complet(?:e|es|ed)|undertak(?:e|es|en)|be given|been given)\s+(?:[\w-]+ ){0,4}training\b|\b(?:to be|will be|are to be|have been|will have been) trained\b/i,
   oneOff: /\bwill (?:assess|carry out an? (?:\w+ )?assessment|write|devise|set up|install|provide a written|complete an?)\b/i,
-  extraTimeAmount: /\d+(?:\.\d+)?\s?x\b|\d+\s?%|\d+\s?min|time and a half|double time/i,
+  extraTimeAmount: /\d+(?:\.\d+)?\s?x\b|\d+\s?%|\d+\s?min|time and (?:a|one)[- ]half|double time/i,
   therapyModel: /\b(?:direct|indirect|consultation|model|focus(?:ed|sed|ing)? on|targets|written by|programme (?:written|devised|set))\b/i,
   // Work delivered in sessions (as opposed to equipment or a standing arrangement); "teaching assistant" is a role.
   sessionWork:
@@ -92,7 +92,7 @@ function shapeOf(item: Item, hedges: readonly HedgeHit[], syntax: Syntax | undef
   // Things named plainly: a hedge on an amount or a group is not equipment, nor is a phrase with no noun in it, nor
   // "access to" or "opportunities for" (the child may use it; nothing says it is there), unless it is there, firmly,
   // at all times ("must be available to the student at all times").
-  const firm = (syntax.commitment === 'must' || syntax.commitment === 'will') && hasTerm('duration', t);
+  const firm = (syntax.commitment === 'must' || syntax.commitment === 'will' || syntax.commitment === 'is-to') && hasTerm('duration', t);
   // "The school will provide a laptop": the school is who provides a thing, not a vague deliverer of a service.
   const provider = syntax.subject === 'vague' && RECEIVE.test(syntax.verb);
   const plain =
