@@ -39,7 +39,7 @@ export function PlanView({ checked, selected, onSelect }: Props) {
               data-findings={s.findings.join(' ')}
               role="button"
               tabIndex={0}
-              aria-label={`${text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text} (${main.severity === 'info' ? 'note' : main.severity}: open its card)`}
+              aria-label={`${text} (${main.severity === 'info' ? 'a note' : main.severity === 'error' ? 'fails the legal test' : 'would be questioned'}: open its card)`}
               onClick={() => onSelect(pick(s.findings))}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' || e.key === ' ') {

@@ -1,7 +1,8 @@
 // Which mark's card is open, and how the user gets there. Highlights are not elements, so hovering
 // is a hit test of the pointer against the marks' client rects. Keyboard: Alt+Shift+J selects the
-// next finding, Enter opens its card (focus moves in), Escape closes it and puts focus and caret back.
-import type { CardAction, CardProps } from './card';
+// next finding (or moves into a card the pointer opened), Enter opens its card (focus moves in), Escape
+// closes it and puts focus and caret back. Each is said through a live region.
+import { announcementFor, type CardAction, type CardProps } from './card';
 import { selectPassage } from './go-to';
 import { fieldSpan, type Mark } from './marks';
 import { isTextField, OWN_HOST_TAGS } from './opt-outs';
@@ -12,6 +13,8 @@ export interface CardHost {
   /** The active mark changed: repaint its emphasis. */
   redraw(): void;
   renderCard(props: Omit<CardProps, 'words'> | null): Promise<void>;
+  /** Says `text` through the page's live region (screen readers). */
+  announce(text: string): void;
   /** Scrolls the mark into view (a form field's own scroll included). */
   reveal(mark: Mark): void;
   /** No marks in this document: let the walk continue in another frame of the tab. */
@@ -105,7 +108,9 @@ export class CardController {
     if (isNextFindingShortcut(e)) {
       e.preventDefault();
       e.stopPropagation();
-      if (!this.jump()) this.host.findElsewhere();
+      // A card the pointer opened is the one the user is looking at: the shortcut moves into it first.
+      if (this.open && !this.open.keyboard) void this.openCard(this.open.mark, true);
+      else if (!this.jump()) this.host.findElsewhere();
       return;
     }
     if (e.key === 'Escape' && this.open) {
@@ -183,6 +188,7 @@ export class CardController {
   private select(mark: Mark): void {
     if (this.open) this.close(false);
     this.active = mark;
+    this.host.announce(announcementFor(mark.finding, { walk: { at: this.marks.indexOf(mark) + 1, of: this.marks.length } }));
     const passage = fieldSpan(mark) ?? (mark.range ? { range: mark.range } : null);
     if (passage) selectPassage(this.doc, passage);
     this.host.reveal(mark);
@@ -207,7 +213,9 @@ export class CardController {
 
   async openCard(mark: Mark, keyboard: boolean): Promise<void> {
     clearTimeout(this.closeTimer);
+    // Moving into a card the pointer opened keeps the focus it would go back to.
     const restore = keyboard ? this.saveFocus() : null;
+    if (!keyboard) this.host.announce(announcementFor(mark.finding, { hover: true }));
     this.open = { mark, keyboard, restore, focused: false };
     this.overCard = false;
     await this.show(mark, keyboard);

@@ -3,7 +3,7 @@
 // Preact into a shadow root; a dialog described by its problems, reachable by keyboard.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Finding } from '../analysis';
-import { rewritesSentence } from '../analysis/problems';
+import { problemsOf, rewritesSentence } from '../analysis/problems';
 import { byUser } from './by-user';
 import { CATEGORY_STYLES } from './categories';
 import { Problems, Quote } from './quote';
@@ -103,13 +103,13 @@ export function Card(props: CardProps) {
       onPointerEnter={props.onPointerEnter}
       onPointerLeave={props.onPointerLeave}
     >
-      <header>
+      <div class="head">
         <span class={`swatch ${finding.category}`} style={{ borderBottomColor: style.color, borderBottomStyle: style.line === 'wavy' ? 'dashed' : style.line }} />
         <h2 class="label" id="plan-lens-card-title">
           {words('cardLabel', label)}
         </h2>
         <span class={`severity ${finding.severity}`}>{finding.severity === 'info' ? 'note' : finding.severity}</span>
-      </header>
+      </div>
       <p class="flagged">
         “<Quote text={props.flagged} finding={finding} />”
       </p>
@@ -146,6 +146,33 @@ export function Card(props: CardProps) {
 }
 
 /**
+ * What the card's shadow root shows: a live region (always there, so a screen reader hears each change) and the
+ * card when one is open.
+ */
+export function CardLayer({ card, announcement, words }: { card: Omit<CardProps, 'words'> | null; announcement: string; words: Words }) {
+  return (
+    <>
+      <p class="live" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      {card && <Card {...card} words={words} />}
+    </>
+  );
+}
+
+/**
+ * What the live region says when a sentence's finding is reached: by the keyboard walk ("2 of 13"), or when a
+ * card opens under the pointer (which a keyboard user reaches with the same shortcut).
+ */
+export function announcementFor(finding: Finding, how: { walk: { at: number; of: number } } | { hover: true }): string {
+  const severity = finding.severity === 'error' ? 'fails the legal test' : finding.severity === 'warning' ? 'would be questioned' : 'a good-practice note';
+  const first = problemsOf(finding)[0] ?? finding.message;
+  return 'walk' in how
+    ? `Plan Lens, sentence ${how.walk.at} of ${how.walk.of}, ${severity}: ${first} Press Enter to open its card.`
+    : `Plan Lens card open, ${severity}: ${first} Press Alt+Shift+J to move into it.`;
+}
+
+/**
  * Puts the card's shadow host where the user can reach it. The top layer keeps the card above any z-index,
  * but a modal <dialog> (showModal) makes everything outside it inert: a card there is drawn yet cannot be
  * clicked or focused. So while a modal dialog is open the host goes inside it, and back to `home` after.
@@ -163,12 +190,13 @@ export function keepCardReachable(container: HTMLElement, home: Element): boolea
 }
 
 export const CARD_CSS = `
+.live { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }
 .card { position: absolute; inset: auto; margin: 0; box-sizing: border-box; width: min(380px, calc(100vw - 8px)); overflow: visible;
   padding: 12px 14px; border: 1px solid #d4d4d8; border-radius: 8px; background: #fff; color: #18181b;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; box-shadow: 0 8px 24px rgb(0 0 0 / 0.18); z-index: 2147483647; }
 .card:focus, .message:focus { outline: none; }
 .message:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; border-radius: 4px; }
-header { display: flex; align-items: center; gap: 8px; }
+.head { display: flex; align-items: center; gap: 8px; }
 h2 { margin: 0; font: inherit; font-weight: 600; }
 .swatch { display: inline-block; width: 18px; height: 0; border-bottom-width: 3px; }
 .severity { margin-left: auto; font-size: 12px; font-weight: 500; text-transform: uppercase; color: #52525b; }

@@ -7,7 +7,7 @@ import { BoxLayer, type Box } from './box-layer';
 import { applyFix, type FixTarget } from './apply-fix';
 import { passageOf, revealPassage, selectPassage } from './go-to';
 import { byUser } from './by-user';
-import { Card, keepCardReachable, type CardAction } from './card';
+import { CardLayer, keepCardReachable, type CardAction, type CardProps } from './card';
 import { HighlightLayer, supportsHighlights } from './highlights';
 import { CardController } from './card-controller';
 import { fieldOffsets, fieldSpan, marksOf, type Mark } from './marks';
@@ -316,6 +316,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     }
     markedBlocks = [...new Set(marks.flatMap((m) => (m.source.kind === 'dom' ? [m.source.block.element] : [])))];
     cards.marksChanged(marks);
+    // The card's host, with its live region, is in place before the first mark can be reached.
+    if (marks.length > 0) void cardContainer();
     marksByField = new Map();
     for (const m of marks) {
       if (m.source.kind !== 'field') continue;
@@ -499,10 +501,17 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       scheduleLayout();
     },
     renderCard: async (props) => {
+      layer.card = props;
       const container = await cardContainer();
-      cardHome ??= (container.getRootNode() as ShadowRoot).host.parentElement ?? doc.documentElement;
-      if (props && keepCardReachable(container, cardHome)) render(null, container);
-      render(props ? h(Card, { ...props, words: abilities.words }) : null, container);
+      if (props && keepCardReachable(container, cardHome!)) render(null, container);
+      paintLayer(container);
+    },
+    announce: (text) => {
+      void cardContainer().then((container) => {
+        // The same words again are still news (the walk came round): a change the region reports.
+        layer.announcement = text === layer.announcement.trim() ? `${text} ` : text;
+        paintLayer(container);
+      });
     },
     actionsFor: (mark, close) => cardActions(mark, close),
     findElsewhere: () => abilities.findElsewhere(),
@@ -598,7 +607,16 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   let cardMount: Promise<HTMLElement> | null = null;
   /** Where the card's host was mounted: it goes back there when no modal dialog needs it. */
   let cardHome: Element | null = null;
-  const cardContainer = () => (cardMount ??= abilities.mountCard());
+  /** What the card's shadow root shows: the open card, and the live region's words. */
+  const layer: { card: Omit<CardProps, 'words'> | null; announcement: string } = { card: null, announcement: '' };
+  const paintLayer = (container: HTMLElement) => render(h(CardLayer, { ...layer, words: abilities.words }), container);
+  // The live region is put in place (empty) when the card's host is: a screen reader only reports changes to one it knows.
+  const cardContainer = () =>
+    (cardMount ??= abilities.mountCard().then((container) => {
+      cardHome = (container.getRootNode() as ShadowRoot).host.parentElement ?? doc.documentElement;
+      paintLayer(container);
+      return container;
+    }));
 
   /**
    * A form field's edits are not DOM mutations: each one the page has is heard on its own input events (re-read
