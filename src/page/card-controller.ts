@@ -31,8 +31,11 @@ const isNextFindingShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e
 export class CardController {
   active: Mark | null = null;
   private marks: Mark[] = [];
-  /** `focused`: a keyboard-opened card has taken focus (it may first wait a frame for its mark's rects). */
-  private open: { mark: Mark; keyboard: boolean; restore: (() => void) | null; focused: boolean } | null = null;
+  /**
+   * `focused`: a keyboard-opened card has taken focus (it may first wait a frame for its mark's rects).
+   * `clicked`: the user pressed the pointer since the card opened (to put the caret in the text).
+   */
+  private open: { mark: Mark; keyboard: boolean; restore: (() => void) | null; focused: boolean; clicked: boolean } | null = null;
   private overCard = false;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private pointer: { x: number; y: number } | null = null;
@@ -87,8 +90,11 @@ export class CardController {
   tap(x: number, y: number): void {
     if (this.doc.getSelection()?.isCollapsed === false && !this.active) return;
     const hit = this.markAt(x, y);
-    if (hit && this.open?.mark.key !== hit.key) void this.openCard(hit, false);
-    else if (!hit && this.open && !this.overCard) this.close(false);
+    if (hit && this.open?.mark.key !== hit.key) {
+      void this.openCard(hit, false);
+      // openCard has set `open` before it awaits the card's drawing: this one was opened by a press.
+      if (this.open) this.open.clicked = true;
+    } else if (!hit && this.open && !this.overCard) this.close(false);
   }
 
   private hitTest(x: number, y: number): void {
@@ -108,8 +114,9 @@ export class CardController {
     if (isNextFindingShortcut(e)) {
       e.preventDefault();
       e.stopPropagation();
-      // A card the pointer opened is the one the user is looking at: the shortcut moves into it first.
-      if (this.open && !this.open.keyboard) void this.openCard(this.open.mark, true);
+      // A card the pointer opened is the one the user is looking at: the shortcut moves into it first. After a
+      // click (the caret put in the text) the shortcut walks on from the caret, as it does everywhere else.
+      if (this.open && !this.open.keyboard && !this.open.clicked) void this.openCard(this.open.mark, true);
       else if (!this.jump()) this.host.findElsewhere();
       return;
     }
@@ -138,6 +145,7 @@ export class CardController {
    */
   pointerDown(target: EventTarget | null): void {
     if (target instanceof Element && OWN_HOST_TAGS.has(target.tagName)) return;
+    if (this.open) this.open.clicked = true;
     this.deactivate();
   }
 
@@ -216,7 +224,7 @@ export class CardController {
     // Moving into a card the pointer opened keeps the focus it would go back to.
     const restore = keyboard ? this.saveFocus() : null;
     if (!keyboard) this.host.announce(announcementFor(mark.finding, { hover: true }));
-    this.open = { mark, keyboard, restore, focused: false };
+    this.open = { mark, keyboard, restore, focused: false, clicked: false };
     this.overCard = false;
     await this.show(mark, keyboard);
   }
