@@ -1,10 +1,19 @@
 // Plan Lens in a real Firefox (Debian's firefox-esr, the build `wxt build -b firefox --mv3` installed as a
 // temporary add-on): a plan read in Gmail gets its marks and its card, a message that is not a plan gets none,
-// a site the user allows on the options page gets marks, and nothing leaves the machine. Without Firefox the file
+// a site the user allows on the options page gets marks, the sidebar shows the tab's plan, the review page reads a
+// dropped Word file as the CLI does, and nothing leaves the machine. Without Firefox the file
 // is skipped, which `npm test` allows only outside CI (scripts/vitest-tally.ts); under CI it runs or fails.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
+import { analyzeText } from '../../src/analysis/index';
+import { PLAN_TYPE_LABELS } from '../../src/documents/report';
+import type { TabPlan } from '../../src/extension/tab-plan-messages';
+import { docxOf, paragraphsOf } from '../fixtures/files/build';
+import { cliFindings } from './cli';
 import { exposeCardInFirefox, findFirefox, launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox-harness';
 import { REPO_ROOT, startServer, type StaticServer } from './harness';
 import { centre, readCardText, readHighlightMarks, readMarkBoxes, readPhraseRects } from './page-probes';
@@ -42,6 +51,32 @@ describe.runIf(findFirefox() !== null || process.env.CI)('Plan Lens in Firefox',
       return (await browser.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []);
     });
   }
+
+  /** The id of the tab showing `url`, as the extension sees it. */
+  function tabIdOf(url: string): Promise<number | undefined> {
+    return extension.evaluate(async (u) => {
+      const { browser } = globalThis as unknown as { browser: WxtBrowser };
+      return (await browser.tabs.query({ url: u }))[0]?.id;
+    }, url);
+  }
+
+  /** The worker's report for a tab: what the sidebar shows. */
+  function storedPlan(tabId: number): Promise<TabPlan | undefined> {
+    return extension.evaluate(async (key) => {
+      const { browser } = globalThis as unknown as { browser: WxtBrowser };
+      return (await browser.storage.session.get(key))[key] as TabPlan | undefined;
+    }, `tab-plan:${tabId}`);
+  }
+
+  /** The findings a panel or the review page lists, by rule and place. */
+  const listedFindings = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.findings .finding')]
+        .map((f) => ({ rule: f.getAttribute('data-rule'), start: Number(f.getAttribute('data-start')), end: Number(f.getAttribute('data-end')) }))
+        .sort((a, b) => a.start - b.start || a.end - b.end),
+    );
+  const byPlace = (findings: { rule: string; start: number; end: number }[]) =>
+    findings.map((f) => ({ rule: f.rule, start: f.start, end: f.end })).sort((a, b) => a.start - b.start || a.end - b.end);
 
   /** What the content script last told the toolbar badge for the tab showing `url`: it reports every settled answer. */
   function badgeCount(url: string): Promise<number | undefined> {
@@ -97,6 +132,45 @@ describe.runIf(findFirefox() !== null || process.env.CI)('Plan Lens in Firefox',
     const page = await open('fixtures/not-a-plan.html', PORTAL);
     await expect.poll(async () => (await page.evaluate(readHighlightMarks, false)).some((m) => m.text.includes('access to'))).toBe(true);
     await page.close();
+  });
+
+  it("shows the tab's plan in the sidebar: its plan type and every finding the analyser gives for the message", async () => {
+    const page = await open('gmail.html');
+    const tabId = (await tabIdOf(page.url()))!;
+    await expect.poll(() => storedPlan(tabId)).toBeDefined();
+    const plan = (await storedPlan(tabId))!;
+    expect(plan.text).toContain('Sam will have access to speech and language therapy.');
+    expect(plan.findings).toEqual(analyzeText(plan.text).findings);
+    expect(plan.findings.length).toBeGreaterThan(0);
+    // The page the manifest names as Firefox's sidebar (firefox-panel.e2e.ts), pinned to the tab as in Chromium.
+    const sidebar = await firefox.extensionPage(`sidepanel.html?tab=${tabId}`);
+    await expect.poll(() => sidebar.evaluate(() => document.querySelector('[data-testid=plan-type]')?.textContent)).toBe(PLAN_TYPE_LABELS[plan.report.planType]);
+    expect(await listedFindings(sidebar)).toEqual(byPlace(plan.findings));
+    await sidebar.close();
+    await page.close();
+  });
+
+  it('reads a Word file dropped on the review page, with the same findings as the CLI gives for it', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-lens-firefox-'));
+    const file = path.join(dir, 'plan.docx');
+    writeFileSync(file, await docxOf(paragraphsOf(readFileSync(`${REPO_ROOT}/tests/fixtures/files/plan.txt`, 'utf8'))));
+    const expected = byPlace(cliFindings(file));
+    const bytes = readFileSync(file).toString('base64');
+    rmSync(dir, { recursive: true, force: true });
+    expect(expected.length).toBeGreaterThan(0);
+    const review = await firefox.extensionPage('review.html');
+    await review.evaluate(
+      (base64, name) => {
+        const data = new DataTransfer();
+        data.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+        document.querySelector('.drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      bytes,
+      'plan.docx',
+    );
+    await expect.poll(() => review.evaluate(() => document.querySelector('.summary .file')?.textContent ?? '')).toContain('plan.docx');
+    expect(await listedFindings(review)).toEqual(expected);
+    await review.close();
   });
 
   it('sends nothing anywhere but the local server', () => {
