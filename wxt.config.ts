@@ -42,8 +42,11 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel', 'declarativeContent'])],
     ...(browser === 'firefox'
       ? {
+          // data_collection_permissions (Mozilla's "collects no data" declaration) is known from Firefox 140, and
+          // from 142 on Android: no earlier version would read it.
           browser_specific_settings: {
-            gecko: { id: 'plan-lens@plan-lens.invalid', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+            gecko: { id: 'plan-lens@plan-lens.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {

@@ -24,6 +24,8 @@ const npx = (label, ...args) => run(label, 'npx', ['--no-install', ...args]);
 npx('lint', 'eslint', '--max-warnings=0', '.');
 npx('typecheck', 'tsc', '--noEmit', '-p', '.');
 const built = npx('build chrome-mv3', 'wxt', 'build') & npx('build firefox', 'wxt', 'build', '-b', 'firefox', '--mv3');
+// What addons.mozilla.org runs on upload, on the Firefox build (known third-party warnings: README).
+if (built) run('addons-linter', 'node', ['scripts/addons-lint.mjs']);
 
 // Every test file's tests, hooks and unhandled errors count (scripts/vitest-tally.ts), and so does vitest's exit code.
 const projects = built ? ['unit', 'dom', 'e2e'] : ['unit', 'dom'];
