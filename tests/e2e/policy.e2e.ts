@@ -17,7 +17,9 @@ import { cardText, centre, emphasisOn, highlightMarks, markContaining } from './
 type Rule = { conditions: { pageUrl?: { hostEquals?: string } }[] };
 declare const chrome: WxtBrowser & { declarativeContent: { onPageChanged: { getRules(ids: undefined, done: (rules: Rule[]) => void): void } } };
 
-const POLICY_FILE = '/etc/chromium/policies/managed/plan-lens-e2e.json';
+// One file per run: runs side by side on one machine (several worktrees) each remove only their own, while Chromium
+// reads every file in the directory (the same policy twice is the same policy).
+const POLICY_FILE = `/etc/chromium/policies/managed/plan-lens-e2e-${process.pid}.json`;
 /** The public half of a key made for this test only (its private half was thrown away). */
 const TEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEApp8TlLSgqKfKtQPwhfpdQGgYlLgZU7tRYHaoWCda1OHc0GKlBd679m4Yt9t8Rb6OvphVlP8okHk+lZVxbeK0tf50sQhYTARwi6eu89UjfD2DN+W3sp3Qx+6PYYvc1xYIAEudgYPc72v3i4cDwk090W3Y4gcJj6k/zPjXC4ejf5UpQf/QIi97++iW8CDdR968+q1wJWAeOQoYYi3JCyzQ1ienwk6NPeyFqq8FutNfilefxXVpdXy+pgJwys9bu+LcrheAi+2/HnSUr+ByzMCA7/QRwZQCKeT6E+aQuh8YNtKglCG1FHbDoNTKwVZLkmJeM5SymHVV4LTWJcISPwbb1QIDAQAB';
