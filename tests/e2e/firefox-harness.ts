@@ -7,7 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { BidiFrame } from 'puppeteer-core/internal/bidi/Frame.js';
-import { findProgram, REPO_ROOT } from './harness';
+import { findProgram, HEADED, REPO_ROOT } from './harness';
 
 /** Firefox to drive: $FIREFOX_PATH, Debian's /usr/bin/firefox-esr, or firefox(-esr) on PATH. */
 export const findFirefox = () => findProgram([process.env.FIREFOX_PATH, '/usr/bin/firefox-esr'], ['firefox-esr', 'firefox']);
@@ -72,7 +72,7 @@ export async function launchFirefoxWithExtension(serve: Record<string, number>):
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
-    headless: true,
+    headless: !HEADED,
     // Since Firefox 153, WebDriver may navigate only to http(s), file, blob and about:blank unless the browser was
     // started with system access: an extension's own pages (moz-extension://) need it.
     args: ['--remote-allow-system-access'],

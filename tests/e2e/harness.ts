@@ -171,13 +171,16 @@ function chromiumArgs(options: LaunchOptions): string[] {
   return args;
 }
 
+/** PLAN_LENS_HEADED=1 shows the browser windows on your display, to watch a test (CONTRIBUTING.md). */
+export const HEADED = Boolean(process.env.PLAN_LENS_HEADED);
+
 async function launchProfile(options: LaunchOptions, extraArgs: string[]): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: install it (sudo apt-get install chromium) or set CHROME_PATH.');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-lens-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
-    headless: options.headless ?? true,
+    headless: options.headless ?? !HEADED,
     args: [...chromiumArgs(options), ...extraArgs],
     ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
