@@ -124,6 +124,9 @@ describe.runIf(findFirefox() !== null || process.env.CI)('Plan Lens in Firefox',
 
   it('checks every page of a site the user allows on the options page, even one that is not a plan', async () => {
     expect(await registeredOrigins()).toEqual([]);
+    // The options page has drawn every section (the settings are read asynchronously): nothing moves under the click.
+    await extension.waitForSelector('#checking');
+    await extension.waitForSelector('section[aria-labelledby=sites] form button[value=always]');
     // permissions.request under a real click, then permissions.onAdded registers the content script.
     await extension.type('input[name=site]', `https://${PORTAL}`);
     await extension.click('button[value=always]');
@@ -169,7 +172,8 @@ describe.runIf(findFirefox() !== null || process.env.CI)('Plan Lens in Firefox',
       'plan.docx',
     );
     await expect.poll(() => review.evaluate(() => document.querySelector('.summary .file')?.textContent ?? '')).toContain('plan.docx');
-    expect(await listedFindings(review)).toEqual(expected);
+    // Judged once the settings and the reader are in: the list settles on the CLI's findings.
+    await expect.poll(() => listedFindings(review)).toEqual(expected);
     await review.close();
   });
 
