@@ -135,7 +135,8 @@ function judgeGoal(item: Item, place: Place, read: Read | undefined): Finding | 
   if (syntax) reading = readGoal(item, hedges, syntax);
   const missing = reading.missing.filter((p) => !blanks.has(p));
   const problems: Problem[] = [];
-  const subject = item.role === 'outcome' ? 'This outcome' : 'This target';
+  // A US IEP's are annual goals (34 CFR 300.320(a)(2)); a UK plan's, outcomes and targets.
+  const subject = item.role === 'outcome' ? 'This outcome' : item.jurisdiction === 'us' ? 'This goal' : 'This target';
   if (reading.provision) {
     problems.push({
       rule: OUTCOME_NOT_PROVISION,

@@ -58,6 +58,12 @@ describe('a rewrite, put in place of its sentence', () => {
     expect(goal.suggestion).toMatch(/^Amira will \[what Amira will do that you could see, instead of "improve her reading": e\.g\. [^\]]*stay in her seat\]/);
     const wish = judge('Section F: Special educational provision', 'Sam would benefit from a weekly ELSA session.').findings[0]!;
     expect(wish.suggestion).toMatch(/^Sam will receive a weekly ELSA session/);
+    // A US annual goal asks for the child's action in the goal's words, its measure and date in the IEP's.
+    const usGoal = judge('Measurable annual goals', 'Maria will improve her behavior in class.').findings[0]!;
+    expect(usGoal.suggestion).toMatch(/^Maria will \[what Maria will do that you could see, instead of "improve her behavior": [^\]]*\]/);
+    expect(usGoal.suggestion).toMatch(/\[measure: e\.g\. 80% accuracy in 4 of 5 trials\]/);
+    expect(usGoal.suggestion).not.toMatch(/program or service/);
+    expect(usGoal.message).toMatch(/^This goal does not say/);
     const adult = judge('Section F: Special educational provision', 'Adult support in class when needed.').findings[0]!;
     expect(adult.suggestion).toMatch(/^Support from \[delivered by:/);
   });

@@ -35,7 +35,9 @@ function deliverer(ctx: RewriteContext): string {
 /** The slot for a part, filled in for this child and plan: "[how often: e.g. 3 × 20 minutes a week]". */
 export function slotFor(part: Part, kind: SlotKind = 'provision', ctx: RewriteContext = {}): string {
   const us = ctx.jurisdiction === 'us';
-  const template = (us && kind !== 'need' ? TABLES.us[part] : undefined) ?? TABLES[kind][part] ?? (us ? TABLES.us[part] : undefined) ?? TABLES.provision[part]!;
+  // A US plan's own words for a service's slots; a goal's or a need's own question comes first (the child's action,
+  // not a program), then the US wording of what it lacks (its measure, its date).
+  const template = (us && kind === 'provision' ? TABLES.us[part] : undefined) ?? TABLES[kind][part] ?? (us ? TABLES.us[part] : undefined) ?? TABLES.provision[part]!;
   const text = template
     .replace(/\{name\}/g, ctx.name?.trim() || 'the child')
     .replace(/\{their\}/g, POSSESSIVE[ctx.pronoun ?? 'they'])
