@@ -9,6 +9,8 @@ import { tsImport } from 'tsx/esm/api';
 
 const harness = await tsImport('../tests/e2e/harness.ts', import.meta.url);
 const { REPO_ROOT, findChromium, startServer, launchWithExtension, externalRequests } = harness;
+// The card's shadow root is closed (a page's scripts cannot read it): the tests' probe reaches it through DevTools.
+const { exposeCard } = await tsImport('../tests/e2e/page-probes.ts', import.meta.url);
 
 if (!findChromium()) {
   console.error('Plan Lens demo: no Chromium found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH.');
@@ -92,9 +94,10 @@ if (headed) {
         return s && s.rangeCount ? `${Math.round(s.getRangeAt(0).getBoundingClientRect().top + window.scrollY)}:${s.toString()}` : '';
       });
       await page.keyboard.press('Enter');
+      await exposeCard(frame);
       const card = await frame
         .waitForFunction(() => {
-          const c = document.querySelector('plan-lens-card')?.shadowRoot?.querySelector('.card:popover-open');
+          const c = window.__planLensCard?.querySelector('.card:popover-open');
           if (!c) return null;
           // One card per sentence: the sentence, then its problems.
           const problems = [...c.querySelectorAll('.message li')].map((li) => li.textContent ?? '');
@@ -111,6 +114,11 @@ if (headed) {
       summary.push(`  ${card.flagged}  ${card.rule.replace(/[()]/g, '')}\n      ${card.message}`);
     }
     summary.push(`  ${seen.size} sentence(s) flagged`);
+    // Underlined but no card reached by the keyboard: the demo would show a broken Plan Lens, so it fails.
+    if (seen.size === 0) {
+      console.error(`Plan Lens demo: ${p} is underlined, but Alt+Shift+J and Enter opened no card.`);
+      process.exitCode = 1;
+    }
     summary.push(await sidePanel(page, name, out));
     await page.close();
   }
