@@ -16,6 +16,8 @@ export class BoxLayer {
   readonly root: ShadowRoot;
   private readonly originProbe: HTMLElement;
   private readonly boxes: HTMLElement;
+  /** What each box was last drawn as. */
+  private readonly written = new WeakMap<HTMLElement, string>();
 
   /** `place` puts the host into the page, e.g. right after the textarea it marks. */
   constructor(doc: Document, place: (host: HTMLElement) => void) {
@@ -44,8 +46,13 @@ export class BoxLayer {
     const existing = [...this.boxes.children] as HTMLElement[];
     boxes.forEach((box, i) => {
       const el = existing[i] ?? this.boxes.appendChild(doc.createElement('div'));
-      el.className = `mark ${box.kind}${box.active ? ' active' : ''}`;
-      el.style.cssText = `left:${box.left - origin.x}px;top:${box.top - origin.y}px;width:${box.width}px;height:${box.height}px`;
+      const className = `mark ${box.kind}${box.active ? ' active' : ''}`;
+      const style = `left:${box.left - origin.x}px;top:${box.top - origin.y}px;width:${box.width}px;height:${box.height}px`;
+      // Only a box that moved or changed is written: a keystroke redraws its field's boxes, most of them where they were.
+      if (this.written.get(el) === `${className};${style}`) return;
+      this.written.set(el, `${className};${style}`);
+      el.className = className;
+      el.style.cssText = style;
     });
     for (const el of existing.slice(boxes.length)) el.remove();
   }

@@ -14,6 +14,19 @@ const COPIED_PROPERTIES = [
   'white-space', 'white-space-collapse', 'text-wrap-mode', 'word-break', 'overflow-wrap', 'hyphens', 'scrollbar-width', 'scrollbar-gutter',
 ];
 
+/**
+ * Written after the copied ones (the copied border-style needs a transparent colour). Its size is the field's, and
+ * contained: laying out its text (a keystroke) cannot move anything else in the page.
+ */
+const STATIC_STYLES = [
+  ['position', 'fixed'],
+  ['margin', '0'],
+  ['visibility', 'hidden'],
+  ['pointer-events', 'none'],
+  ['border-color', 'transparent'],
+  ['contain', 'strict'],
+] as const;
+
 export interface ViewportRect {
   left: number;
   top: number;
@@ -86,7 +99,17 @@ export class FieldMirror {
     this.element.setAttribute('aria-hidden', 'true');
     this.text = doc.createTextNode('');
     this.element.append(this.text);
+    // Out of the page's flow and contained before it is put in: laying it over its field later moves nothing else
+    // (in a long form, anything that changes the flow lays the whole form out again).
+    for (const [p, v] of STATIC_STYLES) this.set(p, v);
     container.append(this.element);
+  }
+
+  /** Writes a style property only when it changed: a keystroke changes the text alone, and the page restyles nothing else. */
+  private set(p: string, v: string): void {
+    if (this.written.get(p) === v) return;
+    this.element.style.setProperty(p, v);
+    this.written.set(p, v);
   }
 
   /** The read half of a render pass: everything the mirror needs from the field. */
@@ -119,22 +142,10 @@ export class FieldMirror {
    * mirror's styles are written: setting a scroll offset needs layout, so one pass over many fields lays out once.
    */
   apply(geometry: FieldGeometry, origin: { x: number; y: number }): void {
-    const set = (p: string, v: string) => {
-      // Only what changed is written: a keystroke changes the text alone, and the page restyles nothing else.
-      if (this.written.get(p) === v) return;
-      this.element.style.setProperty(p, v);
-      this.written.set(p, v);
-    };
-    for (const [p, v] of geometry.styles) set(p, v);
-    set('position', 'fixed');
-    set('left', `${geometry.rect.left - origin.x}px`);
-    set('top', `${geometry.rect.top - origin.y}px`);
-    set('margin', '0');
-    set('visibility', 'hidden');
-    set('pointer-events', 'none');
-    set('border-color', 'transparent');
-    // Its size is the field's: laying out its text (a keystroke) cannot move anything else in the page.
-    set('contain', 'strict');
+    for (const [p, v] of geometry.styles) this.set(p, v);
+    for (const [p, v] of STATIC_STYLES) this.set(p, v);
+    this.set('left', `${geometry.rect.left - origin.x}px`);
+    this.set('top', `${geometry.rect.top - origin.y}px`);
     // A trailing newline in a textarea still gets a line box; give the mirror the same.
     const value = geometry.value.endsWith('\n') ? `${geometry.value} ` : geometry.value;
     if (this.text.data !== value) this.text.data = value;

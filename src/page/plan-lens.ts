@@ -124,9 +124,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
    * for a sentence whose only problems are hedge phrases the user ignores on this site; otherwise the mark without
    * the ignored phrases' emphasis. Good-practice notes (info) are never underlined alone in a plan: the panel lists them.
    */
-  const shownOf = (m: Mark): Mark | null => {
-    if (ignoredHere.has(hereKey(m)) || (isPlan && m.finding.severity === 'info')) return null;
-    const { phrases, sentences } = abilities.ignored();
+  const shownOf = (m: Mark, { phrases, sentences }: ReturnType<PageAbilities['ignored']>): Mark | null => {
+    if ((isPlan && m.finding.severity === 'info') || (ignoredHere.size > 0 && ignoredHere.has(hereKey(m)))) return null;
     if (sentences.size > 0 && sentences.has(hashOf(m))) return null;
     const emphasis = m.emphasis.filter((e) => !phrases.has(e.span.phrase));
     if (emphasis.length === m.emphasis.length) return m;
@@ -309,26 +308,39 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   /** Recomputes the marks from the latest reports and sources; geometry follows in the next frame. */
   function rebuild(): void {
     const shown = isPlan || inPlanTab || forced;
-    marks = shown ? sources.flatMap((s) => marksFor(s).flatMap((m) => shownOf(m) ?? [])) : [];
+    // One walk over the page's sources, whatever its size (a form of thousands of fields rebuilds at every pause).
+    marks = [];
+    marksByField = new Map();
+    const blocks = new Set<Element>();
+    let errors = 0;
+    const ignored = abilities.ignored();
+    for (const source of shown ? sources : []) {
+      for (const built of marksFor(source)) {
+        const m = shownOf(built, ignored);
+        if (!m) continue;
+        marks.push(m);
+        if (m.finding.severity === 'error') errors++;
+        if (m.source.kind === 'dom') blocks.add(m.source.block.element);
+        else {
+          const list = marksByField.get(m.source.field);
+          if (list) list.push(m);
+          else marksByField.set(m.source.field, [m]);
+        }
+      }
+    }
     if (builtMarks.size > sources.length) {
       const present = new Set(sources.map((s) => s.id));
       for (const id of builtMarks.keys()) if (!present.has(id)) builtMarks.delete(id);
     }
-    markedBlocks = [...new Set(marks.flatMap((m) => (m.source.kind === 'dom' ? [m.source.block.element] : [])))];
+    markedBlocks = [...blocks];
     cards.marksChanged(marks);
     // The card's host, with its live region, is in place before the first mark can be reached.
     if (marks.length > 0) void cardContainer();
-    marksByField = new Map();
-    for (const m of marks) {
-      if (m.source.kind !== 'field') continue;
-      const list = marksByField.get(m.source.field);
-      if (list) list.push(m);
-      else marksByField.set(m.source.field, [m]);
-    }
     markedFields = [...marksByField.keys()];
-    for (const [field, f] of fields) if (!field.isConnected || !marksByField.has(field)) dropLayer(field, f);
+    // A field's layer stays while the field is near the view, marked or not: its marks go while its text is being
+    // typed and come back with the answer, and putting a layer into a long form lays the whole form out again.
+    for (const [field, f] of fields) if (!field.isConnected) dropLayer(field, f);
     if (!highlights && !rangeBoxes && marks.some((m) => m.range)) rangeBoxes = new BoxLayer(doc, (host) => doc.documentElement.append(host));
-    const errors = marks.filter((m) => m.finding.severity === 'error').length;
     if (marks.length !== shownCount || errors !== shownErrors) {
       shownCount = marks.length;
       shownErrors = errors;
@@ -361,7 +373,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
 
   /** Of `list` (in reading order), the elements within a quarter screen of the viewport: a binary search on their rects. */
   function nearViewOf<E extends Element>(list: readonly E[]): Set<E> {
-    const margin = view.innerHeight / 4;
+    const margin = nearMargin();
     const rect = (i: number) => list[i]!.getBoundingClientRect();
     let [lo, hi] = [0, list.length];
     while (lo < hi) {
@@ -377,6 +389,12 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       else if (r.bottom >= -margin) near.add(list[i]!);
     }
     return near;
+  }
+
+  const nearMargin = () => view.innerHeight / 4;
+  function isNearView(el: Element): boolean {
+    const r = el.getBoundingClientRect();
+    return r.bottom >= -nearMargin() && r.top <= view.innerHeight + nearMargin();
   }
 
   /** A field's mirror and boxes, beside it in the page. */
@@ -438,7 +456,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   function layout(): void {
     if (highlights && findNearView()) drawHighlights();
     const near = nearViewOf(markedFields);
-    for (const [field, f] of fields) if (!near.has(field)) dropLayer(field, f);
+    for (const [field, f] of fields) if (!near.has(field) && (marksByField.has(field) || !isNearView(field))) dropLayer(field, f);
     for (const field of near) if (!fields.has(field)) addLayer(field);
     const rangeBoxList = rangeBoxes ? boxesFor(marks.filter((m) => m.range)) : [];
     rangeBoxes?.draw(rangeBoxList, rangeBoxes.origin());

@@ -42,6 +42,12 @@ function randomId(prefix: string): string {
   return `${prefix}${a!.toString(36)}${b!.toString(36)}`;
 }
 
+/** An element of the page and its sources: a block's one, or a field's lines. */
+interface Entry {
+  node: Element;
+  items: Source[];
+}
+
 export class SourceReader {
   private readonly ids = new WeakMap<Element, string>();
   /** Each text root's blocks in reading order, as last read. */
@@ -53,8 +59,8 @@ export class SourceReader {
   lastReadCount = 0;
   /** Every form field in the text roots at the last read: one not checked now may be once it is made editable. */
   fields: TextField[] = [];
-  /** The last read's roots and its elements with their sources, in reading order. */
-  private last: { roots: Element[]; ordered: { node: Element; items: Source[] }[] } | null = null;
+  /** The last read's roots, its elements with their sources in reading order, and where its fields are in that order. */
+  private last: { roots: Element[]; ordered: Entry[]; fieldsAt: number[] } | null = null;
   /** Per field, its lines as last read: unchanged, the same source objects (so their marks are kept). */
   private readonly fieldLines = new WeakMap<TextField, { value: string; checkable: boolean; items: Source[] }>();
   /** Fields typed in since the last read. */
@@ -156,18 +162,24 @@ export class SourceReader {
     // read again (a long form is not asked for the layout of every field on every pause in typing).
     const last = this.last;
     if (last && dirty.length === 0 && last.roots.length === roots.length && last.roots.every((r, i) => r === roots[i])) {
-      last.ordered = last.ordered.map((e) => (isTextField(e.node) ? { node: e.node, items: this.fieldSources(e.node, typed.has(e.node)) } : e));
+      for (const at of last.fieldsAt) {
+        const field = last.ordered[at]!.node as TextField;
+        last.ordered[at] = { node: field, items: this.fieldSources(field, typed.has(field)) };
+      }
       return last.ordered.flatMap((e) => e.items);
     }
 
-    const ordered: { node: Element; items: Source[] }[] = [];
+    const ordered: Entry[] = [];
     for (const list of blocks.values()) for (const block of list) ordered.push({ node: block.element, items: [this.sourceOf(block)] });
     const fields = roots.flatMap((r) => [r, ...r.querySelectorAll(FIELD_SELECTOR)]).filter(isTextField);
     this.fields = fields;
     for (const field of fields) ordered.push({ node: field, items: this.fieldSources(field, true) });
     // Fields and several roots were read separately: put everything back in reading order.
     if (roots.length > 1 || fields.length > 0) inDocumentOrder(roots, ordered);
-    this.last = { roots, ordered };
+    // Where the fields are is found once here, not at every pause in typing (isTextField is an instanceof across worlds).
+    const isField = new Set<Element>(fields);
+    const fieldsAt = fields.length > 0 ? ordered.flatMap((e, i) => (isField.has(e.node) ? [i] : [])) : [];
+    this.last = { roots, ordered, fieldsAt };
     return ordered.flatMap((e) => e.items);
   }
 
