@@ -35,7 +35,7 @@ export function compose(span: { start: number; end: number }, place: Place, prob
   let lead: { rule: RuleData; severity: Severity } | undefined;
   for (const p of problems) if (!lead || RANK[p.severity] > RANK[lead.severity]) lead = p;
   for (const h of hedges) if (!lead || RANK[h.severity] > RANK[lead.severity]) lead = { rule: h.hit.rule, severity: h.severity };
-  const spans: HedgeSpan[] = hedges.map(({ hit }) => ({ rule: hit.rule.id, start: hit.start, end: hit.end, phrase: hit.phrase, message: hedgeMessage(hit) }));
+  const spans: HedgeSpan[] = hedges.map(({ hit }) => ({ rule: hit.rule.id, start: hit.start, end: hit.end, phrase: hit.phrase, message: hedgeMessage(hit, place.jurisdiction) }));
   // The parts in the order the rules give them (a need's register differs from a provision's).
   const missing = [...new Set(problems.flatMap((p) => p.missing ?? []))];
   const also = [...new Set(problems.map((p) => p.rule.id))].filter((id) => id !== lead!.rule.id && !spans.some((s) => s.rule === id));

@@ -252,7 +252,7 @@ function judgeBlock(text: string, ctx: BlockContext, options: Options, read: Rea
       severity: severityOf(CHECK_LIMIT, { ...place, role: 'other' }),
       start: MAX_BLOCK_CHARS,
       end: text.length,
-      message: message(CHECK_LIMIT, 'limit', { count: MAX_BLOCK_CHARS.toLocaleString('en-GB') }),
+      message: message(CHECK_LIMIT, 'limit', ctx.jurisdiction, { count: MAX_BLOCK_CHARS.toLocaleString('en-GB') }),
       why: whyOf(CHECK_LIMIT, place),
     });
   }

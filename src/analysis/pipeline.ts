@@ -52,7 +52,7 @@ function blankProblem(item: Item, place: Place): Problem | undefined {
   const parts = [...new Set(item.blanks.flatMap((b) => (b.part === 'name' ? [] : [b.label])))];
   if (!parts.length) return undefined;
   const list = parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
-  return { rule: BLANK, severity: severityOf(BLANK, place), message: message(BLANK, 'blank', { blanks: list }) };
+  return { rule: BLANK, severity: severityOf(BLANK, place), message: message(BLANK, 'blank', place.jurisdiction, { blanks: list }) };
 }
 
 function blankParts(item: Item): Set<Part> {
@@ -109,13 +109,13 @@ function judgeProvision(item: Item, place: Place, read: Read | undefined): Findi
   const problems: Problem[] = [];
   const words = listParts(missing, 'provision');
   if (failsLegal(missing) && !reading.detailed) {
-    problems.push({ rule: PROV_SPECIFY, severity: severityOf(PROV_SPECIFY, place), message: message(PROV_SPECIFY, 'missing', { missing: words }), missing });
+    problems.push({ rule: PROV_SPECIFY, severity: severityOf(PROV_SPECIFY, place), message: message(PROV_SPECIFY, 'missing', place.jurisdiction, { missing: words }), missing });
   } else if (missing.length) {
-    if (reading.groupUnsized && !reading.detailed) problems.push({ rule: PROV_GROUP_SIZE, severity: severityOf(PROV_GROUP_SIZE, place), message: message(PROV_GROUP_SIZE, 'missing'), missing: ['group_size'] });
+    if (reading.groupUnsized && !reading.detailed) problems.push({ rule: PROV_GROUP_SIZE, severity: severityOf(PROV_GROUP_SIZE, place), message: message(PROV_GROUP_SIZE, 'missing', place.jurisdiction), missing: ['group_size'] });
     const rest = missing.filter((p) => p !== 'group_size' || reading.detailed || !reading.groupUnsized);
-    if (rest.length) problems.push({ rule: PROV_GOOD_PRACTICE, severity: severityOf(PROV_GOOD_PRACTICE, place), message: message(PROV_GOOD_PRACTICE, 'missing', { missing: listParts(rest, 'provision') }), missing: rest });
+    if (rest.length) problems.push({ rule: PROV_GOOD_PRACTICE, severity: severityOf(PROV_GOOD_PRACTICE, place), message: message(PROV_GOOD_PRACTICE, 'missing', place.jurisdiction, { missing: listParts(rest, 'provision') }), missing: rest });
   }
-  if (reading.noLocation) problems.push({ rule: PROV_US_LOCATION, severity: severityOf(PROV_US_LOCATION, place), message: message(PROV_US_LOCATION, 'missing') });
+  if (reading.noLocation) problems.push({ rule: PROV_US_LOCATION, severity: severityOf(PROV_US_LOCATION, place), message: message(PROV_US_LOCATION, 'missing', place.jurisdiction) });
   const blank = blankProblem(item, place);
   if (blank) problems.push(blank);
   const active = problems.filter((p) => !disabled(p.rule.id, item.options));
@@ -141,7 +141,7 @@ function judgeGoal(item: Item, place: Place, read: Read | undefined): Finding | 
     problems.push({
       rule: OUTCOME_NOT_PROVISION,
       severity: severityOf(OUTCOME_NOT_PROVISION, place),
-      message: message(OUTCOME_NOT_PROVISION, 'found'),
+      message: message(OUTCOME_NOT_PROVISION, 'found', place.jurisdiction),
       missing,
     });
   } else if (gaps(missing).length) {
@@ -155,7 +155,7 @@ function judgeGoal(item: Item, place: Place, read: Read | undefined): Finding | 
     if (lead) {
       const first = reading.vague[0];
       const vague = first ? `; "${item.block.slice(first.start, first.end)}" cannot be observed or counted` : '';
-      lead.message = message(lead.rule, 'missing', { subject, missing: listParts(missing, 'goal'), vague });
+      lead.message = message(lead.rule, 'missing', place.jurisdiction, { subject, missing: listParts(missing, 'goal'), vague });
       problems.push(lead);
     }
   }
@@ -184,7 +184,7 @@ function judgeNeed(item: Item, place: Place, read: Read | undefined): Finding | 
   // "Difficulty naming actions" is a description the lexicons cannot tell from a label: the reader can.
   if (problem === 'label' && read) problem = needProblem(item, read(readerText(item)));
   const problems: Problem[] = [];
-  if (problem && !disabled(NEED_IMPACT.id, item.options)) problems.push({ rule: NEED_IMPACT, severity: severityOf(NEED_IMPACT, place), message: message(NEED_IMPACT, problem), missing: NEED_MISSING });
+  if (problem && !disabled(NEED_IMPACT.id, item.options)) problems.push({ rule: NEED_IMPACT, severity: severityOf(NEED_IMPACT, place), message: message(NEED_IMPACT, problem, place.jurisdiction), missing: NEED_MISSING });
   const blank = blankProblem(item, place);
   if (blank && !disabled(BLANK.id, item.options)) problems.push(blank);
   if (!problems.length) return undefined;

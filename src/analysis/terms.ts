@@ -66,6 +66,13 @@ export function needAreas(): [string, readonly string[]][] {
     .map((t) => [t.slice(5).replace(/-/g, ' '), termsTagged(t)]);
 }
 
+const AREA_NAMES = table.areaNamesIn as Partial<Record<string, Record<string, string>>>;
+
+/** An area of need as the plan's jurisdiction names it (a US plan's "behavior"). */
+export function areaName(area: string, jurisdiction: string): string {
+  return AREA_NAMES[jurisdiction]?.[area] ?? area;
+}
+
 /**
  * The field's words for the compromise reader: roles are #Role (an #Actor), and words tagged "nlp:X" are #X,
  * frozen so compromise's own guesses do not overrule them. Patterns are not words.

@@ -56,6 +56,8 @@ export interface HedgeGroupData {
   /** An otherwise fully specified item makes the phrase harmless (FP-QUANTIFIED-ACCESS, FP-FREQUENT-PLUS-NUMBER). */
   soft: boolean;
   problem: string;
+  /** The problem in a jurisdiction's own words, where they differ (a US plan's "service", not "provision"). */
+  problemIn?: Partial<Record<Jurisdiction, string>>;
   phrases: PhraseEntry[];
   /** Roles the group applies to, when narrower than the rule's. */
   roles?: Role[];
@@ -96,6 +98,8 @@ export interface RuleData {
   why: keyof typeof anchors;
   /** Message templates: {missing} is the missing parts in words, {phrase} the words, {area} an area of need. */
   messages?: Record<string, string>;
+  /** Messages in a jurisdiction's own words, where they differ: the rule is one, its wording follows the plan. */
+  messagesIn?: Partial<Record<Jurisdiction, Record<string, string>>>;
   groups?: HedgeGroupData[];
   guards?: Guard[];
   /** The legal test: first case that matches wins. */
@@ -145,14 +149,19 @@ export function legalParts(r: RuleData, place: Place): readonly Part[] {
 
 type AnchorTable = Record<string, Partial<Record<string, string>>>;
 
-/** The rule's legal anchor in the plan's own jurisdiction (England's where the jurisdiction has none of its own). */
+/**
+ * The rule's legal anchor in the plan's own jurisdiction, else one that cites no law (`any`); a UK plan's falls back
+ * to England's, but a US plan never cites UK law.
+ */
 export function whyOf(r: RuleData, place: Pick<Place, 'jurisdiction' | 'planType'>): string {
   const table = (anchors as unknown as AnchorTable)[r.why] ?? {};
-  return table[place.planType] ?? table[place.jurisdiction] ?? table.england ?? Object.values(table)[0] ?? '';
+  const fallback = place.jurisdiction === 'us' ? undefined : (table.england ?? Object.values(table)[0]);
+  return table[place.planType] ?? table[place.jurisdiction] ?? table.any ?? fallback ?? '';
 }
 
-/** A message template filled in: {name} → value. */
-export function message(r: RuleData, key: string, values: Record<string, string> = {}): string {
-  const template = r.messages?.[key] ?? '';
+/** A message template in the plan's jurisdiction's words, filled in: {name} → value. */
+export function message(r: RuleData, key: string, jurisdiction: Jurisdiction | 'unknown', values: Record<string, string> = {}): string {
+  const own = jurisdiction === 'unknown' ? undefined : r.messagesIn?.[jurisdiction]?.[key];
+  const template = own ?? r.messages?.[key] ?? '';
   return template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
 }

@@ -2,7 +2,7 @@
 // false-positive guards of §6 are data (rules/hedge/*.json); here is what the data cannot say: quoted speech,
 // "May" the month, and a range narrow enough to fix the amount.
 import type { Item } from '../item';
-import type { HousePhrase, Options } from '../types';
+import type { HousePhrase, Jurisdiction, Options } from '../types';
 import { findAll, findTagged, inside, phraseRegex, taggedRegex, type Span, type TaggedPhrases } from '../text';
 import { hasTerm } from '../terms';
 import { RULES, type Guard, type HedgeGroupData, type RuleData } from './catalogue';
@@ -138,7 +138,8 @@ export function findHedges(item: Item): HedgeHit[] {
   return kept;
 }
 
-/** "\"as required\" leaves it to someone to decide later whether the help is given." */
-export function hedgeMessage(hit: HedgeHit): string {
-  return `"${hit.text}" ${hit.group.problem}.`;
+/** "\"as required\" leaves it to someone to decide later whether the help is given.", in the plan's words. */
+export function hedgeMessage(hit: HedgeHit, jurisdiction: Jurisdiction | 'unknown'): string {
+  const problem = (jurisdiction !== 'unknown' && hit.group.problemIn?.[jurisdiction]) || hit.group.problem;
+  return `"${hit.text}" ${problem}.`;
 }

@@ -1,6 +1,6 @@
 // Document-level structure: every need in Section B (2A, Part 2, factors, present levels) has matching provision
 // (STRUCT-B-F-MATCH); an IEP has 2–4 targets (IEP-TARGET-COUNT) and a dated review (IEP-REVIEW-DATE).
-import { needAreas } from '../terms';
+import { areaName, needAreas } from '../terms';
 import type { Finding, Jurisdiction, PlanType, Role } from '../types';
 import { findTagged, taggedRegex } from '../text';
 import { message, rule, severityOf, whyOf, type Place } from './catalogue';
@@ -83,8 +83,10 @@ export function checkCoverage(units: UnitsByBlock, blockIds: readonly string[], 
   if (!anyNeed || !anyProvision) return { coverage: [], findings: [] };
   const coverage: CoverageEntry[] = [];
   const findings: PlacedFinding[] = [];
-  for (const [area, { block, first, blocks }] of byArea) {
-    const ok = provided.has(area);
+  for (const [key, { block, first, blocks }] of byArea) {
+    const ok = provided.has(key);
+    // Shown as the plan names it: the panel's grid, the message and the amendments all read this name.
+    const area = areaName(key, plan.jurisdiction);
     coverage.push({ area, needBlocks: [...blocks], provided: ok });
     if (ok) continue;
     findings.push({
@@ -95,9 +97,9 @@ export function checkCoverage(units: UnitsByBlock, blockIds: readonly string[], 
         severity: severityOf(B_F_MATCH, at(plan, 'need')),
         start: first.start,
         end: first.end,
-        message: message(B_F_MATCH, 'missing', { area }),
+        message: message(B_F_MATCH, 'missing', plan.jurisdiction, { area }),
         why: whyOf(B_F_MATCH, plan),
-        suggestion: `Add provision for ${area}: [what exactly] [how often] [for how long] [delivered by] [monitored by].`,
+        suggestion: message(B_F_MATCH, 'suggestion', plan.jurisdiction, { area }),
       },
     });
   }
@@ -119,7 +121,7 @@ export function checkReviewDate(block: string, plan: PlanPlace): Finding | undef
     severity: severityOf(REVIEW_DATE, at(plan, 'other')),
     start: block.length - block.trimStart().length,
     end: block.trimEnd().length,
-    message: value ? message(REVIEW_DATE, 'bad', { value }) : message(REVIEW_DATE, 'empty'),
+    message: value ? message(REVIEW_DATE, 'bad', plan.jurisdiction, { value }) : message(REVIEW_DATE, 'empty', plan.jurisdiction),
     why: whyOf(REVIEW_DATE, plan),
     suggestion: `${block.trim().replace(/[:–-]\s*.*$/, ':')} [review date: e.g. 12 February 2027]`,
   };
@@ -144,7 +146,7 @@ export function checkTargetCount(units: UnitsByBlock, plan: PlanPlace): PlacedFi
       severity: severityOf(TARGET_COUNT, at(plan, 'target')),
       start: fifth.unit.start,
       end: fifth.unit.end,
-      message: message(TARGET_COUNT, 'many', { count: String(targets) }),
+      message: message(TARGET_COUNT, 'many', plan.jurisdiction, { count: String(targets) }),
       why: whyOf(TARGET_COUNT, plan),
     },
   };
@@ -173,7 +175,7 @@ export function checkCspPersons(sections: readonly SectionAt[], plan: PlanPlace)
       severity: severityOf(CSP_PERSONS, at(plan, 'provision')),
       start,
       end: Math.max(start, provision.text.trimEnd().length),
-      message: message(CSP_PERSONS, 'missing'),
+      message: message(CSP_PERSONS, 'missing', plan.jurisdiction),
       why: whyOf(CSP_PERSONS, plan),
       suggestion: 'Persons by whom the additional support is to be provided: [role and service for each kind of support, e.g. NHS speech and language therapist].',
     },
