@@ -1,5 +1,5 @@
 // How plans are judged: the plan's jurisdiction (detected, or fixed), how strict, and which rule families run.
-import { RULE_FAMILIES } from '../../src/analysis/families';
+import { RULE_FAMILIES, type RuleFamilyId } from '../../src/analysis/families';
 import { JURISDICTION_CHOICES, type EffectiveSettings } from '../../src/extension/settings';
 import { t, type MessageName } from '../../src/extension/i18n';
 import { Locked } from './Locked';
@@ -12,6 +12,13 @@ const JURISDICTION_NAMES: Record<(typeof JURISDICTION_CHOICES)[number], MessageN
   scotland: 'jurisdictionScotland',
   ni: 'jurisdictionNi',
   us: 'jurisdictionUs',
+};
+
+const FAMILY_WORDS: Record<RuleFamilyId, { name: MessageName; catches: MessageName }> = {
+  HEDGE: { name: 'familyHedge', catches: 'familyHedgeCatches' },
+  PROV: { name: 'familyProv', catches: 'familyProvCatches' },
+  GOAL: { name: 'familyGoal', catches: 'familyGoalCatches' },
+  STRUCT: { name: 'familyStruct', catches: 'familyStructCatches' },
 };
 
 export function Checking({ effective }: { effective: EffectiveSettings }) {
@@ -55,11 +62,11 @@ export function Checking({ effective }: { effective: EffectiveSettings }) {
         <legend>
           {t('optionsFamilies')} {locked.has('disabledRules') && <Locked />}
         </legend>
-        {RULE_FAMILIES.map((f) => (
-          <label key={f.id} class="family">
-            <input type="checkbox" name="family" value={f.id} checked={!settings.disabledRules.includes(f.id)} onChange={(e) => toggle(f.id, e.currentTarget.checked)} />{' '}
-            <strong>{f.name}</strong>
-            <span class="catches">{f.catches}</span>
+        {RULE_FAMILIES.map((id) => (
+          <label key={id} class="family">
+            <input type="checkbox" name="family" value={id} checked={!settings.disabledRules.includes(id)} onChange={(e) => toggle(id, e.currentTarget.checked)} />{' '}
+            <strong>{t(FAMILY_WORDS[id].name)}</strong>
+            <span class="catches">{t(FAMILY_WORDS[id].catches)}</span>
           </label>
         ))}
       </fieldset>

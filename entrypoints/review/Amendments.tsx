@@ -1,7 +1,8 @@
 // "Requested amendments": the response a parent sends back on a draft plan, on screen and as printed (a one-page
 // summary, then the table), with the same document to download for Word. Text goes in as text nodes only.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { requestedAmendments, type AmendmentRow } from '../../src/documents/amendments';
+import { requestedAmendments, sentenceCount, type AmendmentRow } from '../../src/documents/amendments';
+import { t } from '../../src/extension/i18n';
 import type { Checked } from './App';
 import { Suggestion } from './Suggestion';
 
@@ -18,10 +19,8 @@ function PlanWords({ row }: { row: AmendmentRow }) {
   return <>{out}</>;
 }
 
-const sentences = (n: number) => `${n} ${n === 1 ? 'sentence' : 'sentences'}`;
-
 /** A file name from the plan's: "ehcp-draft.html" → "ehcp-draft – requested amendments.docx". */
-const docxName = (name: string) => `${name.replace(/\.[a-z0-9]+$/i, '') || 'plan'} – requested amendments.docx`;
+const docxName = (name: string) => t('amendFileName', name.replace(/\.[a-z0-9]+$/i, '') || t('amendFileNamePlan'));
 
 export function Amendments({ checked, focus = false }: { checked: Checked; focus?: boolean }) {
   const { doc, report, findings } = checked;
@@ -29,23 +28,23 @@ export function Amendments({ checked, focus = false }: { checked: Checked; focus
   useEffect(() => {
     if (focus) title.current?.focus();
   }, [focus]);
-  const a = useMemo(() => requestedAmendments(doc, report, findings, new Date()), [doc, report, findings]);
+  const a = useMemo(() => requestedAmendments(doc, report, findings, new Date(), t), [doc, report, findings]);
   const [status, setStatus] = useState<string | null>(null);
 
   const download = async () => {
-    setStatus('Making the Word document…');
+    setStatus(t('amendMaking'));
     try {
       // Loaded when asked for: the review page opens without it.
       const [{ Packer }, { amendmentsDocument }] = await Promise.all([import('docx'), import('../../src/documents/amendments-docx')]);
-      const blob = await Packer.toBlob(amendmentsDocument(a));
+      const blob = await Packer.toBlob(amendmentsDocument(a, t));
       const link = document.createElement('a');
       link.href = URL.createObjectURL(blob);
       link.download = docxName(doc.name);
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-      setStatus(`Saved ${link.download} to your downloads.`);
+      setStatus(t('amendSaved', link.download));
     } catch (e) {
-      setStatus(`The Word document could not be made: ${(e as Error).message}`);
+      setStatus(t('amendNotMade', (e as Error).message));
     }
   };
 
@@ -60,10 +59,10 @@ export function Amendments({ checked, focus = false }: { checked: Checked; focus
         </p>
         <div class="screen-only actions">
           <button type="button" onClick={() => window.print()}>
-            Print or save as PDF
+            {t('amendPrint')}
           </button>
           <button type="button" onClick={() => void download()}>
-            Download as a Word document
+            {t('amendDownload')}
           </button>
           {status && (
             <p class="status" role="status">
@@ -74,7 +73,7 @@ export function Amendments({ checked, focus = false }: { checked: Checked; focus
         {a.intro.map((t) => (
           <p key={t}>{t}</p>
         ))}
-        <h3>Summary</h3>
+        <h3>{t('amendSummary')}</h3>
         <p class="headline">
           <strong>{a.summary.headline}</strong>
         </p>
@@ -82,24 +81,24 @@ export function Amendments({ checked, focus = false }: { checked: Checked; focus
           <ul class="by-section">
             {a.summary.bySection.map((s) => (
               <li key={s.section}>
-                {s.section}: {sentences(s.sentences)}
+                {s.section}: {sentenceCount(t, s.sentences)}
               </li>
             ))}
           </ul>
         )}
         {a.summary.missing.length > 0 && (
           <>
-            <h4>What the plan leaves out most often</h4>
+            <h4>{t('amendLeftOut')}</h4>
             <ul class="missing">
               {a.summary.missing.slice(0, 6).map((m) => (
                 <li key={m.what}>
-                  {m.what}: {sentences(m.sentences)}
+                  {m.what}: {sentenceCount(t, m.sentences)}
                 </li>
               ))}
             </ul>
           </>
         )}
-        <h4>Needs with no provision</h4>
+        <h4>{t('amendNeedsNoProvision')}</h4>
         {a.summary.needsWithoutProvision.length ? (
           <ul class="gaps">
             {a.summary.needsWithoutProvision.map((n) => (
@@ -110,11 +109,11 @@ export function Amendments({ checked, focus = false }: { checked: Checked; focus
             ))}
           </ul>
         ) : (
-          <p>Every need has some provision.</p>
+          <p>{t('amendEveryNeedProvided')}</p>
         )}
         {a.rules.length > 0 && (
           <>
-            <h4>The rules this relies on</h4>
+            <h4>{t('amendRules')}</h4>
             <ol class="rules">
               {a.rules.map((r) => (
                 <li key={r.number} value={r.number}>
@@ -124,28 +123,28 @@ export function Amendments({ checked, focus = false }: { checked: Checked; focus
             </ol>
           </>
         )}
-        <p class="footer">Plan Lens read this plan on this computer; nothing was uploaded. It flags wording, not the child’s needs: check each point with the people who know the child.</p>
+        <p class="footer">{t('amendFooter')}</p>
       </div>
       {a.rows.length > 0 && (
         <div class="amendments-table">
-          <h3>The changes I ask for</h3>
+          <h3>{t('amendChanges')}</h3>
           <table>
             <thead>
               <tr>
-                <th scope="col">The plan says</th>
-                <th scope="col">Please write instead</th>
-                <th scope="col">Why</th>
+                <th scope="col">{t('amendColumnPlanSays')}</th>
+                <th scope="col">{t('amendColumnInstead')}</th>
+                <th scope="col">{t('amendColumnWhy')}</th>
               </tr>
             </thead>
             <tbody>
               {a.rows.map((r, i) => (
                 <tr key={i} class={`row sev-${r.severity}`}>
-                  <td data-label="The plan says">
+                  <td data-label={t('amendColumnPlanSays')}>
                     <span class="section">{r.section}</span> <PlanWords row={r} />
                   </td>
-                  <td data-label="Please write instead">{r.askFor ? <Suggestion text={r.askFor} /> : 'Wording that answers the point under “Why”.'}</td>
-                  <td data-label="Why">
-                    {r.why} <span class="rule">(Rule {r.ruleNumber})</span>
+                  <td data-label={t('amendColumnInstead')}>{r.askFor ? <Suggestion text={r.askFor} /> : t('amendNoWording')}</td>
+                  <td data-label={t('amendColumnWhy')}>
+                    {r.why} <span class="rule">{t('amendRuleRef', String(r.ruleNumber))}</span>
                   </td>
                 </tr>
               ))}

@@ -1,5 +1,5 @@
 // The plan at a glance: what it is, where it is from, and how many sentences need work, errors first.
-import { JURISDICTION_LABELS, PLAN_TYPE_LABELS } from '../../src/documents/report';
+import { jurisdictionLabel, planTypeLabel } from '../../src/documents/report';
 import { t, type MessageName } from '../../src/extension/i18n';
 import type { Checked } from './App';
 
@@ -16,7 +16,7 @@ export function Summary({ checked }: { checked: Checked }) {
       <div>
         <h2 class="file">{doc.name}</h2>
         <p class="meta">
-          <span data-testid="plan-type">{PLAN_TYPE_LABELS[report.planType]}</span> · <span data-testid="jurisdiction">{JURISDICTION_LABELS[report.jurisdiction]}</span> ·{' '}
+          <span data-testid="plan-type">{planTypeLabel(t, report.planType)}</span> · <span data-testid="jurisdiction">{jurisdictionLabel(t, report.jurisdiction)}</span> ·{' '}
           {t(KIND_LABELS[doc.kind])}
         </p>
         {!report.isPlan && <p class="notice">{t('reviewNotPlan')}</p>}

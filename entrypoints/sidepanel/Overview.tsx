@@ -1,5 +1,5 @@
 // What the plan is and how Plan Lens is reading it.
-import { JURISDICTION_LABELS, PLAN_TYPE_LABELS } from '../../src/documents/report';
+import { jurisdictionLabel, planTypeLabel } from '../../src/documents/report';
 import type { TabPlan } from '../../src/extension/tab-plan-messages';
 import { routeLabel } from '../../src/sites/google-docs';
 import { t } from '../../src/extension/i18n';
@@ -9,7 +9,7 @@ export function Overview({ plan }: { plan: TabPlan }) {
     <header class="overview">
       <h1>{plan.title || t('panelThisTab')}</h1>
       <p class="meta">
-        <span data-testid="plan-type">{PLAN_TYPE_LABELS[plan.report.planType]}</span> · <span data-testid="jurisdiction">{JURISDICTION_LABELS[plan.report.jurisdiction]}</span>
+        <span data-testid="plan-type">{planTypeLabel(t, plan.report.planType)}</span> · <span data-testid="jurisdiction">{jurisdictionLabel(t, plan.report.jurisdiction)}</span>
       </p>
       {plan.source === 'google-docs' ? (
         <p class={`route route-${plan.route}`} data-testid="route">

@@ -2,8 +2,9 @@
 // never of provision, the Code of Practice or an EHCP; a UK plan never hears American words. Only Plan Lens's own
 // words are checked: the message, the why and the slots of a suggestion (the rest of a rewrite is the plan's own).
 import { describe, expect, it } from 'vitest';
+import { RULE_FAMILIES } from './families';
 import { analyzeText } from './index';
-import { RULES, type RuleData } from './rules/catalogue';
+import { RULES } from './rules/catalogue';
 import { HEADINGS, judge, rulesOf } from './testing';
 import type { Finding, Jurisdiction, Options } from './types';
 
@@ -19,7 +20,6 @@ function ownWords(f: Finding): string[] {
   return [ours(f.message), f.why, ...(f.spans ?? []).map((s) => ours(s.message)), ...slots, ...added];
 }
 
-const FAMILIES: RuleData['family'][] = ['HEDGE', 'PROV', 'GOAL', 'STRUCT'];
 const familyOf = (id: string) => RULES.find((r) => r.id === id)?.family;
 
 /** Each family's wording, as each side of the Atlantic writes it: [role, sentence]. */
@@ -88,7 +88,7 @@ describe('a finding speaks its plan’s jurisdiction', () => {
       ...SAMPLES.us.flatMap(([role, line]) => judge(`${title}\n${HEADINGS[role].us}`, line, options).findings),
       ...analyzeText(plan === '504' ? PLANS.us.replace(/^.*\n/, `${title}\n`) : PLANS.us, options).findings,
     ];
-    expect(new Set(findings.flatMap(rulesOf).map(familyOf))).toEqual(new Set(FAMILIES));
+    expect(new Set(findings.flatMap(rulesOf).map(familyOf))).toEqual(new Set(RULE_FAMILIES));
     expect(offending(findings, BRITISH)).toEqual([]);
     // The American words are there, so the check above is of American findings.
     expect(findings.some((f) => /\bservices?\b/.test(f.message))).toBe(true);
@@ -99,7 +99,7 @@ describe('a finding speaks its plan’s jurisdiction', () => {
     const options: Partial<Options> = { jurisdiction: j };
     const plan = PLANS.uk.replaceAll(HEADINGS.need.england, HEADINGS.need[j]).replaceAll(HEADINGS.provision.england, HEADINGS.provision[j]);
     const findings = [...SAMPLES.uk.flatMap(([role, line]) => judge(HEADINGS[role][j], line, options).findings), ...analyzeText(plan, options).findings];
-    expect(new Set(findings.flatMap(rulesOf).map(familyOf))).toEqual(new Set(FAMILIES));
+    expect(new Set(findings.flatMap(rulesOf).map(familyOf))).toEqual(new Set(RULE_FAMILIES));
     expect(offending(findings, AMERICAN)).toEqual([]);
     expect(findings.some((f) => /\bprovision\b/.test(f.message))).toBe(true);
   });

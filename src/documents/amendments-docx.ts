@@ -2,7 +2,8 @@
 // in full, once), then the table, its header row repeated on every page. Built with the `docx` package, which
 // runs the same in the review page (a Blob to download) and in Node (tests read it back with LibreOffice).
 import { BorderStyle, Document, HeadingLevel, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { AmendmentRow, Amendments } from './amendments';
+import type { Words } from '../analysis/words';
+import { sentenceCount, type AmendmentRow, type Amendments } from './amendments';
 
 /** Body text in half-points: 11 pt. */
 const BODY = 22;
@@ -37,10 +38,10 @@ const para = (runs: TextRun[] | string) => new Paragraph({ children: typeof runs
 /** Column widths, in per cent of the table: the plan's words (under their section), what to ask for, why. */
 const WIDTHS = [26, 46, 28];
 
-function table(a: Amendments): Table {
+function table(a: Amendments, words: Words): Table {
   const header = new TableRow({
     tableHeader: true,
-    children: ['The plan says', 'Please write instead', 'Why'].map((title, i) => cell([para([new TextRun({ text: title, bold: true })])], WIDTHS[i]!, true)),
+    children: [words('amendColumnPlanSays'), words('amendColumnInstead'), words('amendColumnWhy')].map((title, i) => cell([para([new TextRun({ text: title, bold: true })])], WIDTHS[i]!, true)),
   });
   const rows = a.rows.map(
     (r) =>
@@ -48,8 +49,8 @@ function table(a: Amendments): Table {
         cantSplit: true,
         children: [
           cell([para([new TextRun({ text: r.section, bold: true })]), para(withWeakWords(r))], WIDTHS[0]!),
-          cell([para(r.askFor ? withSlots(r.askFor) : 'Wording that answers the point under “Why”.')], WIDTHS[1]!),
-          cell([para([new TextRun(`${r.why} `), new TextRun({ text: `(Rule ${r.ruleNumber})`, italics: true })])], WIDTHS[2]!),
+          cell([para(r.askFor ? withSlots(r.askFor) : words('amendNoWording'))], WIDTHS[1]!),
+          cell([para([new TextRun(`${r.why} `), new TextRun({ text: words('amendRuleRef', String(r.ruleNumber)), italics: true })])], WIDTHS[2]!),
         ],
       }),
   );
@@ -61,23 +62,24 @@ function table(a: Amendments): Table {
   });
 }
 
-export function amendmentsDocument(a: Amendments): Document {
+/** The document, its own headings in the same words as the amendments (`words`). */
+export function amendmentsDocument(a: Amendments, words: Words): Document {
   const { summary } = a;
   const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
   const first = [
     new Paragraph({ text: a.title, heading: HeadingLevel.TITLE }),
     para([new TextRun({ text: `${a.about} · ${a.date}`, color: '4B5563' })]),
     ...a.intro.map((t) => para(t)),
-    new Paragraph({ text: 'Summary', heading: HeadingLevel.HEADING_1 }),
+    new Paragraph({ text: words('amendSummary'), heading: HeadingLevel.HEADING_1 }),
     para([new TextRun({ text: summary.headline, bold: true })]),
-    ...summary.bySection.map((s) => bullet(`${s.section}: ${s.sentences} ${s.sentences === 1 ? 'sentence' : 'sentences'}`)),
+    ...summary.bySection.map((s) => bullet(`${s.section}: ${sentenceCount(words, s.sentences)}`)),
     ...(summary.missing.length
-      ? [new Paragraph({ text: 'What the plan leaves out most often', heading: HeadingLevel.HEADING_2 }), ...summary.missing.slice(0, 6).map((m) => bullet(`${m.what}: ${m.sentences} ${m.sentences === 1 ? 'sentence' : 'sentences'}`))]
+      ? [new Paragraph({ text: words('amendLeftOut'), heading: HeadingLevel.HEADING_2 }), ...summary.missing.slice(0, 6).map((m) => bullet(`${m.what}: ${sentenceCount(words, m.sentences)}`))]
       : []),
-    new Paragraph({ text: 'Needs with no provision', heading: HeadingLevel.HEADING_2 }),
-    ...(summary.needsWithoutProvision.length ? summary.needsWithoutProvision.map((n) => bullet(`${n.area}${n.words ? `: “${n.words}”` : ''}`)) : [para('Every need has some provision.')]),
-    new Paragraph({ text: 'The rules this relies on', heading: HeadingLevel.HEADING_2 }),
-    ...a.rules.map((r) => new Paragraph({ children: [new TextRun({ text: `Rule ${r.number}. `, bold: true }), new TextRun(r.text)] })),
+    new Paragraph({ text: words('amendNeedsNoProvision'), heading: HeadingLevel.HEADING_2 }),
+    ...(summary.needsWithoutProvision.length ? summary.needsWithoutProvision.map((n) => bullet(`${n.area}${n.words ? `: “${n.words}”` : ''}`)) : [para(words('amendEveryNeedProvided'))]),
+    new Paragraph({ text: words('amendRules'), heading: HeadingLevel.HEADING_2 }),
+    ...a.rules.map((r) => new Paragraph({ children: [new TextRun({ text: `${words('amendRuleNumber', String(r.number))} `, bold: true }), new TextRun(r.text)] })),
   ];
   return new Document({
     creator: 'Plan Lens',
@@ -89,8 +91,8 @@ export function amendmentsDocument(a: Amendments): Document {
         children: [
           ...first,
           new Paragraph({ children: [new PageBreak()] }),
-          new Paragraph({ text: 'The changes I ask for', heading: HeadingLevel.HEADING_1 }),
-          table(a),
+          new Paragraph({ text: words('amendChanges'), heading: HeadingLevel.HEADING_1 }),
+          table(a, words),
         ],
       },
     ],

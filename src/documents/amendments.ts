@@ -6,7 +6,8 @@
 // (tests/unit/amendments.test.ts measures their reading grade).
 import type { Report } from '../analysis/index';
 import type { Finding, HedgeSpan, Part, Severity } from '../analysis/types';
-import { JURISDICTION_LABELS, PLAN_TYPE_LABELS, quoteOf, sectionTitleAt, shortSectionName } from './report';
+import type { MessageName, Words } from '../analysis/words';
+import { jurisdictionLabel, planTypeLabel, quoteOf, sectionTitleAt, shortSectionName } from './report';
 import type { PlanDocument } from './plan-document';
 
 export interface AmendmentRow {
@@ -45,64 +46,64 @@ export interface Amendments {
 }
 
 /** What each hedge does to a promise, in a parent's words (a clause after the phrase). */
-const HEDGE_EFFECTS: Record<string, string> = {
-  'HEDGE-ACCESS': 'offers access, not help',
-  'HEDGE-OPPORTUNITY': 'offers a chance, not help',
-  'HEDGE-DISCRETION': 'lets someone decide later not to give it',
-  'HEDGE-VAGUE-FREQUENCY': 'does not say how often',
-  'HEDGE-MODAL': 'is advice, not a promise',
-  'HEDGE-VAGUE-QUANTITY': 'does not say which ones or how much',
-  'HEDGE-UP-TO': 'sets a top limit, so it could mean none',
-  'HEDGE-SMALL-GROUP': 'does not say how many children',
-  'HEDGE-EXAMPLES': 'gives only examples, so the list could shrink',
-  'HEDGE-VAGUE-ACTOR': 'does not say who will do it',
-  'HEDGE-DEFERRAL': 'points to another paper instead of saying what is given',
-  'HEDGE-CUSTOM': 'is not clear enough',
+const HEDGE_EFFECTS: Record<string, MessageName> = {
+  'HEDGE-ACCESS': 'amendEffectAccess',
+  'HEDGE-OPPORTUNITY': 'amendEffectOpportunity',
+  'HEDGE-DISCRETION': 'amendEffectDiscretion',
+  'HEDGE-VAGUE-FREQUENCY': 'amendEffectFrequency',
+  'HEDGE-MODAL': 'amendEffectModal',
+  'HEDGE-VAGUE-QUANTITY': 'amendEffectQuantity',
+  'HEDGE-UP-TO': 'amendEffectUpTo',
+  'HEDGE-SMALL-GROUP': 'amendEffectSmallGroup',
+  'HEDGE-EXAMPLES': 'amendEffectExamples',
+  'HEDGE-VAGUE-ACTOR': 'amendEffectActor',
+  'HEDGE-DEFERRAL': 'amendEffectDeferral',
+  'HEDGE-CUSTOM': 'amendEffectUnclear',
 };
 
 /** The parts a sentence leaves out, in short words, by what was judged, the most telling first. */
-const SHORT_PARTS: Record<'provision' | 'goal' | 'need', Partial<Record<Part, string>>> = {
+const SHORT_PARTS: Record<'provision' | 'goal' | 'need', Partial<Record<Part, MessageName>>> = {
   provision: {
-    what: 'what is done',
-    frequency: 'how often',
-    who: 'who gives it',
-    duration: 'for how long',
-    group_size: 'how big the group is',
-    monitoring: 'how it is checked',
-    training: 'what training staff have',
-    timescale: 'by when',
-    context: 'where',
-    measure: 'how it is measured',
+    what: 'amendPartWhat',
+    frequency: 'amendPartFrequency',
+    who: 'amendPartWho',
+    duration: 'amendPartDuration',
+    group_size: 'amendPartGroupSize',
+    monitoring: 'amendPartMonitoring',
+    training: 'amendPartTraining',
+    timescale: 'amendPartTimescale',
+    context: 'amendPartContext',
+    measure: 'amendPartMeasure',
   },
   goal: {
-    what: 'what the child will do',
-    measure: 'how success is measured',
-    timescale: 'by when',
-    context: 'when or where',
+    what: 'amendGoalWhat',
+    measure: 'amendGoalMeasure',
+    timescale: 'amendPartTimescale',
+    context: 'amendGoalContext',
   },
   need: {
-    what: 'what the child finds hard',
-    context: 'where it shows',
-    measure: 'how we know',
+    what: 'amendNeedWhat',
+    context: 'amendNeedContext',
+    measure: 'amendNeedMeasure',
   },
 };
 
 /** Why each sentence-level rule matters, when it has nothing missing to list. */
-const RULE_REASONS: Record<string, string> = {
-  'STRUCT-B-F-MATCH': 'The plan has no help for this need in the provision section.',
-  'STRUCT-OUTCOME-NOT-PROVISION': 'This is a service, not something the child will learn to do.',
-  'STRUCT-SCO-CSP': 'The plan does not say who will give the support.',
-  'IEP-REVIEW-DATE': 'There is no date for the review.',
-  'IEP-TARGET-COUNT': 'There are too many targets: two to four work best.',
-  'PROV-US-LOCATION': 'It does not say where the service is given.',
-  'STRUCT-NEED-IMPACT': 'It names a condition but not what the child finds hard, where, or how we know.',
+const RULE_REASONS: Record<string, MessageName> = {
+  'STRUCT-B-F-MATCH': 'amendReasonNoProvision',
+  'STRUCT-OUTCOME-NOT-PROVISION': 'amendReasonOutcome',
+  'STRUCT-SCO-CSP': 'amendReasonPersons',
+  'IEP-REVIEW-DATE': 'amendReasonReview',
+  'IEP-TARGET-COUNT': 'amendReasonTargets',
+  'PROV-US-LOCATION': 'amendReasonLocation',
+  'STRUCT-NEED-IMPACT': 'amendReasonLabel',
 };
 
 const MAX_PARTS = 3;
 
-function listWords(words: readonly string[]): string {
-  if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
+function listWords(words: Words, list: readonly string[]): string {
+  if (list.length <= 1) return list[0] ?? '';
+  return words('amendListAnd', list.slice(0, -1).join(', '), list.at(-1)!);
 }
 
 function subjectOf(f: Finding): 'provision' | 'goal' | 'need' {
@@ -111,36 +112,44 @@ function subjectOf(f: Finding): 'provision' | 'goal' | 'need' {
   return 'provision';
 }
 
-function missingWords(f: Finding): string[] {
+function missingWords(words: Words, f: Finding): string[] {
   const table = SHORT_PARTS[subjectOf(f)];
   const order = Object.keys(table) as Part[];
-  return order.filter((p) => f.missing?.includes(p)).map((p) => table[p]!);
+  return order.filter((p) => f.missing?.includes(p)).map((p) => words(table[p]!));
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A hedge, as the plan writes it, and what it does. */
-const hedgeClause = (text: string, s: HedgeSpan) => `“${text.slice(s.start, s.end)}” ${HEDGE_EFFECTS[s.rule] ?? 'is not clear enough'}`;
+const hedgeClause = (words: Words, text: string, s: HedgeSpan) => words('amendHedgeClause', text.slice(s.start, s.end), words(HEDGE_EFFECTS[s.rule] ?? 'amendEffectUnclear'));
+
+/** "1 sentence", "3 sentences". */
+export const sentenceCount = (words: Words, n: number): string => words(n === 1 ? 'amendSentenceOne' : 'amendSentenceMany', String(n));
 
 /**
  * Why the sentence needs changing, in one short sentence: its worst hedge (a second one when nothing is missing),
  * then the first few parts it leaves out. A rule with nothing missing gives its own reason.
  */
-export function plainWhy(text: string, f: Finding): string {
+export function plainWhy(words: Words, text: string, f: Finding): string {
   const spans = [...(f.spans ?? [])].sort((a, b) => a.start - b.start);
-  const parts = missingWords(f);
+  const parts = missingWords(words, f);
   const rules = [f.rule, ...(f.also ?? [])];
   if (subjectOf(f) === 'need' && !spans.length) {
     const noProvision = rules.includes('STRUCT-B-F-MATCH');
-    return noProvision && rules.includes('STRUCT-NEED-IMPACT') ? 'It names a condition but not what the child finds hard, and no help for it is planned.' : RULE_REASONS[f.rule]!;
+    return words(noProvision && rules.includes('STRUCT-NEED-IMPACT') ? 'amendReasonLabelNoProvision' : RULE_REASONS[f.rule]!);
   }
-  const hedges = spans.slice(0, parts.length ? 1 : 2).map((s) => hedgeClause(text, s));
+  const hedges = spans.slice(0, parts.length ? 1 : 2).map((s) => hedgeClause(words, text, s));
   const shown = parts.slice(0, spans.length ? 2 : MAX_PARTS);
-  const gap = shown.length ? `${hedges.length ? 'it' : 'the plan'} leaves out ${listWords(shown)}` : '';
-  const clauses = [...hedges, gap].filter(Boolean);
-  if (!clauses.length) return RULE_REASONS[rules.find((r) => RULE_REASONS[r]) ?? ''] ?? 'The wording is not clear enough to check.';
-  const tail = !hedges.length && subjectOf(f) === 'provision' ? ', so no one can check it is given' : '';
-  return `${capitalise(clauses.join(', and '))}${tail}.`;
+  const gap = shown.length ? words(hedges.length ? 'amendItLeavesOut' : 'amendPlanLeavesOut', listWords(words, shown)) : '';
+  // At most two clauses: one hedge and the gap, or two hedges.
+  const [first, second] = [...hedges, gap].filter(Boolean);
+  if (!first) {
+    const reason = RULE_REASONS[rules.find((r) => RULE_REASONS[r]) ?? ''];
+    return words(reason ?? 'amendReasonUnclear');
+  }
+  const clauses = second ? words('amendTwoClauses', first, second) : first;
+  const body = capitalise(clauses);
+  return `${!hedges.length && subjectOf(f) === 'provision' ? words('amendUnchecked', body) : body}.`;
 }
 
 /**
@@ -166,10 +175,11 @@ function placeOf(doc: PlanDocument, offset: number): { short: string; section: s
 /** "SEND Code of Practice 9.69" from "SEND Code of Practice 9.69: provision …". */
 const ruleName = (why: string) => why.split(/:\s/)[0]!.trim();
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** The response to a checked plan: only the sentences that need changing (errors, then warnings are counted). */
-export function requestedAmendments(doc: PlanDocument, report: Pick<Report, 'planType' | 'jurisdiction' | 'coverage'>, findings: readonly Finding[], date: Date): Amendments {
+/**
+ * The response to a checked plan: only the sentences that need changing (errors, then warnings are counted), in
+ * the reader's words (`words`: the browser's language, or the bundled British words in Node).
+ */
+export function requestedAmendments(doc: PlanDocument, report: Pick<Report, 'planType' | 'jurisdiction' | 'coverage'>, findings: readonly Finding[], date: Date, words: Words): Amendments {
   const flagged = findings.filter((f): f is Finding & { severity: 'error' | 'warning' } => f.severity !== 'info');
   const rules: Amendments['rules'] = [];
   const numberOf = (why: string) => {
@@ -179,14 +189,14 @@ export function requestedAmendments(doc: PlanDocument, report: Pick<Report, 'pla
     return rules.length;
   };
   const rows = flagged.map((f): AmendmentRow => {
-    const words = quoteOf(doc.text, f);
+    const quoted = quoteOf(doc.text, f);
     const from = f.start + (doc.text.slice(f.start, f.end).length - doc.text.slice(f.start, f.end).trimStart().length);
     return {
       section: placeOf(doc, f.start).short,
-      words,
-      weak: (f.spans ?? []).map((s) => ({ start: s.start - from, end: s.end - from })).filter((s) => s.start >= 0 && s.end <= words.length),
+      words: quoted,
+      weak: (f.spans ?? []).map((s) => ({ start: s.start - from, end: s.end - from })).filter((s) => s.start >= 0 && s.end <= quoted.length),
       askFor: f.suggestion,
-      why: plainWhy(doc.text, f),
+      why: plainWhy(words, doc.text, f),
       rule: ruleName(f.why),
       ruleNumber: numberOf(f.why),
       severity: f.severity,
@@ -195,16 +205,17 @@ export function requestedAmendments(doc: PlanDocument, report: Pick<Report, 'pla
 
   const errors = flagged.filter((f) => f.severity === 'error').length;
   const warnings = flagged.length - errors;
+  const verdicts = [errors && words(errors === 1 ? 'amendFailOne' : 'amendFailMany', String(errors)), warnings && words('amendQuestioned', String(warnings))].filter((v): v is string => Boolean(v));
   const headline = !flagged.length
-    ? 'No sentence needs changing: nothing in this plan matched Plan Lens’s checks.'
-    : `${plural(flagged.length, 'sentence')} ${flagged.length === 1 ? 'needs' : 'need'} changing: ${[errors && `${errors} ${errors === 1 ? 'fails' : 'fail'} the legal test`, warnings && `${warnings} would be questioned`].filter(Boolean).join(' and ')}.`;
+    ? words('amendHeadlineNone')
+    : words('amendHeadline', words(flagged.length === 1 ? 'amendNeedChangingOne' : 'amendNeedChangingMany', String(flagged.length)), listWords(words, verdicts));
   const bySection = new Map<string, number>();
   for (const f of flagged) {
     const { section } = placeOf(doc, f.start);
     bySection.set(section, (bySection.get(section) ?? 0) + 1);
   }
   const missingCount = new Map<string, number>();
-  for (const f of flagged) for (const w of missingWords(f)) missingCount.set(w, (missingCount.get(w) ?? 0) + 1);
+  for (const f of flagged) for (const w of missingWords(words, f)) missingCount.set(w, (missingCount.get(w) ?? 0) + 1);
   const gaps = report.coverage.filter((c) => !c.provided);
   const needsWithoutProvision = gaps.map((g) => {
     const f = flagged.find((x) => (x.rule === 'STRUCT-B-F-MATCH' || x.also?.includes('STRUCT-B-F-MATCH')) && x.message.includes(`(${g.area})`));
@@ -212,15 +223,11 @@ export function requestedAmendments(doc: PlanDocument, report: Pick<Report, 'pla
   });
 
   const england = report.planType === 'ehcp' && report.jurisdiction === 'england';
-  const intro = [
-    'I have read the draft plan. Please make the changes below before the plan is made final.',
-    'Words in [brackets] are details to agree with the people who know the child.',
-    ...(england ? ['The law gives me 15 days to reply to a draft plan (SEND Regulations 2014, regulation 13).'] : []),
-  ];
+  const intro = [words('amendIntroRead'), words('amendIntroBrackets'), ...(england ? [words('amendIntroDays')] : [])];
   return {
-    title: 'Requested amendments to the draft plan',
-    about: [doc.name, PLAN_TYPE_LABELS[report.planType], JURISDICTION_LABELS[report.jurisdiction]].join(' · '),
-    date: date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
+    title: words('amendTitle'),
+    about: [doc.name, planTypeLabel(words, report.planType), jurisdictionLabel(words, report.jurisdiction)].join(' · '),
+    date: date.toLocaleDateString(words('amendDateLocale'), { day: 'numeric', month: 'long', year: 'numeric' }),
     intro,
     summary: {
       headline,

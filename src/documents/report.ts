@@ -2,29 +2,36 @@
 // finding sits in, and plain words for the analyser's vocabulary. Shared by the review page and the side panel.
 import type { Report } from '../analysis/index';
 import type { Finding, Jurisdiction, PlanType } from '../analysis/types';
+import type { MessageName, Words } from '../analysis/words';
 import type { Paragraph, PlanDocument } from './plan-document';
 
-export const PLAN_TYPE_LABELS: Record<PlanType, string> = {
-  ehcp: 'Education, Health and Care plan (EHCP)',
-  'sen-support': 'SEN Support plan',
-  iep: 'Individual Education Plan (IEP)',
-  idp: 'Individual Development Plan (IDP)',
-  csp: 'Co-ordinated Support Plan (CSP)',
-  statement: 'Statement of SEN',
-  plp: 'Personal Learning Plan',
-  'us-iep': 'IEP (US, IDEA)',
-  '504': 'Section 504 plan',
-  unknown: 'Plan type not recognised',
+const PLAN_TYPE_NAMES: Record<PlanType, MessageName> = {
+  ehcp: 'planTypeEhcp',
+  'sen-support': 'planTypeSenSupport',
+  iep: 'planTypeIep',
+  idp: 'planTypeIdp',
+  csp: 'planTypeCsp',
+  statement: 'planTypeStatement',
+  plp: 'planTypePlp',
+  'us-iep': 'planTypeUsIep',
+  '504': 'planType504',
+  unknown: 'planTypeUnknown',
 };
 
-export const JURISDICTION_LABELS: Record<Jurisdiction | 'unknown', string> = {
-  england: 'England',
-  wales: 'Wales',
-  scotland: 'Scotland',
-  ni: 'Northern Ireland',
-  us: 'United States',
-  unknown: 'Jurisdiction not recognised',
+const JURISDICTION_NAMES: Record<Jurisdiction | 'unknown', MessageName> = {
+  england: 'jurisdictionNameEngland',
+  wales: 'jurisdictionNameWales',
+  scotland: 'jurisdictionNameScotland',
+  ni: 'jurisdictionNameNi',
+  us: 'jurisdictionNameUs',
+  unknown: 'jurisdictionNameUnknown',
 };
+
+/** "Education, Health and Care plan (EHCP)", in the reader's words. */
+export const planTypeLabel = (words: Words, type: PlanType): string => words(PLAN_TYPE_NAMES[type]);
+
+/** "England", in the reader's words. */
+export const jurisdictionLabel = (words: Words, jurisdiction: Jurisdiction | 'unknown'): string => words(JURISDICTION_NAMES[jurisdiction]);
 
 export interface Section {
   /** The heading's text, or a neutral name for text before the first heading. */

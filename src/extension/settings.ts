@@ -134,7 +134,7 @@ export function readSettings(value: unknown, extra: readonly string[] = []): { s
   if (strictness) settings.strictness = strictness;
   const disabled = listOf(v.disabledRules, 'disabledRules', problems, (r, at) => {
     if (isString(r) && RULE_ID.test(r)) return r;
-    problems.push(`${at} is not a rule or family id (such as ${RULE_FAMILIES.map((f) => f.id).join(', ')} or HEDGE-ACCESS).`);
+    problems.push(`${at} is not a rule or family id (such as ${RULE_FAMILIES.join(', ')} or HEDGE-ACCESS).`);
     return undefined;
   });
   if (disabled) settings.disabledRules = [...new Set(disabled)];

@@ -1,10 +1,11 @@
 // The British English messages, looked up as the browser does ($1… filled in), for page-layer tests.
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import messages from '../../public/_locales/en_GB/messages.json';
-import type { MessageName, Words } from '../../src/page/words';
+import { bundledWords, type MessageName, type Words } from '../../src/page/words';
 
-export const words: Words = (name, ...substitutions) => messages[name].message.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+export const words: Words = bundledWords('en-GB');
+/** The same, as an American browser gives them. */
+export const americanWords: Words = bundledWords('en-US');
 
 /** The fake browser's i18n.getMessage (which it lacks) answering as a British browser does. */
 export const speakBritish = () =>

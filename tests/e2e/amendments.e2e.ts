@@ -6,17 +6,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import type { WxtBrowser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestedAmendments, type Amendments } from '../../src/documents/amendments';
 import { readPlanFileFromPath } from '../../src/documents/node';
 import { checkDocument } from '../../src/documents/plan-document';
+import { bundledWords, type Words } from '../../src/page/words';
 import { externalRequests, launchWithExtension, REPO_ROOT, type ExtensionBrowser } from './harness';
 import { convertWithLibreOffice, findSoffice, planForms, type PlanForms } from './plan-forms';
+
+declare const chrome: WxtBrowser;
 
 let browser: ExtensionBrowser;
 let forms: PlanForms;
 let draft: string;
 let expected: Amendments;
+/** Plan Lens's words in the browser's language (Debian's Chromium speaks en-US): the page's and the document's. */
+let words: Words;
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-lens-amendments-'));
 const shots = path.join(REPO_ROOT, 'test-results');
 
@@ -26,8 +32,9 @@ beforeAll(async () => {
   draft = forms.pdf['ehcp-draft']['a4-no-margins']!;
   const doc = await readPlanFileFromPath(draft);
   const { report, findings } = checkDocument(doc);
-  expected = requestedAmendments(doc, report, findings, new Date());
   browser = await launchWithExtension();
+  words = bundledWords(await (await browser.serviceWorker()).evaluate(() => chrome.i18n.getUILanguage()));
+  expected = requestedAmendments(doc, report, findings, new Date(), words);
   fs.mkdirSync(shots, { recursive: true });
 });
 
@@ -81,12 +88,12 @@ describe('requested amendments for the sample draft EHCP', () => {
     // Then on to the response, and its download.
     await tabTo(page, /Write the requested amendments/);
     await page.keyboard.press('Enter');
-    await tabTo(page, /Download as a Word document/);
+    await tabTo(page, new RegExp(words('amendDownload')));
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     const file = path.join(out, download.suggestedFilename());
     await download.saveAs(file);
-    expect(path.basename(file)).toBe('ehcp-draft.a4-no-margins – requested amendments.docx');
-    await expect.poll(() => page.locator('.amendments [role=status]').textContent()).toContain('Saved');
+    expect(path.basename(file)).toBe(words('amendFileName', 'ehcp-draft.a4-no-margins'));
+    await expect.poll(() => page.locator('.amendments [role=status]').textContent()).toBe(words('amendSaved', path.basename(file)));
     expect(fs.statSync(file).size).toBeGreaterThan(5_000);
     await page.close();
   });
@@ -94,7 +101,7 @@ describe('requested amendments for the sample draft EHCP', () => {
   // LibreOffice reads the downloaded file back; .ci/run installs it, and outside CI the file may skip without it.
   it.runIf(findSoffice() !== null || process.env.CI)('the Word document reads back in LibreOffice: the summary, then a table row for every flagged sentence', async () => {
     const page = await openDraft();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as a Word document' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: words('amendDownload') }).click()]);
     const docx = path.join(out, 'response.docx');
     await download.saveAs(docx);
     await page.close();
@@ -102,7 +109,8 @@ describe('requested amendments for the sample draft EHCP', () => {
     convertWithLibreOffice([docx], 'html', out);
     const text = fs.readFileSync(path.join(out, 'response.txt'), 'utf8');
     const html = fs.readFileSync(path.join(out, 'response.html'), 'utf8');
-    expect(text).toContain('Requested amendments to the draft plan');
+    expect(text).toContain(words('amendTitle'));
+    expect(text).toContain(words('amendNeedsNoProvision'));
     expect(text).toContain(expected.summary.headline);
     for (const n of expected.summary.needsWithoutProvision) expect(text).toContain(n.area);
     // The table: a header row and one row per flagged sentence, each with the plan's words and what to ask for.
@@ -110,7 +118,7 @@ describe('requested amendments for the sample draft EHCP', () => {
     const bare = (s: string) => s.replace(/\s+/g, '');
     const rows = [...html.matchAll(/<tr[\s>][\s\S]*?<\/tr>/g)].map((m) => bare(m[0].replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&nbsp;/g, ' ')));
     expect(rows).toHaveLength(expected.rows.length + 1);
-    expect(rows[0]).toMatch(/^Theplansays.*Pleasewriteinstead.*Why$/);
+    expect(rows[0]).toBe(bare(words('amendColumnPlanSays') + words('amendColumnInstead') + words('amendColumnWhy')));
     expected.rows.forEach((r, i) => {
       expect(rows[i + 1]).toContain(bare(`${r.section}${r.words}`));
       expect(rows[i + 1]).toContain(bare(r.askFor!));
@@ -136,8 +144,8 @@ describe('requested amendments for the sample draft EHCP', () => {
     const pages = Math.max(...printed.paragraphs.map((p) => p.page ?? 1));
     expect(pages).toBeLessThanOrEqual(3);
     const onPage = (n: number) => printed.paragraphs.filter((p) => p.page === n).map((p) => printed.text.slice(p.start, p.end)).join('\n');
-    expect(onPage(1)).toContain('Needs with no provision');
-    expect(onPage(1)).not.toContain('The changes I ask for');
+    expect(onPage(1)).toContain(words('amendNeedsNoProvision'));
+    expect(onPage(1)).not.toContain(words('amendChanges'));
     for (const r of expected.rows) expect(printed.text.replace(/\s+/g, ' ')).toContain(r.why);
     await page.close();
   });

@@ -10,7 +10,8 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { analyzeText } from '../../src/analysis/index';
-import { PLAN_TYPE_LABELS } from '../../src/documents/report';
+import { planTypeLabel } from '../../src/documents/report';
+import { bundledWords } from '../../src/page/words';
 import type { TabPlan } from '../../src/extension/tab-plan-messages';
 import { docxOf, paragraphsOf } from '../fixtures/files/build';
 import { cliFindings } from './cli';
@@ -147,7 +148,7 @@ describe.runIf(findFirefox() !== null || process.env.CI)('Plan Lens in Firefox',
     expect(plan.findings.length).toBeGreaterThan(0);
     // The page the manifest names as Firefox's sidebar (firefox-panel.e2e.ts), pinned to the tab as in Chromium.
     const sidebar = await firefox.extensionPage(`sidepanel.html?tab=${tabId}`);
-    await expect.poll(() => sidebar.evaluate(() => document.querySelector('[data-testid=plan-type]')?.textContent)).toBe(PLAN_TYPE_LABELS[plan.report.planType]);
+    await expect.poll(() => sidebar.evaluate(() => document.querySelector('[data-testid=plan-type]')?.textContent)).toBe(planTypeLabel(bundledWords('en-GB'), plan.report.planType));
     expect(await listedFindings(sidebar)).toEqual(byPlace(plan.findings));
     await sidebar.close();
     await page.close();

@@ -6,7 +6,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { analyzeText } from '../../src/analysis/index';
-import { PLAN_TYPE_LABELS } from '../../src/documents/report';
+import { planTypeLabel } from '../../src/documents/report';
+import { bundledWords } from '../../src/page/words';
 import type { PagePlan, TabPlan } from '../../src/extension/tab-plan-messages';
 import { cliFindings } from './cli';
 import { cardText } from './page-probes';
@@ -100,7 +101,7 @@ describe('side panel on a portal read view (the sample draft EHCP)', () => {
   });
 
   it('shows the plan type, the needs-and-provision grid with the unmatched needs marked, and the findings by section', async () => {
-    expect(await panel.textContent('[data-testid=plan-type]')).toBe(PLAN_TYPE_LABELS.ehcp);
+    expect(await panel.textContent('[data-testid=plan-type]')).toBe(planTypeLabel(bundledWords('en-GB'), 'ehcp'));
     const grid = await panel.$$eval('.coverage tbody tr', (rows) => rows.map((r) => [r.getAttribute('data-area'), r.classList.contains('gap')]));
     expect(grid).toEqual(plan.report.coverage.map((c) => [c.area, !c.provided]));
     // "Oliver has difficulties with working memory." has nothing in Section F for it.

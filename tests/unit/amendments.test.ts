@@ -5,14 +5,19 @@ import { requestedAmendments, type Amendments } from '../../src/documents/amendm
 import { amendmentsDocument } from '../../src/documents/amendments-docx';
 import { readPlanFileFromPath } from '../../src/documents/node';
 import { checkDocument } from '../../src/documents/plan-document';
+import { readText } from '../../src/documents/text';
+import { bundledWords } from '../../src/page/words';
 import { gradeLevel, syllables } from './readability';
 
 const SAMPLES = ['assets/samples/ehcp-draft.html', 'assets/samples/iep.html', 'tests/fixtures/files/plan.txt'];
 
-async function amendmentsOf(file: string): Promise<{ a: Amendments; flagged: number; text: string }> {
+const british = bundledWords('en-GB');
+const american = bundledWords('en-US');
+
+async function amendmentsOf(file: string, words = british): Promise<{ a: Amendments; flagged: number; text: string }> {
   const doc = await readPlanFileFromPath(file);
   const { report, findings } = checkDocument(doc);
-  return { a: requestedAmendments(doc, report, findings, new Date(2026, 11, 2)), flagged: findings.filter((f) => f.severity !== 'info').length, text: doc.text };
+  return { a: requestedAmendments(doc, report, findings, new Date(2026, 11, 2), words), flagged: findings.filter((f) => f.severity !== 'info').length, text: doc.text };
 }
 
 /** Everything the response explains in its own words (not the plan's, not the rules' legal text). */
@@ -71,7 +76,7 @@ describe('the sample draft EHCP', () => {
 
   it('becomes a Word document: A4, 11 pt body, a table with a header row and a row per sentence', async () => {
     const { a } = await amendmentsOf('assets/samples/ehcp-draft.html');
-    const zip = await JSZip.loadAsync(await Packer.toBuffer(amendmentsDocument(a)));
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(amendmentsDocument(a, british)));
     const xml = await zip.file('word/document.xml')!.async('string');
     const styles = await zip.file('word/styles.xml')!.async('string');
     expect(xml.match(/<w:tr>|<w:tr /g)).toHaveLength(a.rows.length + 1);
@@ -79,5 +84,49 @@ describe('the sample draft EHCP', () => {
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(styles).toMatch(/<w:sz w:val="22"\/>/);
     for (const r of a.rows) expect(xml).toContain(r.why.replace(/&/g, '&amp;'));
+  });
+});
+
+/** The Word document's text, paragraph by paragraph. */
+async function docxText(a: Amendments, words = british): Promise<string> {
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(amendmentsDocument(a, words)));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&');
+}
+
+describe('the requested amendments speak the reader’s English', () => {
+  it('British words: the date, the headings and the reasons of the sample EHCP', async () => {
+    const { a } = await amendmentsOf('assets/samples/ehcp-draft.html');
+    expect(a.date).toBe('2 December 2026');
+    expect(a.about).toContain('Education, Health and Care plan (EHCP) · England');
+    const text = await docxText(a);
+    for (const heading of ['Requested amendments to the draft plan', 'Needs with no provision', 'The changes I ask for', 'The plan says', 'Please write instead', '(Rule 1)']) expect(text).toContain(heading);
+  });
+
+  it('American words in an en-US browser: the same rows, with a US date, headings and reasons, also in the Word document', async () => {
+    const [{ a: gb }, { a: us }] = await Promise.all([amendmentsOf('assets/samples/ehcp-draft.html'), amendmentsOf('assets/samples/ehcp-draft.html', american)]);
+    expect(us.rows.map((r) => r.words)).toEqual(gb.rows.map((r) => r.words));
+    expect(us.date).toBe('December 2, 2026');
+    expect(us.summary.headline).toBe(gb.summary.headline);
+    expect(us.rows.map((r) => r.why)).toContain('The plan has no services for this need.');
+    expect(gb.rows.map((r) => r.why)).toContain('The plan has no help for this need in the provision section.');
+    const text = await docxText(us, american);
+    expect(text).toContain('Needs with no services');
+    expect(text).not.toContain('Needs with no provision');
+    expect(text).toContain('December 2, 2026');
+  });
+
+  it('a US plan in an en-US browser: services, the plan’s own area names and no British word of ours', () => {
+    const doc = readText(
+      'iep.txt',
+      ['Individualized Education Program (IEP)', 'Present levels of academic achievement and functional performance', 'Behavior: Jayden hits peers when he is upset and finds it hard to calm down in class.', 'Special education and related services', 'Specialized reading instruction.'].join('\n'),
+    );
+    const { report, findings } = checkDocument(doc);
+    const a = requestedAmendments(doc, report, findings, new Date(2026, 11, 2), american);
+    expect(a.about).toBe('iep.txt · IEP (US, IDEA) · United States');
+    expect(a.summary.needsWithoutProvision.map((n) => n.area)).toContain('behavior and regulation');
+    expect(a.rows.map((r) => r.why)).toContainEqual(expect.stringMatching(/^The plan leaves out .*, so no one can check it is provided\.$/));
+    const ours = [a.title, ...a.intro, a.summary.headline, ...a.summary.missing.map((m) => m.what), ...a.rows.map((r) => r.why)].join(' ');
+    expect(ours).not.toMatch(/provision|programme|behaviour|organis/i);
   });
 });

@@ -2,6 +2,7 @@
 // jurisdiction and plan, its legal anchor, its phrases and the example sentences it must flag and allow (its tests).
 // Code only does what data cannot say (rules/*.ts). Adding a rule file here is the one code change a new rule needs.
 import anchors from '../anchors.json';
+import type { RuleFamilyId } from '../families';
 import type { Category, Jurisdiction, Options, Part, PlanType, Role, Severity } from '../types';
 import HEDGE_ACCESS from './hedge/HEDGE-ACCESS.json';
 import HEDGE_CUSTOM from './hedge/HEDGE-CUSTOM.json';
@@ -87,7 +88,7 @@ export interface Example {
 
 export interface RuleData {
   id: string;
-  family: 'HEDGE' | 'PROV' | 'GOAL' | 'STRUCT';
+  family: RuleFamilyId;
   category: Category;
   title: string;
   /** The roles of wording the rule judges. */

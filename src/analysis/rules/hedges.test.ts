@@ -99,6 +99,6 @@ describe('rule families', () => {
   it('turns a whole family off by its id', () => {
     const line = 'Oliver will have access to speech and language therapy as required.';
     expect(judge(F, line).rules.some((r) => r.startsWith('HEDGE-'))).toBe(true);
-    for (const family of RULE_FAMILIES) expect(judge(F, line, { disabledRules: [family.id] }).rules.some((r) => r.startsWith(`${family.id}-`))).toBe(false);
+    for (const family of RULE_FAMILIES) expect(judge(F, line, { disabledRules: [family] }).rules.some((r) => r.startsWith(`${family}-`))).toBe(false);
   });
 });
