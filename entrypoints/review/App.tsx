@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { loadReader, type analyzeText, type Finding, type Options } from '../../src/analysis/index';
 import { analyserOptions, loadEffectiveSettings, watchSettings } from '../../src/extension/settings';
 import { readDroppedFile } from '../../src/documents/browser';
-import { readPastedText, type PlanDocument } from '../../src/documents/index';
+import { DocumentError, readPastedText, type PlanDocument } from '../../src/documents/index';
 import { checkDocument } from '../../src/documents/plan-document';
 import { DropZone } from './DropZone';
 import { FindingCard } from './FindingCard';
@@ -50,7 +50,8 @@ export function App() {
     try {
       show(await readDroppedFile(file));
     } catch (e) {
-      setStatus({ error: (e as Error).message || t('reviewUnreadable', file.name) });
+      // A file Plan Lens cannot read says why in the page's words.
+      setStatus({ error: e instanceof DocumentError ? e.say(t) : (e as Error).message || t('reviewUnreadable', file.name) });
     }
   };
 

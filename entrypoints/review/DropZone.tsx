@@ -1,6 +1,5 @@
 // Three ways in: drop a file (anywhere on the page), pick one, or paste the text.
 import { useState } from 'preact/hooks';
-import { SUPPORTED_FILES } from '../../src/documents/index';
 import { t } from '../../src/extension/i18n';
 
 interface Props {
@@ -38,7 +37,7 @@ export function DropZone({ onFile, onText, compact }: Props) {
             input.value = '';
           }}
         />
-        <small>{t('reviewFileTypes', SUPPORTED_FILES)}</small>
+        <small>{t('reviewFileTypes', t('docSupportedFiles'))}</small>
       </label>
       <form
         class="paste"

@@ -3,7 +3,7 @@
 // inflates to, before anything is inflated: how much the parts grow is checked against a cap first (images barely
 // grow, XML shrinks ten-fold in a zip, a bomb a thousand-fold), then each part is inflated once with a counter, in
 // case the directory lies.
-import { DocumentError, corrupt } from './errors';
+import { corrupt, unpacksTooLarge } from './errors';
 
 /**
  * Far beyond any real plan (a 300-page Word document's XML is a few MB) and within what mammoth parses: 32 MB of
@@ -108,21 +108,18 @@ async function inflatesWithin(data: Uint8Array, part: ZipPart, limit: number): P
   return true;
 }
 
-const megabytes = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MB`;
+const megabytes = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
 
 /** Throws a DocumentError when the Word document would unpack to more than MAX_DOCX_GROWTH_BYTES beyond its size. */
 export async function checkDocxSize(name: string, data: Uint8Array): Promise<void> {
   // A directory this cannot read (cut short, or ZIP64, which no real plan needs) could hide a part's size.
   const parts = zipParts(data);
-  if (!parts) throw corrupt(name, 'Word document');
+  if (!parts) throw corrupt(name, 'kindDocx');
   const growth = parts.reduce((sum, p) => sum + Math.max(0, p.uncompressedSize - p.compressedSize), 0);
   if (growth > MAX_DOCX_GROWTH_BYTES) {
-    throw new DocumentError(
-      'too-large',
-      `${name} unpacks to ${megabytes(data.length + growth)}; Plan Lens reads Word documents that unpack to at most ${megabytes(MAX_DOCX_GROWTH_BYTES)} more than their size. Save the plan as PDF or paste its text instead.`,
-    );
+    throw unpacksTooLarge(name, megabytes(data.length + growth), megabytes(MAX_DOCX_GROWTH_BYTES));
   }
   // The directory can lie about sizes: each part is inflated once, counted, and a part that grows past what it
   // claims makes the file damaged.
-  for (const part of parts) if (!(await inflatesWithin(data, part, part.uncompressedSize))) throw corrupt(name, 'Word document');
+  for (const part of parts) if (!(await inflatesWithin(data, part, part.uncompressedSize))) throw corrupt(name, 'kindDocx');
 }

@@ -17,7 +17,7 @@ export async function readDocx(name: string, data: Uint8Array, parse: ParseHtml)
     const input = { buffer: data, arrayBuffer: data } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
     html = (await mammoth.convertToHtml(input, { convertImage: dropImages, externalFileAccess: false })).value;
   } catch {
-    throw corrupt(name, 'Word document');
+    throw corrupt(name, 'kindDocx');
   }
   return readHtml(name, html, parse, 'docx');
 }

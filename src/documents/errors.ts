@@ -1,43 +1,53 @@
-// Why a file could not be read as a plan, in words a parent can act on.
+// Why a file could not be read as a plan, in words a parent can act on: each error says itself in the reader's
+// words (the review page's), and in British English as its own message (the CLI, logs).
+import type { MessageName, Words } from '../analysis/words';
+import { BRITISH } from './words';
 
 export type DocumentErrorCode = 'too-large' | 'empty' | 'unsupported' | 'corrupt' | 'encrypted' | 'no-text';
 
 /** Plans are rarely over a few MB; the cap keeps a mistaken drop (a video, a disk image) from hanging the tab. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-export const SUPPORTED_FILES = 'PDF, Word (.docx), web page (.html), text (.txt) or Markdown (.md)';
+/** What a file is when it is not a plan Plan Lens reads. */
+export type NotAPlan = 'docIsOpenDocument' | 'docIsZip' | 'docIsOldWord' | 'docIsBinary';
 
 export class DocumentError extends Error {
   override readonly name = 'DocumentError';
   constructor(
     readonly code: DocumentErrorCode,
-    message: string,
+    /** The error in the reader's words. */
+    readonly say: (words: Words) => string,
   ) {
-    super(message);
+    super(say(BRITISH));
   }
 }
 
 export function tooLarge(name: string, bytes: number): DocumentError {
   const mb = (bytes / 1024 / 1024).toFixed(1);
-  return new DocumentError('too-large', `${name} is ${mb} MB; Plan Lens reads files up to ${MAX_FILE_BYTES / 1024 / 1024} MB. Try saving the plan without images, or paste its text.`);
+  return new DocumentError('too-large', (w) => w('docTooLarge', name, mb, String(MAX_FILE_BYTES / 1024 / 1024)));
 }
 
-export function unsupported(name: string, hint = ''): DocumentError {
-  return new DocumentError('unsupported', `${name} is not a file type Plan Lens can read. Use a ${SUPPORTED_FILES} file${hint ? ` (${hint})` : ''}, or paste the text.`);
+/** A Word document that would unpack to far more than its size (a zip bomb, or a plan full of images). */
+export function unpacksTooLarge(name: string, megabytes: number, limit: number): DocumentError {
+  return new DocumentError('too-large', (w) => w('docUnpacksTooLarge', name, String(megabytes), String(limit)));
 }
 
-export function corrupt(name: string, kind: string): DocumentError {
-  return new DocumentError('corrupt', `${name} could not be opened as a ${kind}: the file looks damaged or incomplete. Try downloading it again.`);
+export function unsupported(name: string, is?: NotAPlan): DocumentError {
+  return new DocumentError('unsupported', (w) => (is ? w('docUnsupportedBecause', name, w('docSupportedFiles'), w(is)) : w('docUnsupported', name, w('docSupportedFiles'))));
+}
+
+export function corrupt(name: string, kind: Extract<MessageName, 'kindPdf' | 'kindDocx'>): DocumentError {
+  return new DocumentError('corrupt', (w) => w('docCorrupt', name, w(kind)));
 }
 
 export function encrypted(name: string): DocumentError {
-  return new DocumentError('encrypted', `${name} is password-protected. Open it with its password, save an unprotected copy (or print to PDF), then check that copy.`);
+  return new DocumentError('encrypted', (w) => w('docEncrypted', name));
 }
 
 export function noText(name: string): DocumentError {
-  return new DocumentError('no-text', `${name} has no text layer: it looks like a scanned image of the plan. Plan Lens cannot read pictures of text (no OCR). Ask for the plan as a Word or text-based PDF file.`);
+  return new DocumentError('no-text', (w) => w('docNoText', name));
 }
 
 export function empty(name: string): DocumentError {
-  return new DocumentError('empty', `${name} contains no text to check.`);
+  return new DocumentError('empty', (w) => w('docEmpty', name));
 }

@@ -7,7 +7,7 @@ import { readPdf, type PdfJs } from './pdf';
 import type { DocumentKind, PlanDocument } from './plan-document';
 import { readMarkdown, readText } from './text';
 
-export { DocumentError, MAX_FILE_BYTES, SUPPORTED_FILES, type DocumentErrorCode } from './errors';
+export { DocumentError, MAX_FILE_BYTES, type DocumentErrorCode } from './errors';
 export type { DocumentKind, Paragraph, PlanDocument } from './plan-document';
 export type { PdfJs } from './pdf';
 export type { ParseHtml } from './html';
@@ -44,16 +44,16 @@ export function detectKind(name: string, data: Uint8Array): Exclude<DocumentKind
   if (head.includes('%PDF-')) return 'pdf';
   if (startsWith(data, 'PK\u0003\u0004')) {
     if (ext === 'docx' || ext === 'docm' || ext === 'dotx') return 'docx';
-    throw unsupported(name, ext === 'odt' ? 'an OpenDocument file: save it as .docx from your word processor' : 'a zip archive');
+    throw unsupported(name, ext === 'odt' ? 'docIsOpenDocument' : 'docIsZip');
   }
   if (startsWith(data, '\u00d0\u00cf\u0011\u00e0')) {
     // Word keeps a password-protected .docx in the old compound-file wrapper, as an "EncryptedPackage" stream.
     if (includesUtf16(data, 'EncryptedPackage')) throw encrypted(name);
-    throw unsupported(name, 'an older Word .doc file: open it and save it as .docx');
+    throw unsupported(name, 'docIsOldWord');
   }
-  if (ext === 'pdf') throw corrupt(name, 'PDF');
-  if (ext === 'docx') throw corrupt(name, 'Word document');
-  if (data.subarray(0, 8192).includes(0)) throw unsupported(name, 'it holds binary data, not text');
+  if (ext === 'pdf') throw corrupt(name, 'kindPdf');
+  if (ext === 'docx') throw corrupt(name, 'kindDocx');
+  if (data.subarray(0, 8192).includes(0)) throw unsupported(name, 'docIsBinary');
   if (ext === 'md' || ext === 'markdown') return 'md';
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
   if (ext === 'txt' || ext === 'text' || ext === '') return 'txt';

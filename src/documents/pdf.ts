@@ -33,7 +33,7 @@ export async function readPdf(name: string, data: Uint8Array, pdfjs: PdfJs): Pro
   } catch (e) {
     const kind = (e as { name?: string }).name;
     if (kind === 'PasswordException') throw encrypted(name);
-    if (kind === 'InvalidPDFException' || kind === 'FormatError') throw corrupt(name, 'PDF');
+    if (kind === 'InvalidPDFException' || kind === 'FormatError') throw corrupt(name, 'kindPdf');
     throw e;
   } finally {
     void task.destroy();

@@ -1,7 +1,8 @@
 // Plan Lens's own words (menus, badge titles, its pages, the card's buttons) in the browser's language: en_GB by
 // default, en_US where the browser speaks American English (public/_locales; a missing en_US message falls back).
 import { browser, type WxtBrowser } from 'wxt/browser';
-import { bundledWords, type MessageName, type Words } from '../page/words';
+import { bundledWords } from '../documents/words';
+import type { MessageName, Words } from '../page/words';
 
 export type { MessageName };
 

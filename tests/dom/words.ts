@@ -1,7 +1,8 @@
 // The British English messages, looked up as the browser does ($1… filled in), for page-layer tests.
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { bundledWords, type MessageName, type Words } from '../../src/page/words';
+import { bundledWords } from '../../src/documents/words';
+import type { MessageName, Words } from '../../src/page/words';
 
 export const words: Words = bundledWords('en-GB');
 /** The same, as an American browser gives them. */

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestedAmendments, type Amendments } from '../../src/documents/amendments';
 import { readPlanFileFromPath } from '../../src/documents/node';
 import { checkDocument } from '../../src/documents/plan-document';
-import { bundledWords, type Words } from '../../src/page/words';
+import { bundledWords } from '../../src/documents/words';
+import type { Words } from '../../src/analysis/words';
 import { externalRequests, launchWithExtension, REPO_ROOT, type ExtensionBrowser } from './harness';
 import { convertWithLibreOffice, findSoffice, planForms, type PlanForms } from './plan-forms';
 

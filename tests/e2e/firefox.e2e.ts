@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { analyzeText } from '../../src/analysis/index';
 import { planTypeLabel } from '../../src/documents/report';
-import { bundledWords } from '../../src/page/words';
+import { bundledWords } from '../../src/documents/words';
 import type { TabPlan } from '../../src/extension/tab-plan-messages';
 import { docxOf, paragraphsOf } from '../fixtures/files/build';
 import { cliFindings } from './cli';

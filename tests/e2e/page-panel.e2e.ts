@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { analyzeText } from '../../src/analysis/index';
 import { planTypeLabel } from '../../src/documents/report';
-import { bundledWords } from '../../src/page/words';
+import { bundledWords } from '../../src/documents/words';
 import type { PagePlan, TabPlan } from '../../src/extension/tab-plan-messages';
 import { cliFindings } from './cli';
 import { cardText } from './page-probes';

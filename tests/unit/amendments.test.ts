@@ -6,7 +6,7 @@ import { amendmentsDocument } from '../../src/documents/amendments-docx';
 import { readPlanFileFromPath } from '../../src/documents/node';
 import { checkDocument } from '../../src/documents/plan-document';
 import { readText } from '../../src/documents/text';
-import { bundledWords } from '../../src/page/words';
+import { bundledWords } from '../../src/documents/words';
 import { gradeLevel, syllables } from './readability';
 
 const SAMPLES = ['assets/samples/ehcp-draft.html', 'assets/samples/iep.html', 'tests/fixtures/files/plan.txt'];

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/analysis/index';
-import { MAX_FILE_BYTES, detectKind, readPastedText, readPlanFile, type DocumentErrorCode } from '../../src/documents/index';
+import type { Words } from '../../src/analysis/words';
+import { DocumentError, MAX_FILE_BYTES, detectKind, readPastedText, readPlanFile, type DocumentErrorCode } from '../../src/documents/index';
+import { BRITISH } from '../../src/documents/words';
 import { paragraphsOfDom } from '../../src/documents/html';
 import { nodeReaders, parseHtml, readPlanFileFromPath } from '../../src/documents/node';
 import { readMarkdown } from '../../src/documents/text';
@@ -135,5 +137,27 @@ describe('files that are not readable plans', () => {
     expect(() => detectKind('plan.odt', Uint8Array.from([0x50, 0x4b, 3, 4]))).toThrow(/OpenDocument/);
     expect(await failure(write('empty.txt', ''))).toBe('empty');
     expect(await failure(write('blank.md', '\n\n   \n'))).toBe('empty');
+  });
+});
+
+describe('a file-reading error in the reader’s words', () => {
+  /** A language that names each message and its substitutions, so what the error asks for shows. */
+  const naming: Words = (name, ...substitutions) => `${name}(${substitutions.join('; ')})`;
+  const errorOf = (run: () => unknown): DocumentError => {
+    try {
+      run();
+    } catch (e) {
+      if (e instanceof DocumentError) return e;
+    }
+    throw new Error('no DocumentError');
+  };
+
+  it('says itself in the words it is given, and in British English as its own message (the CLI’s)', () => {
+    const odt = errorOf(() => detectKind('plan.odt', Uint8Array.from([0x50, 0x4b, 3, 4])));
+    expect(odt.say(naming)).toBe('docUnsupportedBecause(plan.odt; docSupportedFiles(); docIsOpenDocument())');
+    expect(odt.message).toBe(odt.say(BRITISH));
+    expect(odt.message).toMatch(/^plan\.odt is not a file type Plan Lens can read\. Use a PDF, Word .* file \(an OpenDocument file: .*\), or paste the text\.$/);
+    const damaged = errorOf(() => detectKind('bad.pdf', new TextEncoder().encode('just some words')));
+    expect(damaged.say(naming)).toBe('docCorrupt(bad.pdf; kindPdf())');
   });
 });
