@@ -23,7 +23,7 @@ export function Backup() {
     if (!chosen) return;
     const read = readSettingsFile(await chosen.text());
     if (!read.file) {
-      setStatus({ problems: [t('importFailed', chosen.name), ...read.problems] });
+      setStatus({ problems: [t('importFailed', chosen.name), ...read.problems.map((say) => say(t))] });
       return;
     }
     await importSettings(browser.storage.local, read.file);

@@ -1,8 +1,8 @@
 // Everything a user set, as one JSON file to keep or to give another browser: the settings, each site's mode and
 // what was ignored there (hedge phrases and sentence hashes: no page's words). An imported file is checked whole
-// first; a file with any problem changes nothing and says what is wrong.
+// first; a file with any problem changes nothing and says what is wrong (in the words the options page gives it).
 import type { WxtBrowser } from 'wxt/browser';
-import { loadUserSettings, readSettings, replaceUserSettings, hostOf, type Settings } from './settings';
+import { loadUserSettings, readSettings, replaceUserSettings, hostOf, type Problem, type Settings } from './settings';
 import { changeIgnored, ignoredBySite, readIgnored, setSiteMode, storedSiteModes, type SiteMode } from './site-settings';
 
 const FORMAT = 'plan-lens-settings';
@@ -32,41 +32,42 @@ export async function exportSettings(storage: Storage): Promise<SettingsFile> {
 }
 
 /** The file's contents if it is a Plan Lens settings file with nothing wrong in it; otherwise every problem found. */
-export function readSettingsFile(text: string): { file: SettingsFile; problems: [] } | { file: null; problems: string[] } {
+export function readSettingsFile(text: string): { file: SettingsFile; problems: [] } | { file: null; problems: Problem[] } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { file: null, problems: ['This file is not JSON: choose a file that Plan Lens exported.'] };
+    return { file: null, problems: [(w) => w('settingsFileNotJson')] };
   }
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  if (v.format !== FORMAT) return { file: null, problems: ['This is not a Plan Lens settings file: choose a file that Plan Lens exported.'] };
-  if (v.version !== VERSION) return { file: null, problems: [`This settings file is version ${JSON.stringify(v.version)}; this Plan Lens reads version ${VERSION}.`] };
+  if (v.format !== FORMAT) return { file: null, problems: [(w) => w('settingsFileNotOurs')] };
+  const version = JSON.stringify(v.version);
+  if (v.version !== VERSION) return { file: null, problems: [(w) => w('settingsFileVersion', version, String(VERSION))] };
   const { settings, problems } = readSettings(v.settings ?? {});
   const sites: SettingsFile['sites'] = {};
   const ignored: SettingsFile['ignored'] = {};
   const hostsOf = (name: string, record: unknown): [string, unknown][] => {
     if (record === undefined) return [];
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      problems.push(`“${name}” must be an object of sites.`);
+      problems.push((w) => w('settingsFileNotSites', name));
       return [];
     }
     const entries: [string, unknown][] = [];
     for (const [host, item] of Object.entries(record)) {
       if (hostOf(host) === host) entries.push([host, item]);
-      else problems.push(`“${host}” in “${name}” is not a site.`);
+      else problems.push((w) => w('settingsFileNotSite', host, name));
     }
     return entries;
   };
   for (const [host, mode] of hostsOf('sites', v.sites)) {
     if (mode === 'always' || mode === 'off') sites[host] = mode;
-    else problems.push(`The mode of ${host} must be "always" or "off".`);
+    else problems.push((w) => w('settingsFileMode', host));
   }
   for (const [host, list] of hostsOf('ignored', v.ignored)) {
     const read = readIgnored(list);
     const given = list as { phrases?: unknown[]; sentences?: unknown[] };
     if (read.phrases.size !== new Set(given.phrases ?? []).size || read.sentences.size !== new Set(given.sentences ?? []).size) {
-      problems.push(`What was ignored on ${host} must be {"phrases": [text], "sentences": [sentence hashes]}.`);
+      problems.push((w) => w('settingsFileIgnored', host));
     } else ignored[host] = { phrases: [...read.phrases], sentences: [...read.sentences] };
   }
   if (problems.length > 0) return { file: null, problems };

@@ -4,6 +4,7 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { RULE_FAMILIES } from '../analysis/families';
 import type { HousePhrase, Options } from '../analysis/types';
+import type { Words } from '../analysis/words';
 
 export const JURISDICTION_CHOICES = ['auto', 'england', 'wales', 'scotland', 'ni', 'us'] as const;
 export const STRICTNESS_CHOICES = ['statutory', 'good-practice'] as const;
@@ -55,25 +56,29 @@ export const MAX_PHRASE_LENGTH = 200;
 const MAX_MESSAGE_LENGTH = 500;
 const MAX_LIST = 500;
 
-type Problems = string[];
+/** What is wrong with a setting, said in the words it is given (the options page's, in the browser's language). */
+export type Problem = (words: Words) => string;
+type Problems = Problem[];
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 function oneOf<T extends string>(value: unknown, choices: readonly T[], name: string, problems: Problems): T | undefined {
   if (value === undefined) return undefined;
   if (isString(value) && (choices as readonly string[]).includes(value)) return value as T;
-  problems.push(`“${name}” must be one of ${choices.join(', ')} (it is ${JSON.stringify(value)}).`);
+  const given = JSON.stringify(value);
+  problems.push((w) => w('settingsNotOneOf', name, choices.join(', '), given));
   return undefined;
 }
 
 function listOf<T>(value: unknown, name: string, problems: Problems, item: (v: unknown, at: string) => T | undefined): T[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) {
-    problems.push(`“${name}” must be a list.`);
+    problems.push((w) => w('settingsNotList', name));
     return undefined;
   }
   if (value.length > MAX_LIST) {
-    problems.push(`“${name}” has ${value.length} entries; at most ${MAX_LIST} are kept.`);
+    const entries = String(value.length);
+    problems.push((w) => w('settingsTooMany', name, entries, String(MAX_LIST)));
     return undefined;
   }
   const out: T[] = [];
@@ -87,12 +92,12 @@ function listOf<T>(value: unknown, name: string, problems: Problems, item: (v: u
 /** A phrase as typed: trimmed, one space between words; undefined (and a problem said) when it is not a phrase. */
 function phrase(value: unknown, at: string, problems: Problems): string | undefined {
   if (!isString(value)) {
-    problems.push(`${at} must be text.`);
+    problems.push((w) => w('settingsNotText', at));
     return undefined;
   }
   const words = value.trim().replace(/\s+/g, ' ');
-  if (!words) problems.push(`${at} is empty.`);
-  else if (words.length > MAX_PHRASE_LENGTH) problems.push(`${at} is longer than ${MAX_PHRASE_LENGTH} characters: a phrase, not a paragraph.`);
+  if (!words) problems.push((w) => w('settingsEmpty', at));
+  else if (words.length > MAX_PHRASE_LENGTH) problems.push((w) => w('settingsTooLong', at, String(MAX_PHRASE_LENGTH)));
   else return words;
   return undefined;
 }
@@ -103,7 +108,7 @@ function housePhrase(value: unknown, at: string, problems: Problems): HousePhras
     return p === undefined ? undefined : { phrase: p };
   }
   if (typeof value !== 'object' || value === null) {
-    problems.push(`${at} must be a phrase or {"phrase", "message"}.`);
+    problems.push((w) => w('settingsNotPhrase', at));
     return undefined;
   }
   const { phrase: words, message } = value as { phrase?: unknown; message?: unknown };
@@ -111,7 +116,7 @@ function housePhrase(value: unknown, at: string, problems: Problems): HousePhras
   if (p === undefined) return undefined;
   if (message === undefined || message === '') return { phrase: p };
   if (!isString(message) || message.length > MAX_MESSAGE_LENGTH) {
-    problems.push(`${at}.message must be text of at most ${MAX_MESSAGE_LENGTH} characters.`);
+    problems.push((w) => w('settingsMessageTooLong', at, String(MAX_MESSAGE_LENGTH)));
     return undefined;
   }
   return message.trim() ? { phrase: p, message: message.trim() } : { phrase: p };
@@ -125,7 +130,7 @@ const RULE_ID = /^[A-Z][A-Z0-9-]{1,40}$/;
  */
 export function readSettings(value: unknown, extra: readonly string[] = []): { settings: Partial<Settings>; problems: Problems } {
   const problems: Problems = [];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { settings: {}, problems: ['The settings must be a JSON object.'] };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { settings: {}, problems: [(w) => w('settingsNotObject')] };
   const v = value as Record<string, unknown>;
   const settings: Partial<Settings> = {};
   const jurisdiction = oneOf(v.jurisdiction, JURISDICTION_CHOICES, 'jurisdiction', problems);
@@ -134,7 +139,7 @@ export function readSettings(value: unknown, extra: readonly string[] = []): { s
   if (strictness) settings.strictness = strictness;
   const disabled = listOf(v.disabledRules, 'disabledRules', problems, (r, at) => {
     if (isString(r) && RULE_ID.test(r)) return r;
-    problems.push(`${at} is not a rule or family id (such as ${RULE_FAMILIES.join(', ')} or HEDGE-ACCESS).`);
+    problems.push((w) => w('settingsNotRule', at, RULE_FAMILIES.join(', ')));
     return undefined;
   });
   if (disabled) settings.disabledRules = [...new Set(disabled)];
@@ -143,7 +148,7 @@ export function readSettings(value: unknown, extra: readonly string[] = []): { s
   const allowed = listOf(v.allowedPhrases, 'allowedPhrases', problems, (p, at) => phrase(p, at, problems));
   if (allowed) settings.allowedPhrases = [...new Set(allowed)];
   const known = new Set<string>([...Object.keys(DEFAULT_SETTINGS), ...extra]);
-  for (const name of Object.keys(v)) if (!known.has(name)) problems.push(`“${name}” is not a Plan Lens setting.`);
+  for (const name of Object.keys(v)) if (!known.has(name)) problems.push((w) => w('settingsUnknown', name));
   return { settings, problems };
 }
 
@@ -166,7 +171,7 @@ export function readPolicy(value: unknown): { policy: Policy; problems: Problems
     const { host, mode = 'auto' } = (typeof s === 'object' && s !== null ? s : {}) as { host?: unknown; mode?: unknown };
     const name = isString(host) ? hostOf(host) : null;
     if (!name || (mode !== 'auto' && mode !== 'always')) {
-      problems.push(`${at} must be {"host": "portal.example.org", "mode": "auto" or "always"}.`);
+      problems.push((w) => w('settingsPolicySite', at));
       return undefined;
     }
     return { host: name, mode } satisfies PolicySite;

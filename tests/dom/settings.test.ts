@@ -5,8 +5,13 @@ import { createSettingsStore, effectiveSettings, hostOf, loadEffectiveSettings, 
 import { exportSettings, importSettings, readSettingsFile } from '../../src/extension/settings-file';
 import { changeIgnored, ignoredBySite, loadSiteSettings, setSiteMode } from '../../src/extension/site-settings';
 import { sentenceHash } from '../../src/page/ignore';
+import type { Problem } from '../../src/extension/settings';
+import type { Words } from '../../src/analysis/words';
+import { words } from './words';
 
 const browser = fakeBrowser as unknown as WxtBrowser;
+/** The problems as the options page says them in a British browser. */
+const said = (problems: readonly Problem[], w: Words = words) => problems.map((say) => say(w));
 
 describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -18,7 +23,7 @@ describe('settings', () => {
     });
     const { settings, problems } = readSettings({ jurisdiction: 'france', customPhrases: ['', 'x'.repeat(201), 7, 'ok'], disabledRules: 'GOAL', colour: 'red' });
     expect(settings).toEqual({ customPhrases: [{ phrase: 'ok' }] });
-    expect(problems).toEqual([
+    expect(said(problems)).toEqual([
       '“jurisdiction” must be one of auto, england, wales, scotland, ni, us (it is "france").',
       '“disabledRules” must be a list.',
       'customPhrases[1] is empty.',
@@ -26,12 +31,12 @@ describe('settings', () => {
       'customPhrases[3] must be a phrase or {"phrase", "message"}.',
       '“colour” is not a Plan Lens setting.',
     ]);
-    expect(readSettings([]).problems).toEqual(['The settings must be a JSON object.']);
+    expect(said(readSettings([]).problems)).toEqual(['The settings must be a JSON object.']);
   });
 
   it('a policy fixes the settings it names, locked, and lists the sites to check', () => {
     const { policy, problems } = readPolicy({ jurisdiction: 'wales', sites: [{ host: 'https://portal.example.org/plans' }, { host: 'x.example', mode: 'always' }, { host: '*', mode: 'off' }] });
-    expect(problems).toEqual(['sites[3] must be {"host": "portal.example.org", "mode": "auto" or "always"}.']);
+    expect(said(problems)).toEqual(['sites[3] must be {"host": "portal.example.org", "mode": "auto" or "always"}.']);
     const effective = effectiveSettings({ jurisdiction: 'us', strictness: 'statutory' }, policy);
     expect(effective.settings).toMatchObject({ jurisdiction: 'wales', strictness: 'statutory', disabledRules: [] });
     expect([...effective.locked]).toEqual(['jurisdiction']);
@@ -94,18 +99,20 @@ describe('the settings file', () => {
   });
 
   it('a bad file changes nothing and says what is wrong', async () => {
-    expect(readSettingsFile('{ nope').problems).toEqual(['This file is not JSON: choose a file that Plan Lens exported.']);
-    expect(readSettingsFile('{"jurisdiction": "us"}').problems).toEqual(['This is not a Plan Lens settings file: choose a file that Plan Lens exported.']);
-    expect(readSettingsFile('{"format": "plan-lens-settings", "version": 9}').problems).toEqual(['This settings file is version 9; this Plan Lens reads version 1.']);
+    expect(said(readSettingsFile('{ nope').problems)).toEqual(['This file is not JSON: choose a file that Plan Lens exported.']);
+    expect(said(readSettingsFile('{"jurisdiction": "us"}').problems)).toEqual(['This is not a Plan Lens settings file: choose a file that Plan Lens exported.']);
+    expect(said(readSettingsFile('{"format": "plan-lens-settings", "version": 9}').problems)).toEqual(['This settings file is version 9; this Plan Lens reads version 1.']);
     const bad = { format: 'plan-lens-settings', version: 1, settings: { strictness: 'loose' }, sites: { 'a b': 'always', 'x.example': 'sometimes' }, ignored: { 'y.example': { phrases: ['as required'], sentences: ['Sam Smith'] } } };
-    expect(readSettingsFile(JSON.stringify(bad))).toEqual({
-      file: null,
-      problems: [
-        '“strictness” must be one of statutory, good-practice (it is "loose").',
-        '“a b” in “sites” is not a site.',
-        'The mode of x.example must be "always" or "off".',
-        'What was ignored on y.example must be {"phrases": [text], "sentences": [sentence hashes]}.',
-      ],
-    });
+    const read = readSettingsFile(JSON.stringify(bad));
+    expect(read.file).toBeNull();
+    expect(said(read.problems)).toEqual([
+      '“strictness” must be one of statutory, good-practice (it is "loose").',
+      '“a b” in “sites” is not a site.',
+      'The mode of x.example must be "always" or "off".',
+      'What was ignored on y.example must be {"phrases": [text], "sentences": [sentence hashes]}.',
+    ]);
+    // Said in the words the page gives: here a language that names each message and what fills it in.
+    const naming: Words = (name, ...substitutions) => `${name}(${substitutions.join('; ')})`;
+    expect(said(read.problems, naming)).toEqual(['settingsNotOneOf(strictness; statutory, good-practice; "loose")', 'settingsFileNotSite(a b; sites)', 'settingsFileMode(x.example)', 'settingsFileIgnored(y.example)']);
   });
 });
