@@ -49,8 +49,9 @@ export class BoxLayer {
       const className = `mark ${box.kind}${box.active ? ' active' : ''}`;
       const style = `left:${box.left - origin.x}px;top:${box.top - origin.y}px;width:${box.width}px;height:${box.height}px`;
       // Only a box that moved or changed is written: a keystroke redraws its field's boxes, most of them where they were.
-      if (this.written.get(el) === `${className};${style}`) return;
-      this.written.set(el, `${className};${style}`);
+      const drawn = `${className};${style}`;
+      if (this.written.get(el) === drawn) return;
+      this.written.set(el, drawn);
       el.className = className;
       el.style.cssText = style;
     });

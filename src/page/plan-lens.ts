@@ -393,8 +393,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
 
   const nearMargin = () => view.innerHeight / 4;
   function isNearView(el: Element): boolean {
-    const r = el.getBoundingClientRect();
-    return r.bottom >= -nearMargin() && r.top <= view.innerHeight + nearMargin();
+    const [r, margin] = [el.getBoundingClientRect(), nearMargin()];
+    return r.bottom >= -margin && r.top <= view.innerHeight + margin;
   }
 
   /** A field's mirror and boxes, beside it in the page. */
