@@ -8,7 +8,7 @@ import { t } from '../../src/extension/i18n';
 import { sitesToOffer } from '../../src/extension/policy-sites';
 import { allowSite } from '../../src/extension/site-access';
 import { openReviewWith } from '../../src/extension/selection-review';
-import { loadEffectiveSettings, type PolicySite } from '../../src/extension/settings';
+import { loadEffectiveSettings, watchSettings, type EffectiveSettings, type PolicySite } from '../../src/extension/settings';
 
 /** The sample page's text as a reader sees it: one line per heading, paragraph, list item or table row (cells joined by " | "). */
 function sampleText(): string {
@@ -33,7 +33,12 @@ export function Welcome() {
   const [offered, setOffered] = useState<PolicySite[]>([]);
   const [problem, setProblem] = useState('');
   useEffect(() => {
-    void loadEffectiveSettings(browser).then((e) => sitesToOffer(browser, e.policySites)).then(setOffered);
+    // Kept current: Chromium's managed storage answers only once its policy service has loaded, seconds after start.
+    const offer = (e: EffectiveSettings) => void sitesToOffer(browser, e.policySites).then(setOffered);
+    const stop = new AbortController();
+    watchSettings(browser, offer, stop.signal);
+    void loadEffectiveSettings(browser).then(offer);
+    return () => stop.abort();
   }, []);
 
   const trySample = async () => {
