@@ -154,6 +154,7 @@ function abilities(doc: string, site: string, settings: () => SiteSettings, moun
     reportCount: (count: number, errors: number) => void sendWithRetry(send, { kind: 'count', count, errors }).catch(() => undefined),
     mountCard,
     words: t,
+    highlightsInherit: !import.meta.env.FIREFOX,
     ignored: () => settings().ignored,
     ignore: (what: { phrases?: string[]; sentences?: string[] }) => {
       // Hidden at once here; every other tab of the site learns it from storage.

@@ -17,4 +17,11 @@ describe('mark styles', () => {
       expect(boxes).toMatch(rule);
     }
   });
+
+  it('set the highlight rules on the root alone where highlights inherit, on every element where they do not', () => {
+    const rules = (css: string) => css.split('\n');
+    expect(rules(highlightCss(':root')).every((r) => r.startsWith(':root::highlight(plan-lens-'))).toBe(true);
+    expect(rules(highlightCss()).every((r) => r.startsWith('::highlight(plan-lens-'))).toBe(true);
+    expect(rules(highlightCss(':root')).map((r) => r.slice(':root'.length))).toEqual(rules(highlightCss()));
+  });
 });

@@ -36,6 +36,11 @@ export interface PageAbilities {
   findElsewhere(): void;
   /** The check the user asked for (checkPage) has its answer: whether the page reads as a plan, and how many marks it shows. */
   checked(result: { isPlan: boolean; marks: number }): void;
+  /**
+   * Whether every element's highlights inherit the root's (Chromium's highlight inheritance; Firefox 140 has none):
+   * the highlight rules are then set on the root alone, which keeps the page's style recalculations as cheap as without.
+   */
+  highlightsInherit?: boolean;
 }
 
 export interface PlanLensPage {
@@ -103,7 +108,7 @@ interface FieldLayer {
 export function startPlanLens(doc: Document, abilities: PageAbilities, signal: AbortSignal, textRoots: (doc: Document) => Element[]): PlanLensPage {
   const view = doc.defaultView!;
   const reader = new SourceReader(doc, textRoots);
-  const highlights = supportsHighlights(doc) ? new HighlightLayer(doc) : null;
+  const highlights = supportsHighlights(doc) ? new HighlightLayer(doc, abilities.highlightsInherit ?? false) : null;
   /** Boxes for range marks where the Highlight API is missing. */
   let rangeBoxes: BoxLayer | null = null;
   /** Mirrors and boxes, for the marked fields near the viewport only: a form of thousands of fields gets a few. */

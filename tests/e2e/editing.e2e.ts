@@ -361,8 +361,8 @@ describe('real editors and webmail', () => {
     // Nothing was drawn in the shell page itself.
     expect(await markBoxes(page)).toEqual([]);
     // The next-finding shortcut pressed in the shell moves into the frame that has the findings
-    // (once Plan Lens runs in the shell too: its highlight styles are in place).
-    await page.waitForSelector('#plan-lens-highlight-styles', { state: 'attached' });
+    // (once Plan Lens runs in the shell too: it has read the shell's text).
+    await page.waitForFunction(() => performance.getEntriesByName('plan-lens:read', 'mark').length > 0, undefined, { polling: 100 });
     await page.locator('h1').click();
     await page.keyboard.press('Alt+Shift+J');
     await expect

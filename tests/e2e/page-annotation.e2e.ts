@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import { externalRequests, launchWithExtension, REPO_ROOT, startServer, stopServiceWorker, type ExtensionBrowser, type StaticServer } from './harness';
+import type { Category } from '../../src/analysis';
+import { CATEGORY_STYLES } from '../../src/page/categories';
 import { boxOverPhrase, caretAt, cardPart, cardText, centre, emphasisOn, focusInCard, highlightMarks, markBoxes, markContaining, phraseRects, servedInnerHTML, textUnderBoxes, within, type Rect } from './page-probes';
 
 /** The extension API as seen inside the service worker, for `sw.evaluate` callbacks. */
@@ -73,6 +75,35 @@ async function waitForEmphasis(page: Page, phrase: string) {
   return { emphasis: (await emphasisOn(page, phrase))!, sentence: (await markContaining(page, phrase))! };
 }
 
+/** How many pixels of `rect` (and the few below it, where an underline sits) are within a small distance of `hex`. */
+async function pixelsOfColour(page: Page, rect: Rect, hex: string): Promise<number> {
+  const clip = { x: rect.left, y: rect.top, width: rect.width, height: rect.height + 4 };
+  const png = (await page.screenshot({ clip })).toString('base64');
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  // Decoded in a blank page of its own: the fixture page stays as served.
+  const canvasPage = await page.context().newPage();
+  try {
+    return await canvasPage.evaluate(
+      async ({ png, r, g, b }) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${png}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        [canvas.width, canvas.height] = [image.width, image.height];
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        const data = context.getImageData(0, 0, image.width, image.height).data;
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) < 60) n++;
+        return n;
+      },
+      { png, r: r!, g: g!, b: b! },
+    );
+  } finally {
+    await canvasPage.close();
+  }
+}
+
 async function hoverAndReadCard(page: Page, rect: Rect): Promise<string> {
   const { x, y } = centre(rect);
   await page.mouse.move(x, y);
@@ -95,6 +126,13 @@ describe('static plan text (a portal read view)', () => {
     expectSameRects(inEm.emphasis.rects, await phraseRects(page, '#prov-regular', inEm.emphasis.text));
     expect((await emphasisOn(page, 'as required'))?.text).toBe('as required');
     expect(within(inEm.emphasis.rects, inEm.sentence.rects)).toBe(true);
+    // And painted: the rules set on the root reach the words through highlight inheritance. The sentence's line shows
+    // its category's colour; a line with no finding shows none.
+    const colour = CATEGORY_STYLES[sentence.name.replace('plan-lens-', '') as Category].color;
+    expect(await pixelsOfColour(page, sentence.rects[0]!, colour)).toBeGreaterThan(20);
+    const plain = (await phraseRects(page, '#plan', 'Oakfield Primary School'))[0];
+    expect(plain).toBeDefined();
+    expect(await pixelsOfColour(page, plain!, colour)).toBe(0);
 
     // Hovering the emphasis opens the sentence's card.
     const card = await hoverAndReadCard(page, emphasis.rects[0]!);
