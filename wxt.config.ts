@@ -1,9 +1,19 @@
 import { defineConfig } from 'wxt';
+import { highlightCss } from './src/page/mark-styles';
 
 // The public half of Plan Lens's signing key: it pins the Chrome extension id
 // (dkjnaakmdcmeofhpcljobeojognknpbp) so Google Docs' annotated-canvas allowlist can name it.
 const CHROME_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAkWdL/c176pwkCVH/zYeulqsWAhLs+qTaiOot7CU+6qrL4tmn/VCj/FZvYJC+Z7yPuK5Qmd7I7TSsyxxSTL/3YVPi5fTctzxT5ZOD9AGfiUxfRGE5HXwDTC0ms9QeMa1d21Bl7UjJ3O5SX6OAXni5JLLpncxzA5K1KP1V7upP9LPsTLcpWLtCxOazuDoRZLpwRtfkj1BkuOp1H8Z+OMPByPQzEh0PpU53/BcE7p5FX5AwXFp2ipzScv/7koLSiaEAB5D8/JfLVqMbEhmCdo4TOLLePbW/E3GMVMw0jGaUQaLzvy+dId8t3jEQEWVWo6cwBlw8nrg1XDfummJqL8krZQIDAQAB';
+
+/**
+ * Chromium: the marks' `::highlight()` rules come with the content script, injected before the page is parsed, so
+ * they cost the page nothing when the first marks appear (a sheet added then restyles the whole document: ~150 ms
+ * in a 5,000-field form). On the root alone, as Chromium's highlights inherit; Firefox's do not, so there the page
+ * layer adds its own rules for every element, only to a page that gets marks (src/page/highlights.ts).
+ */
+const HIGHLIGHT_SHEET = 'content-scripts/highlights.css';
+const CONTENT_SCRIPT = 'content-scripts/content.js';
 
 export default defineConfig({
   srcDir: '.',
@@ -14,6 +24,16 @@ export default defineConfig({
   // Explicit imports: every file says where its names come from.
   imports: false,
   zip: { excludeSources: ['demo-out/**', 'test-results/**', '.output/**', 'dist/**', 'coverage/**'] },
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'firefox') files.push({ relativeDest: HIGHLIGHT_SHEET, contents: highlightCss(':root') });
+    },
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') return;
+      // The sites the user grants get the same sheet: their registered script copies this entry (site-access.ts).
+      for (const script of manifest.content_scripts ?? []) if (script.js?.includes(CONTENT_SCRIPT)) script.css = [...(script.css ?? []), HIGHLIGHT_SHEET];
+    },
+  },
   manifest: ({ browser }) => ({
     // UI strings are in public/_locales: en_GB, and en_US for an American browser.
     default_locale: 'en_GB',

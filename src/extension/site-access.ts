@@ -87,9 +87,12 @@ async function matchGrants(browser: WxtBrowser): Promise<void> {
     if (registered) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
     return;
   }
+  const manifest = browser.runtime.getManifest();
   const script = {
     id: SCRIPT_ID,
     js: [CONTENT_SCRIPT],
+    // The manifest's content script's sheets (Chromium's: the marks' highlight rules, wxt.config.ts).
+    css: manifest.content_scripts?.find((s) => s.js?.includes(CONTENT_SCRIPT))?.css ?? [],
     matches: origins,
     // A grant of every site must not run a second copy on the plan surfaces.
     excludeMatches: PLAN_SURFACES,

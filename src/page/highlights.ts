@@ -3,7 +3,7 @@
 // The registry is per document, so each frame has its own.
 import type { Category } from '../analysis';
 import { ACTIVE_HIGHLIGHT, CATEGORIES, EMPHASIS_HIGHLIGHT, highlightName } from './categories';
-import { highlightCss } from './mark-styles';
+import { highlightCss, highlightRulesApply } from './mark-styles';
 
 const STYLE_ID = 'plan-lens-highlight-styles';
 
@@ -14,19 +14,27 @@ export function supportsHighlights(doc: Document): boolean {
 }
 
 export class HighlightLayer {
-  /** `inherit`: the browser's highlights inherit from the root's (see highlightCss). */
+  /** Whether the extension's own sheet gave the document the rules (asked once, at the first mark). */
+  private fromExtension: boolean | undefined;
+
+  /**
+   * `inherit`: the browser's highlights inherit from the root's (see highlightCss). Such a browser (Chromium) gets
+   * the rules with the content script, from the document's start (wxt.config.ts), so marks never restyle the page.
+   */
   constructor(
     private readonly doc: Document,
     private readonly inherit: boolean,
   ) {}
 
   /**
-   * Puts the rules in the page when there is a first mark to paint: a new style sheet restyles the whole document
-   * (~300 ms in a 5,000-field form), which a page with nothing to mark, most webmail, never pays.
+   * Where the document lacks the rules (Firefox; a page Plan Lens was brought into later, by "Check this page"),
+   * puts them in when there is a first mark to paint: a new style sheet restyles the whole document (~150 ms in a
+   * 5,000-field form), which a page with nothing to mark, most webmail, never pays.
    */
   private styled(): void {
+    this.fromExtension ??= this.inherit && highlightRulesApply(this.doc);
     // `::highlight()` rules work only from the document's own stylesheets.
-    if (this.doc.getElementById(STYLE_ID)) return;
+    if (this.fromExtension || this.doc.getElementById(STYLE_ID)) return;
     const style = this.doc.createElement('style');
     style.id = STYLE_ID;
     style.textContent = highlightCss(this.inherit ? ':root' : '');

@@ -20,6 +20,20 @@ export function highlightCss(on: ':root' | '' = ''): string {
   return rules.join('\n');
 }
 
+/**
+ * Whether `doc` has the rules highlightCss gives, from any sheet (the extension's own is not in the page's list):
+ * the root's style for a category's highlight has that category's line. `getComputedStyle` answers for highlight
+ * pseudo-elements in Chromium; where it does not, the answer is the element's own style, so no.
+ */
+export function highlightRulesApply(doc: Document): boolean {
+  const { color, line } = CATEGORY_STYLES.provision;
+  const style = doc.defaultView?.getComputedStyle(doc.documentElement, `::highlight(${highlightName('provision')})`);
+  return style?.textDecorationStyle === line && style.textDecorationColor === rgb(color);
+}
+
+/** `#rrggbb` as computed styles write it. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
 /** A box's underline in a category's line style. */
 function boxUnderline(selector: string, color: string, line: CategoryStyle['line']): string {
   return line === 'wavy'

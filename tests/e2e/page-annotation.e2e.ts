@@ -8,7 +8,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { externalRequests, launchWithExtension, REPO_ROOT, startServer, stopServiceWorker, type ExtensionBrowser, type StaticServer } from './harness';
 import type { Category } from '../../src/analysis';
 import { CATEGORY_STYLES } from '../../src/page/categories';
-import { boxOverPhrase, caretAt, cardPart, cardText, centre, emphasisOn, focusInCard, highlightMarks, markBoxes, markContaining, phraseRects, servedInnerHTML, textUnderBoxes, within, type Rect } from './page-probes';
+import { boxOverPhrase, caretAt, cardPart, cardText, centre, emphasisOn, focusInCard, highlightMarks, highlightRulesFrom, markBoxes, markContaining, phraseRects, servedInnerHTML, textUnderBoxes, within, type Rect } from './page-probes';
 
 /** The extension API as seen inside the service worker, for `sw.evaluate` callbacks. */
 declare const chrome: WxtBrowser;
@@ -126,8 +126,9 @@ describe('static plan text (a portal read view)', () => {
     expectSameRects(inEm.emphasis.rects, await phraseRects(page, '#prov-regular', inEm.emphasis.text));
     expect((await emphasisOn(page, 'as required'))?.text).toBe('as required');
     expect(within(inEm.emphasis.rects, inEm.sentence.rects)).toBe(true);
-    // And painted: the rules set on the root reach the words through highlight inheritance. The sentence's line shows
-    // its category's colour; a line with no finding shows none.
+    // And painted: the rules, from the extension's own sheet (nothing added to the page), set on the root, reach the
+    // words through highlight inheritance. The sentence's line shows its category's colour; a line with no finding none.
+    expect(await highlightRulesFrom(page)).toBe('extension');
     const colour = CATEGORY_STYLES[sentence.name.replace('plan-lens-', '') as Category].color;
     expect(await pixelsOfColour(page, sentence.rects[0]!, colour)).toBeGreaterThan(20);
     const plain = (await phraseRects(page, '#plan', 'Oakfield Primary School'))[0];
@@ -149,7 +150,9 @@ describe('a portal with a strict Content Security Policy', () => {
   it('still gets its underlines and a styled card', async () => {
     const page = await open('plan-csp.html');
     const mark = await waitForHighlight(page, 'access to');
-    expect(await page.evaluate(() => (document.getElementById('plan-lens-highlight-styles') as HTMLStyleElement).sheet!.cssRules.length)).toBeGreaterThan(0);
+    // The page's policy has no say over the extension's sheet.
+    expect(await highlightRulesFrom(page)).toBe('extension');
+    expect(await pixelsOfColour(page, mark.rects[0]!, CATEGORY_STYLES[mark.name.replace('plan-lens-', '') as Category].color)).toBeGreaterThan(20);
     await hoverAndReadCard(page, mark.rects[0]!);
     // The card's own stylesheet applied (its rounded corners), CSP or not.
     const radius = await (await cardPart(page, ''))!.evaluate((card) => getComputedStyle(card).borderRadius);

@@ -266,3 +266,14 @@ export function servedInnerHTML(target: Target, selector: string): Promise<strin
     return new DOMParser().parseFromString(html, 'text/html').querySelector(sel)!.innerHTML;
   }, selector);
 }
+
+/**
+ * Where the page's highlight rules come from: 'page', a sheet Plan Lens put in the page; 'extension', none in the
+ * page though the root's provision highlight has the rules' dotted line (the extension's injected sheet); 'none'.
+ */
+export function highlightRulesFrom(target: Target): Promise<'page' | 'extension' | 'none'> {
+  return target.evaluate(() => {
+    if (document.getElementById('plan-lens-highlight-styles')) return 'page';
+    return getComputedStyle(document.documentElement, '::highlight(plan-lens-provision)').textDecorationStyle === 'dotted' ? 'extension' : 'none';
+  });
+}

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
 import { allowInSiteSettings, clickToolbarButton, externalRequests, extensionDir, grantSites, launchWithExtension, LOCAL_PAGES, REPO_ROOT, registeredOrigins, revokeSites, startServer, stopServiceWorker, untilGranted, type ExtensionBrowser, type StaticServer } from './harness';
-import { cardText, highlightMarks, markBoxes } from './page-probes';
+import { cardText, highlightMarks, highlightRulesFrom, markBoxes } from './page-probes';
 
 /** The extension API as seen inside the service worker, for `sw.evaluate` callbacks. */
 declare const chrome: WxtBrowser;
@@ -104,6 +104,8 @@ describe('a site the user has not granted', () => {
     const mail = await open(`https://${GMAIL}/gmail.html`);
     expect(await contentScripts(mail)).toBe(1);
     await waitForMark(mail, 'access to');
+    // The marks' rules came with the manifest's content script: none were put in the page.
+    expect(await highlightRulesFrom(mail)).toBe('extension');
     await Promise.all([page.close(), mail.close()]);
   });
 
@@ -113,6 +115,8 @@ describe('a site the user has not granted', () => {
     await clickToolbarButton(browser, page);
     await waitForMark(page, 'access to');
     expect(await contentScripts(page)).toBe(1);
+    // Brought in after the page loaded, without the extension's sheet: Plan Lens put the rules in the page.
+    expect(await highlightRulesFrom(page)).toBe('page');
     await page.close();
   });
 
