@@ -46,16 +46,26 @@ interface TraceEvent {
 const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'RunMicrotasks', 'v8.compile', 'TimerFire', 'FireAnimationFrame']);
 
 async function trace(cdp: CDPSession, during: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  const collect = (e: { value: unknown[] }) => events.push(...(e.value as TraceEvent[]));
-  cdp.on('Tracing.dataCollected', collect);
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute'] } });
+  return (await traceEach([cdp], during))[0]!;
+}
+
+/** Traces each session over the same stretch of time. */
+async function traceEach(cdps: CDPSession[], during: () => Promise<void>): Promise<TraceEvent[][]> {
+  const sessions = cdps.map((cdp) => {
+    const events: TraceEvent[] = [];
+    const collect = (e: { value: unknown[] }) => events.push(...(e.value as TraceEvent[]));
+    cdp.on('Tracing.dataCollected', collect);
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    return { cdp, events, collect, complete };
+  });
+  for (const { cdp } of sessions) await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute'] } });
   await during();
-  await cdp.send('Tracing.end');
-  await complete;
-  cdp.off('Tracing.dataCollected', collect);
-  return events;
+  for (const { cdp } of sessions) await cdp.send('Tracing.end');
+  for (const { cdp, collect, complete } of sessions) {
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+  }
+  return sessions.map((s) => s.events);
 }
 
 /**
@@ -160,26 +170,32 @@ async function untilMarked(page: Page): Promise<void> {
   }
 }
 
-type Keystrokes = { handled: number[]; frame: number[]; cpu: number[] };
+/** Per keystroke: latencies measured in the page, and main-thread CPU time of all its tasks and of the script in them. */
+type Keystrokes = { handled: number[]; frame: number[]; cpu: number[]; script: number[] };
+type KeystrokeCpu = Pick<Keystrokes, 'cpu' | 'script'>;
 
 /** How long after a burst's last key its trace runs on: that key's frame, not Plan Lens's pass after the pause. */
 const BURST_TAIL_MS = 100;
 
 /**
  * Main-thread CPU time per keystroke: the renderer main thread's task CPU time (tdur) from each keydown's task to
- * the next keydown's (the last, to the trace's end). The thread is the one that dispatched the keydowns.
+ * the next keydown's (the last, to the trace's end), and of that the time script ran (outermost script events:
+ * listeners, timers, frame callbacks, with the style and layout they force). The thread is the one that dispatched
+ * the keydowns. The pages have no script but the bench's probe, so the script time added is Plan Lens's own.
  */
-function keystrokeCpu(events: TraceEvent[]): number[] {
+function keystrokeCpu(events: TraceEvent[]): KeystrokeCpu {
   const keydowns = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').sort((a, b) => a.ts - b.ts);
   const first = keydowns[0];
-  if (!first) return [];
-  const tasks = events.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask').sort((a, b) => a.ts - b.ts);
+  if (!first) return { cpu: [], script: [] };
+  const thread = events.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const tasks = thread.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
+  const scripts: TraceEvent[] = [];
+  for (const e of thread) if (SCRIPT_EVENTS.has(e.name) && e.ts >= (scripts.at(-1)?.ts ?? 0) + (scripts.at(-1)?.dur ?? 0)) scripts.push(e);
   // The task each keydown was dispatched in: the last one starting at or before it.
   const starts = keydowns.map((k) => tasks.filter((t) => t.ts <= k.ts).at(-1)?.ts ?? k.ts);
-  return starts.map((start, i) => {
-    const end = starts[i + 1] ?? Infinity;
-    return tasks.filter((t) => t.ts >= start && t.ts < end).reduce((ms, t) => ms + (t.tdur ?? t.dur ?? 0) / 1000, 0);
-  });
+  const cpuOf = (list: TraceEvent[], start: number, end: number) => list.filter((e) => e.ts >= start && e.ts < end).reduce((ms, e) => ms + (e.tdur ?? e.dur ?? 0) / 1000, 0);
+  const ends = starts.map((_, i) => starts[i + 1] ?? Infinity);
+  return { cpu: starts.map((start, i) => cpuOf(tasks, start, ends[i]!)), script: starts.map((start, i) => cpuOf(scripts, start, ends[i]!)) };
 }
 
 /** Opens the editor and readies the probe; with Plan Lens, once its first marks are drawn. */
@@ -191,45 +207,53 @@ async function editorReady(context: BrowserContext, url: string, waitForMarks: b
   return page;
 }
 
-/** Types `words` key by key, traced; returns each keystroke's main-thread CPU time. */
-async function typeBurst(page: Page, cdp: CDPSession, words: string[]): Promise<number[]> {
-  const events = await trace(cdp, async () => {
+/**
+ * Types `words` key by key into both pages in turn (one key here, the same key there), both traced; returns each
+ * page's keystrokes' main-thread CPU time. Key for key, whatever else the shared machine does falls on both alike
+ * (typing a burst in each in turn left their medians apart by up to 10 ms either way in a 70 ms keystroke).
+ */
+async function typeBurst(pages: [Page, Page], cdps: [CDPSession, CDPSession], words: string[]): Promise<[KeystrokeCpu, KeystrokeCpu]> {
+  const events = await traceEach(cdps, async () => {
     for (const word of words) {
       for (const key of word) {
-        await page.keyboard.press(key === ' ' ? 'Space' : key);
-        await page.waitForTimeout(KEY_GAP_MS);
+        for (const page of pages) {
+          await page.keyboard.press(key === ' ' ? 'Space' : key);
+          await page.waitForTimeout(KEY_GAP_MS / pages.length);
+        }
       }
     }
-    await page.waitForTimeout(BURST_TAIL_MS);
+    // On past the last key for its frame, not for Plan Lens's pass after the pause.
+    await pages[0].waitForTimeout(BURST_TAIL_MS);
   });
-  // The pause in which Plan Lens's pass runs: the other browser types only once it has settled.
-  await page.waitForTimeout(BURST_PAUSE_MS - BURST_TAIL_MS);
-  return keystrokeCpu(events);
+  // The pause in which Plan Lens's pass runs: typing goes on once it has settled.
+  await pages[0].waitForTimeout(BURST_PAUSE_MS - BURST_TAIL_MS);
+  return [keystrokeCpu(events[0]!), keystrokeCpu(events[1]!)];
 }
 
 /**
- * Types the same text in bursts into the editor with Plan Lens and into the same editor without it,
- * burst for burst in turn, so whatever else the shared machine does falls on both alike. Every keystroke
- * is timed in the page itself: keydown (window, capture: before any other listener) to the end of the
- * input's task (listeners and mutation observers run), and to the task after the next frame (style,
- * layout and paint included); and its main-thread CPU time is read from a trace of each burst.
+ * Types the same text in bursts into the editor with Plan Lens and into the same editor without it, key for key in
+ * turn (typeBurst). Every keystroke is timed in the page itself: keydown (window, capture: before any other listener)
+ * to the end of the input's task (listeners and mutation observers run), and to the task after the next frame
+ * (style, layout and paint included); and its main-thread CPU time is read from a trace of each burst.
  */
 async function typingRun(withPlanLens: BrowserContext, without: BrowserContext, url: string, caret: string): Promise<{ ext: Keystrokes; plain: Keystrokes }> {
   const ext = await editorReady(withPlanLens, url, true, caret);
   const plain = await editorReady(without, url, false, caret);
   const [extCdp, plainCdp] = [await withPlanLens.newCDPSession(ext), await without.newCDPSession(plain)];
-  const cpu = { ext: [] as number[], plain: [] as number[] };
+  const cpu = { ext: { cpu: [], script: [] } as KeystrokeCpu, plain: { cpu: [], script: [] } as KeystrokeCpu };
   const words = TYPED.match(/\S+\s*/g)!;
   for (let i = 0; i < words.length; i += WORDS_PER_BURST) {
-    const burst = words.slice(i, i + WORDS_PER_BURST);
-    cpu.ext.push(...(await typeBurst(ext, extCdp, burst)));
-    cpu.plain.push(...(await typeBurst(plain, plainCdp, burst)));
+    const [extCpu, plainCpu] = await typeBurst([ext, plain], [extCdp, plainCdp], words.slice(i, i + WORDS_PER_BURST));
+    for (const [all, burst] of [[cpu.ext, extCpu], [cpu.plain, plainCpu]] as const) {
+      all.cpu.push(...burst.cpu);
+      all.script.push(...burst.script);
+    }
   }
-  const read = async (page: Page, cdp: CDPSession, cpu: number[]): Promise<Keystrokes> => {
+  const read = async (page: Page, cdp: CDPSession, cpu: KeystrokeCpu): Promise<Keystrokes> => {
     const keystrokes = await page.evaluate<[number, number][]>('window.keystrokes');
     await cdp.detach();
     await page.close();
-    return { handled: keystrokes.map((k) => k[0]), frame: keystrokes.map((k) => k[1]), cpu };
+    return { handled: keystrokes.map((k) => k[0]), frame: keystrokes.map((k) => k[1]), ...cpu };
   };
   return { ext: await read(ext, extCdp, cpu.ext), plain: await read(plain, plainCdp, cpu.plain) };
 }
@@ -290,6 +314,10 @@ function reportTyping(typing: { ext: Keystrokes; plain: Keystrokes }[]): { added
   console.log(`  keydown -> next frame:   with ${f(median(ext.frame))} (p95 ${f(percentile(ext.frame, 0.95))}), without ${f(median(anchor.frame))} (p95 ${f(percentile(anchor.frame, 0.95))}), added ${f(addedFrame)}`);
   console.log(`  keydown -> input handled: with ${f(median(ext.handled))}, without ${f(median(anchor.handled))}, added ${f(addedHandled)}`);
   console.log(`  main-thread CPU per keystroke (trace tdur, keydown's task to the next keydown's): with ${f(median(ext.cpu))}, without ${f(median(anchor.cpu))}, added ${f(addedCpu)}`);
+  // Script runs in some keystrokes' tasks only (a frame callback, a timer): its mean is what it adds to each.
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const addedScript = median(typing.map((t) => mean(t.ext.script) - mean(t.plain.script)));
+  console.log(`    of it script, mean (the bench's probe in both pages; Plan Lens's besides): with ${f(mean(pooled('ext', 'script')))}, without ${f(mean(pooled('plain', 'script')))}, added ${f(addedScript)}`);
   return { addedCpu, addedFrame };
 }
 
