@@ -27,16 +27,24 @@ export async function sendWithRetry<R>(send: Send<R>, request: R, wait = (ms: nu
 }
 
 export function createAnalysisClient(send: Send, doc: string, wait?: (ms: number) => Promise<unknown>) {
+  /** The ids of the last request the worker answered, which a request with the same ones leaves out; null when unsure. */
+  let answeredIds: string[] | null = null;
   return async (blocks: Block[], changed: ReadonlySet<string>): Promise<{ isPlan: boolean; blocks: BlockReport[] }> => {
     const ids = blocks.map((b) => b.id);
-    let outgoing = blocks.filter((b) => changed.has(b.id));
+    const sameIds = answeredIds?.length === ids.length && ids.every((id, i) => id === answeredIds![i]);
+    let request: Request = { kind: 'analyze', doc, ...(sameIds ? {} : { ids }), changed: blocks.filter((b) => changed.has(b.id)) };
     // Twice is enough: a resend only happens after the worker restarted, and it then has everything.
     for (let round = 0; round < 3; round++) {
-      const answer = await sendWithRetry(send, { kind: 'analyze', doc, ids, changed: outgoing }, wait);
+      // A request that fails may still have reached the worker: until an answer says which ids it holds, send them.
+      answeredIds = null;
+      const answer: unknown = await sendWithRetry(send, request, wait);
       if (!isAnalyzeResponse(answer)) throw new Error('Plan Lens: unexpected answer from the service worker');
-      if (answer.kind === 'analyzed') return { isPlan: answer.isPlan, blocks: answer.blocks };
-      const wanted = new Set(answer.ids);
-      outgoing = blocks.filter((b) => wanted.has(b.id) || changed.has(b.id));
+      if (answer.kind === 'analyzed') {
+        answeredIds = ids;
+        return { isPlan: answer.isPlan, blocks: answer.blocks };
+      }
+      const wanted = answer.ids === 'all' ? null : new Set(answer.ids);
+      request = { kind: 'analyze', doc, ids, changed: blocks.filter((b) => !wanted || wanted.has(b.id) || changed.has(b.id)) };
     }
     throw new Error('Plan Lens: the service worker kept forgetting the document');
   };

@@ -15,8 +15,9 @@ const CONTEXT_ID = '\u0000context:';
 interface DocumentState {
   /** Block id → the block (its text and, where the page knows it, its kind). */
   texts: Map<string, Block>;
-  /** The document's blocks in reading order, as of its last request. */
-  ids: string[];
+  /** The document's blocks in reading order, as of its last request that named them (null: none has yet), and as a set. */
+  ids: string[] | null;
+  current: Set<string>;
   /** Per block, the text + findings last answered, so unchanged reports are not sent again. */
   answered: Map<string, string>;
 }
@@ -81,7 +82,7 @@ export function createAnalysisService(options: () => Partial<Options> = () => ({
       framesOfTab(tabId).flatMap(({ frame, doc }) => {
         const state = docs.get(doc);
         const anchor = anchors.get(`${tabId}:${frame}`);
-        return state && !left.has(doc) ? [{ frame, doc, blocks: state.ids.map((id) => state.texts.get(id)!), ...(anchor ? { anchor } : {}) }] : [];
+        return state?.ids && !left.has(doc) ? [{ frame, doc, blocks: state.ids.map((id) => state.texts.get(id)!), ...(anchor ? { anchor } : {}) }] : [];
       }),
     );
   }
@@ -107,25 +108,31 @@ export function createAnalysisService(options: () => Partial<Options> = () => ({
       left.delete(key);
       let state = docs.get(key);
       if (!state) {
-        state = { texts: new Map(), ids: [], answered: new Map() };
+        state = { texts: new Map(), ids: null, current: new Set(), answered: new Map() };
         docs.set(key, state);
       }
-      for (const block of request.changed) state.texts.set(block.id, block);
-      // A worker that was stopped and restarted has forgotten the texts: ask for them, don't guess.
-      const missing = request.ids.filter((id) => !state.texts.has(id));
+      // Without ids, only the document's own blocks are kept: texts under other ids would never be let go.
+      for (const block of request.changed) if (request.ids || state.current.has(block.id)) state.texts.set(block.id, block);
+      // A request without ids means the ones this document sent last; a worker that was stopped and restarted has
+      // forgotten them, and the texts: ask for them, don't guess.
+      const ids = request.ids ?? state.ids;
+      if (ids === null) return { kind: 'resend', ids: 'all' };
+      const missing = ids.filter((id) => !state.texts.has(id));
       if (missing.length > 0) return { kind: 'resend', ids: missing };
-      state.ids = request.ids;
-      const current = new Set(request.ids);
-      for (const id of [...state.texts.keys()]) {
-        if (!current.has(id)) {
-          state.texts.delete(id);
-          state.answered.delete(id);
+      if (ids !== state.ids) {
+        state.ids = ids;
+        const current = (state.current = new Set(ids));
+        for (const id of [...state.texts.keys()]) {
+          if (!current.has(id)) {
+            state.texts.delete(id);
+            state.answered.delete(id);
+          }
         }
       }
       const changed = new Set(request.changed.map((b) => b.id));
       // This request's own blocks as they are now: a later request of the frame may change or drop them while
       // this one waits its turn. A placed frame's context is read at each turn, as the other frames send it.
-      const own = request.ids.map((id) => state.texts.get(id)!);
+      const own = ids.map((id) => state.texts.get(id)!);
       const whole = await turns.run(tabId, () => (anchors.has(frame) ? inPlace(tabId, frameId) : own), (b) => changed.has(b.id), options);
       const report = { ...whole, blocks: whole.blocks.filter((b) => !b.id.startsWith(CONTEXT_ID)) };
       const blocks = report.blocks.filter((block) => {

@@ -8,8 +8,11 @@ export type Request =
       kind: 'analyze';
       /** One text document per frame and page load, so two tabs' paragraphs never mix. */
       doc: string;
-      /** Every block the document has now, in reading order. */
-      ids: string[];
+      /**
+       * Every block the document has now, in reading order; left out when they are the ids of the document's last
+       * request that was answered (a long form has thousands, and a pause in typing changes none).
+       */
+      ids?: string[];
       /** Only the blocks whose text changed since the last answer (or that the worker asked for). */
       changed: Block[];
     }
@@ -31,8 +34,8 @@ export type AnalyzeResponse =
       /** Reports for blocks whose findings are new to this document; other blocks keep what they had. */
       blocks: BlockReport[];
     }
-  /** The worker was restarted and lost these blocks' text: send them again. */
-  | { kind: 'resend'; ids: string[] };
+  /** The worker was restarted and lost these blocks' text (`all`: the whole document, its ids too): send them again. */
+  | { kind: 'resend'; ids: string[] | 'all' };
 
 /**
  * Service worker → content script: the user asked to check the page (toolbar button, context menu);
@@ -62,7 +65,7 @@ export function isRequest(value: unknown): value is Request {
   if (!isRecord(value)) return false;
   switch (value.kind) {
     case 'analyze':
-      return isId(value.doc) && Array.isArray(value.ids) && value.ids.every(isId) && Array.isArray(value.changed) && value.changed.every(isBlock);
+      return isId(value.doc) && (value.ids === undefined || (Array.isArray(value.ids) && value.ids.every(isId))) && Array.isArray(value.changed) && value.changed.every(isBlock);
     case 'count':
       return Number.isSafeInteger(value.count) && (value.count as number) >= 0 && Number.isSafeInteger(value.errors) && (value.errors as number) >= 0 && (value.errors as number) <= (value.count as number);
     case 'find-elsewhere':

@@ -40,4 +40,30 @@ describe('content-script analysis client', () => {
     const changedSent = sent.map((r) => (r.kind === 'analyze' ? r.changed.map((b) => b.id) : []));
     expect(changedSent).toEqual([['a', 'b'], ['b'], ['a', 'b']]);
   });
+
+  it('leaves the ids out while they are those of the last answered request, and sends them after a failure', async () => {
+    const service = createAnalysisService();
+    const sent: Request[] = [];
+    let down = false;
+    const send = async (r: Request) => {
+      if (down) throw new Error('Receiving end does not exist.');
+      sent.push(r);
+      return r.kind === 'analyze' ? service.analyze(r, 1, 0) : undefined;
+    };
+    const analyze = createAnalysisClient(send, 'doc', noWait);
+    const a = { id: 'a', text: 'Sam will have access to a laptop.' };
+    const b = { id: 'b', text: 'Weekly reading with a teacher.' };
+    await analyze([a, b], new Set(['a', 'b']));
+    await analyze([a, { ...b, text: 'Regular reading.' }], new Set(['b']));
+    await analyze([a], new Set());
+    await analyze([a], new Set());
+    down = true;
+    await expect(analyze([a], new Set())).rejects.toThrow();
+    down = false;
+    await analyze([a], new Set());
+    const idsSent = sent.map((r) => (r.kind === 'analyze' ? r.ids : 'other'));
+    expect(idsSent).toEqual([['a', 'b'], undefined, ['a'], undefined, ['a']]);
+    // Without ids, the worker judged the document it was last told of.
+    expect(service.pageOf(1)[0]!.blocks.map((x) => x.text)).toEqual([a.text]);
+  });
 });

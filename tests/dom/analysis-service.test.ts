@@ -36,6 +36,18 @@ describe('analysis service (service worker side)', () => {
     expect(await service.analyze({ kind: 'analyze', doc: 'd2', ids: ['a', 'b'], changed: [block('b', 'x')] }, 1, 0)).toEqual({ kind: 'resend', ids: ['a'] });
   });
 
+  it('reads a request without ids as the document it was last told of, and asks for all of it when it has none', async () => {
+    const spy = vi.fn(analyze);
+    const service = createAnalysisService(() => ({}), createTurns(spy));
+    expect(await service.analyze({ kind: 'analyze', doc: 'd3', changed: [block('a', 'x')] }, 1, 0)).toEqual({ kind: 'resend', ids: 'all' });
+    await service.analyze({ kind: 'analyze', doc: 'd3', ids: ['a', 'b'], changed: [block('a', 'Sam will have access to a laptop.'), block('b', 'Weekly reading.')] }, 1, 0);
+    // A block under an id the document does not have is not kept: a page could otherwise fill the worker's memory.
+    const answer = await service.analyze({ kind: 'analyze', doc: 'd3', changed: [block('b', 'Regular reading.'), block('z', 'Not part of it.')] }, 1, 0);
+    expect(answer.kind === 'analyzed' && answer.blocks.map((b) => b.id)).toEqual(['b']);
+    expect(spy.mock.calls.at(-1)![0].map((b) => b.text)).toEqual(['Sam will have access to a laptop.', 'Regular reading.']);
+    expect(service.pageOf(1)[0]!.blocks.map((b) => b.id)).toEqual(['a', 'b']);
+  });
+
   it('an editor frame is part of the plan another frame of its tab shows', async () => {
     const service = createAnalysisService();
     const plan = ['Education, Health and Care Plan', 'Section B: Special educational needs', 'Sam has speech and language needs.', 'Section F: Special educational provision'];

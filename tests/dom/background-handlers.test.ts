@@ -157,8 +157,11 @@ describe('who may ask the worker', () => {
 
   it('takes only well-formed requests', () => {
     expect(isRequest(planRequest('p'))).toBe(true);
+    // Ids left out: the same as the document's last answered request.
+    expect(isRequest({ kind: 'analyze', doc: 'p', changed: [] })).toBe(true);
     for (const bad of [
       { kind: 'analyze', doc: 'p', ids: 'all', changed: [] },
+      { kind: 'analyze', doc: 'p', ids: null, changed: [] },
       { kind: 'analyze', doc: 'p', ids: ['a'], changed: [{ id: 'a', text: 3 }] },
       { kind: 'analyze', doc: 'p', ids: ['a'], changed: [{ id: 'a', text: 'x', kind: 'script' }] },
       { kind: 'analyze', doc: 'x'.repeat(101), ids: [], changed: [] },
