@@ -120,9 +120,10 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
 
   let sources: Source[] = [];
   const reports = new Map<string, BlockReport>();
-  /** What the analyser holds: block id → text, and the id list it last saw. */
+  /** What the analyser holds: block id → text, and the ids in the order it last saw them (null: ask again). */
   const known = new Map<string, string>();
-  let knownIds = '';
+  let knownIds: readonly string[] | null = [];
+  const sameIds = (blocks: readonly Block[]) => knownIds !== null && knownIds.length === blocks.length && blocks.every((b, i) => b.id === knownIds![i]);
   let isPlan = false;
   /** Told once that another frame holds the plan; kept even if a restarted worker forgets the tab. */
   let inPlanTab = false;
@@ -221,8 +222,9 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       answered = (await early) ?? false;
       if (signal.aborted) return;
       const blocks = sources.map(toBlock);
-      const changed = new Set(blocks.filter((b) => known.get(b.id) !== b.text).map((b) => b.id));
-      if (changed.size > 0 || blocks.map((b) => b.id).join('\n') !== knownIds) {
+      const changed = new Set<string>();
+      for (const b of blocks) if (known.get(b.id) !== b.text) changed.add(b.id);
+      if (changed.size > 0 || !sameIds(blocks)) {
         answered = (await ask(blocks, changed)) || answered;
         if (signal.aborted) return;
         await settle();
@@ -280,12 +282,17 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       const answer = await abilities.analyze(blocks, changed);
       view.performance.clearMarks(ANSWERED_MARK);
       view.performance.mark(ANSWERED_MARK);
-      known.clear();
-      for (const b of blocks) known.set(b.id, b.text);
-      knownIds = blocks.map((b) => b.id).join('\n');
+      if (sameIds(blocks)) {
+        for (const b of blocks) if (changed.has(b.id)) known.set(b.id, b.text);
+      } else {
+        known.clear();
+        for (const b of blocks) known.set(b.id, b.text);
+        knownIds = blocks.map((b) => b.id);
+        const present = new Set(knownIds);
+        for (const id of [...reports.keys()]) if (!present.has(id)) reports.delete(id);
+      }
+      if (isPlan !== answer.isPlan) choicesChanged();
       isPlan = answer.isPlan;
-      const present = new Set(blocks.map((b) => b.id));
-      for (const id of [...reports.keys()]) if (!present.has(id)) reports.delete(id);
       for (const report of answer.blocks) reports.set(report.id, report);
       return true;
     } catch {
@@ -323,7 +330,8 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       reading = false;
     }
     firstReadDone();
-    for (const field of reader.fields) listenToField(field);
+    // The reader's list of fields is a new one only when it looked for fields again.
+    if (reader.fields !== heardList) for (const field of (heardList = reader.fields)) listenToField(field);
     view.performance.clearMarks(READ_MARK);
     view.performance.mark(READ_MARK, { detail: { blocks: reader.lastReadCount } });
   }
@@ -334,37 +342,71 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     const report = reports.get(source.id);
     const built = builtMarks.get(source.id);
     if (built?.source === source && built.report === report) return built.marks;
-    const fresh = { source, report, marks: marksOf(source, report) };
+    // A field's line typed in keeps, until its answer, the marks whose sentences are still where they were (typing
+    // after them): dropping them and drawing them again with the answer repainted a long form twice at every pause.
+    const kept = source.kind === 'field' && built && report?.text !== source.text ? built.marks.filter((m) => fieldSpan(m) !== null) : null;
+    const fresh = { source, report, marks: kept ?? marksOf(source, report) };
     builtMarks.set(source.id, fresh);
     return fresh.marks;
   }
 
-  /** Recomputes the marks from the latest reports and sources; geometry follows in the next frame. */
-  function rebuild(): void {
+  /**
+   * What is shown of each source's built marks (shownOf), per source id, under the user's choices as of `choices`:
+   * a long form rebuilds at every pause in typing, and all but the typed field's marks are as they were.
+   */
+  const shownMarks = new Map<string, { built: Mark[]; choices: number; shown: Mark[] }>();
+  let choices = 0;
+  /** What shownOf depends on changed (whether the page is a plan, the user's ignores): every mark is looked at again. */
+  const choicesChanged = () => choices++;
+  function shownFor(source: Source, ignored: ReturnType<PageAbilities['ignored']>): Mark[] {
+    const built = marksFor(source);
+    if (built.length === 0) return built;
+    const cached = shownMarks.get(source.id);
+    if (cached?.built === built && cached.choices === choices) return cached.shown;
+    const shown = built.flatMap((m) => shownOf(m, ignored) ?? []);
+    shownMarks.set(source.id, { built, choices, shown });
+    return shown;
+  }
+
+  /** The DOM marks as last drawn: a rebuild that leaves them as they were draws no highlights. */
+  let domMarks: Mark[] = [];
+  /**
+   * Recomputes the marks from the latest reports and sources; geometry follows in the next frame, for what changed
+   * alone: a pause in typing whose answer changes no mark costs no frame, one that changes a field's marks lays out
+   * that field (a long form's every field laid out at every pause cost each keystroke milliseconds). `everything`
+   * (a change of the user's choices) looks at every mark again and lays out all.
+   */
+  function rebuild(everything = false): void {
+    if (everything) choicesChanged();
     const shown = isPlan || inPlanTab || forced;
+    const before = { dom: domMarks, byField: marksByField };
     // One walk over the page's sources, whatever its size (a form of thousands of fields rebuilds at every pause).
     marks = [];
+    domMarks = [];
     marksByField = new Map();
     const blocks = new Set<Element>();
     let errors = 0;
     const ignored = abilities.ignored();
     for (const source of shown ? sources : []) {
-      for (const built of marksFor(source)) {
-        const m = shownOf(built, ignored);
-        if (!m) continue;
+      const list = shownFor(source, ignored);
+      if (list.length === 0) continue;
+      for (const m of list) {
         marks.push(m);
         if (m.finding.severity === 'error') errors++;
-        if (m.source.kind === 'dom') blocks.add(m.source.block.element);
-        else {
-          const list = marksByField.get(m.source.field);
-          if (list) list.push(m);
-          else marksByField.set(m.source.field, [m]);
-        }
+      }
+      if (source.kind === 'dom') {
+        domMarks.push(...list);
+        blocks.add(source.block.element);
+      } else {
+        // A field's lines in turn; the cached lists themselves are never written to.
+        const held = marksByField.get(source.field);
+        marksByField.set(source.field, held ? [...held, ...list] : list);
       }
     }
     if (builtMarks.size > sources.length) {
       const present = new Set(sources.map((s) => s.id));
       for (const id of builtMarks.keys()) if (!present.has(id)) builtMarks.delete(id);
+      for (const id of shownMarks.keys()) if (!present.has(id)) shownMarks.delete(id);
     }
     markedBlocks = [...blocks];
     cards.marksChanged(marks);
@@ -383,8 +425,18 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     }
     // The first marks are not kept waiting for a frame: the page is laid out (no edit has been made yet).
     if (!firstDrawn && highlights && markedBlocks.length > 0) findNearView();
-    drawHighlights();
-    scheduleLayout();
+    if (everything || !sameMarks(before.dom, domMarks)) {
+      drawHighlights();
+      scheduleLayout();
+      return;
+    }
+    const fieldChanged = (field: TextField) => {
+      // A field newly marked may need a layer: only the whole pass puts layers in.
+      if (fields.has(field)) scheduleLayout(field);
+      else if (marksByField.has(field)) scheduleLayout();
+    };
+    for (const [field, list] of marksByField) if (!sameMarks(before.byField.get(field), list)) fieldChanged(field);
+    for (const field of before.byField.keys()) if (!marksByField.has(field)) fieldChanged(field);
   }
 
   /**
@@ -619,7 +671,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       label: words('cardIgnoreHere'),
       run: () => {
         ignoredHere.add(hereKey(mark));
-        rebuild();
+        rebuild(true);
         return undefined;
       },
     });
@@ -629,7 +681,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
         label: words('cardIgnorePhrase', phrase),
         run: () => {
           abilities.ignore({ phrases: [phrase] });
-          rebuild();
+          rebuild(true);
           return undefined;
         },
       });
@@ -638,7 +690,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       label: words('cardIgnoreSentence'),
       run: () => {
         abilities.ignore({ sentences: [hashOf(mark)] });
-        rebuild();
+        rebuild(true);
         return undefined;
       },
     });
@@ -676,6 +728,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
    * document would be called, across worlds, on every keystroke in a contenteditable too.
    */
   const heardFields = new WeakSet<TextField>();
+  let heardList: TextField[] | null = null;
   function listenToField(field: TextField): void {
     if (heardFields.has(field)) return;
     heardFields.add(field);
@@ -737,9 +790,9 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       rebuild();
       schedulePass(0);
     },
-    refresh: () => rebuild(),
+    refresh: () => rebuild(true),
     recheck() {
-      knownIds = '';
+      knownIds = null;
       schedulePass(0);
     },
     partOfPlan() {
@@ -778,4 +831,11 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       return true;
     },
   };
+}
+
+/** Whether two lists hold the same marks, in the same order: marks of unchanged text and reports are kept objects. */
+function sameMarks(a: readonly Mark[] | undefined, b: readonly Mark[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((m, i) => m === b[i]);
 }

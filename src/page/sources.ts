@@ -12,6 +12,12 @@ export type Source =
 
 /** A read of the page takes at most this long before letting the page run (a frame, input). */
 const SLICE_MS = 8;
+/**
+ * A page's script can set a field's value without an input event: while the DOM stays as it was, every field's
+ * value is looked at again at most this often, the fields typed in at every read (looking at each of a long form's
+ * fields cost every pause in typing milliseconds).
+ */
+const SWEEP_MS = 5_000;
 
 /** Lets the page run between slices of a long read: scheduler.yield where there is one. */
 function pause(view: Window): Promise<void> {
@@ -68,8 +74,10 @@ export class SourceReader {
   lastReadCount = 0;
   /** Every form field in the text roots at the last read: one not checked now may be once it is made editable. */
   fields: TextField[] = [];
-  /** The last read's roots, its elements with their sources in reading order, and where its fields are in that order. */
-  private last: { roots: Element[]; ordered: Entry[]; fieldsAt: number[] } | null = null;
+  /** The last read's roots, its elements with their sources in reading order, where each field is in that order, and what it returned. */
+  private last: { roots: Element[]; ordered: Entry[]; fieldAt: Map<TextField, number>; read: Source[] } | null = null;
+  /** When every field's value was last looked at. */
+  private sweptAt = -Infinity;
   /** Per field, its lines as last read: unchanged, the same source objects (so their marks are kept). */
   private readonly fieldLines = new WeakMap<TextField, { value: string; checkable: boolean; items: Source[] }>();
   /** Fields typed in since the last read. */
@@ -167,15 +175,23 @@ export class SourceReader {
 
     const typed = new Set(this.typed);
     this.typed.clear();
+    const now = view.performance.now();
     // Nothing in the DOM changed, only fields' values: the same elements in the same order, fields typed in
-    // read again (a long form is not asked for the layout of every field on every pause in typing).
+    // read again (a long form is not asked for the layout of every field on every pause in typing). Unchanged,
+    // the read is the same array as before: its reader knows there is nothing new.
     const last = this.last;
     if (last && dirty.length === 0 && last.roots.length === roots.length && last.roots.every((r, i) => r === roots[i])) {
-      for (const at of last.fieldsAt) {
-        const field = last.ordered[at]!.node as TextField;
-        last.ordered[at] = { node: field, items: this.fieldSources(field, typed.has(field)) };
+      const sweep = now - this.sweptAt >= SWEEP_MS;
+      if (sweep) this.sweptAt = now;
+      let changed = false;
+      for (const [field, at] of sweep ? last.fieldAt : [...typed].flatMap((f) => (last.fieldAt.has(f) ? [[f, last.fieldAt.get(f)!] as const] : []))) {
+        const items = this.fieldSources(field, typed.has(field));
+        if (items === last.ordered[at]!.items) continue;
+        last.ordered[at] = { node: field, items };
+        changed = true;
       }
-      return last.ordered.flatMap((e) => e.items);
+      if (changed) last.read = last.ordered.flatMap((e) => e.items);
+      return last.read;
     }
 
     const ordered: Entry[] = [];
@@ -183,13 +199,16 @@ export class SourceReader {
     const fields = roots.flatMap((r) => [r, ...r.querySelectorAll(FIELD_SELECTOR)]).filter(isTextField);
     this.fields = fields;
     for (const field of fields) ordered.push({ node: field, items: this.fieldSources(field, true) });
+    this.sweptAt = now;
     // Fields and several roots were read separately: put everything back in reading order.
     if (roots.length > 1 || fields.length > 0) inDocumentOrder(roots, ordered);
     // Where the fields are is found once here, not at every pause in typing (isTextField is an instanceof across worlds).
     const isField = new Set<Element>(fields);
-    const fieldsAt = fields.length > 0 ? ordered.flatMap((e, i) => (isField.has(e.node) ? [i] : [])) : [];
-    this.last = { roots, ordered, fieldsAt };
-    return ordered.flatMap((e) => e.items);
+    const fieldAt = new Map<TextField, number>();
+    if (fields.length > 0) ordered.forEach((e, i) => isField.has(e.node) && fieldAt.set(e.node as TextField, i));
+    const read = ordered.flatMap((e) => e.items);
+    this.last = { roots, ordered, fieldAt, read };
+    return read;
   }
 
   /** One source per block read: an unchanged block keeps its source object. */
@@ -243,4 +262,10 @@ function replaceUnder(list: TextBlock[], container: Element, fresh: TextBlock[])
   return [...kept.slice(0, at), ...fresh, ...kept.slice(at)];
 }
 
-export const toBlock = (s: Source): Block => (s.kind === 'dom' && s.block.kind ? { id: s.id, text: s.text, kind: s.block.kind } : { id: s.id, text: s.text });
+const blocks = new WeakMap<Source, Block>();
+/** A source as the analyser's block: one object per source, so a long form's every pause makes none anew. */
+export function toBlock(s: Source): Block {
+  let block = blocks.get(s);
+  if (!block) blocks.set(s, (block = s.kind === 'dom' && s.block.kind ? { id: s.id, text: s.text, kind: s.block.kind } : { id: s.id, text: s.text }));
+  return block;
+}

@@ -121,6 +121,31 @@ describe('Plan Lens in a document', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('a field typed in after a marked sentence keeps its mark until the answer; typing into the sentence drops it at once', async () => {
+    document.body.innerHTML = '<h2>Section F: Special educational provision</h2><textarea>Sam will have access to a laptop.</textarea>';
+    const field = document.querySelector('textarea')!;
+    let release!: () => void;
+    const { a, counts, calls } = abilities(true, () => (calls.length > 1 ? new Promise<void>((r) => (release = r)) : Promise.resolve()));
+    controller = new AbortController();
+    startPlanLens(document, a, controller.signal, wholePage);
+    await vi.waitFor(() => expect(counts.at(-1)).toBe(1));
+    const type = (value: string) => {
+      field.value = value;
+      field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    };
+    // Typing after the sentence: while the answer is awaited the sentence is where it was, and so is its mark.
+    type('Sam will have access to a laptop. It is checked weekly.');
+    await vi.waitFor(() => expect(calls.length).toBe(2));
+    expect(counts.at(-1)).toBe(1);
+    release();
+    await vi.waitFor(() => expect(performance.getEntriesByName('plan-lens:answered').length).toBeGreaterThan(0));
+    // Typing into it: the mark is about words no longer there.
+    type('Sam will have a laptop. It is checked weekly.');
+    await vi.waitFor(() => expect(calls.length).toBe(3));
+    expect(counts.at(-1)).toBe(0);
+    release();
+  });
+
   it('walks to a finding on the user’s Alt+Shift+J only, not on one a page’s script dispatches', async () => {
     document.body.innerHTML = '<textarea>Section F: Special educational provision\nSam will have access to a laptop as required.</textarea>';
     const field = document.querySelector('textarea')!;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SourceReader } from '../../src/page/sources';
 import { collectTextBlocks } from '../../src/page/text-blocks';
 
@@ -63,6 +63,28 @@ describe('SourceReader reads again only the blocks under a change', () => {
       reader.changed(edit());
       const incremental = texts(await reader.read());
       expect(incremental).toEqual(collectTextBlocks(document.body, () => false).map((b) => b.text));
+    }
+  });
+});
+
+describe('SourceReader in a form', () => {
+  it('reads again the fields typed in; a value a script set is read within the sweep interval; nothing new is the same read', async () => {
+    const { reader, first } = await readerOver('<textarea id="a">Sam will have access to a laptop.</textarea><textarea id="b">Weekly reading.</textarea>');
+    const [a, b] = [document.querySelector<HTMLTextAreaElement>('#a')!, document.querySelector<HTMLTextAreaElement>('#b')!];
+    expect(await reader.read()).toBe(first);
+    a.value = 'Sam will use a laptop.';
+    reader.typedIn(a);
+    // A script's value, with no input event, waits for the sweep.
+    b.value = 'Daily reading.';
+    const typed = await reader.read();
+    expect(texts(typed)).toEqual(['Sam will use a laptop.', 'Weekly reading.']);
+    expect(typed[1]).toBe(first[1]);
+    const now = performance.now();
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(now + 5_000);
+    try {
+      expect(texts(await reader.read())).toEqual(['Sam will use a laptop.', 'Daily reading.']);
+    } finally {
+      clock.mockRestore();
     }
   });
 });
