@@ -151,6 +151,18 @@ export class FieldMirror {
     if (this.text.data !== value) this.text.data = value;
   }
 
+  /**
+   * Whether text typed after a glyph leaves that glyph where it is, as of the last layout: a textarea whose lines start
+   * at their start edge. Centred or justified text, or an input (which scrolls sideways as it fills), moves.
+   */
+  anchoredAtStart(): boolean {
+    const view = this.field.ownerDocument.defaultView!;
+    if (!(this.field instanceof view.HTMLTextAreaElement)) return false;
+    const align = this.written.get('text-align');
+    const rtl = this.written.get('direction') === 'rtl';
+    return align === 'start' || align === (rtl ? 'right' : 'left');
+  }
+
   /** Scrolls the mirror as the field is scrolled. */
   scrollAs(geometry: FieldGeometry): void {
     this.element.scrollTop = geometry.scrollTop;

@@ -102,6 +102,8 @@ const NEAR_VIEW_SLACK = 8;
 interface FieldLayer {
   layer: BoxLayer;
   mirror: FieldMirror;
+  /** How many boxes of its field's marks its last layout drew, all on marks standing on their words (standing()). */
+  standing: number;
 }
 
 /** `textRoots`: where on this site the plan text is (src/sites); the whole body on most pages. */
@@ -486,7 +488,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
   /** A field's mirror and boxes, beside it in the page. */
   function addLayer(field: TextField): FieldLayer {
     const layer = new BoxLayer(doc, (host) => field.after(host));
-    const f = { layer, mirror: new FieldMirror(field, layer.root) };
+    const f = { layer, mirror: new FieldMirror(field, layer.root), standing: 0 };
     fields.set(field, f);
     resizes.observe(field);
     return f;
@@ -575,11 +577,15 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     for (const { f, origin } of frames) {
       const list = boxesFor(marksByField.get(f.mirror.field) ?? []);
       f.layer.draw(list, origin);
+      f.standing = list.length;
       boxes += list.length;
     }
     if (boxes > 0) firstMarksDrawn();
     cards.reposition();
   }
+
+  /** How many of the boxes drawn for a field's marks are on marks that still stand on the words they were found on. */
+  const standing = (field: TextField) => boxesFor((marksByField.get(field) ?? []).filter((m) => fieldSpan(m))).length;
 
   /** The sentences' boxes, then the emphasis on their hedge words, drawn over them. */
   function boxesFor(list: Mark[]): Box[] {
@@ -623,14 +629,12 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       const span = fieldSpan(mark);
       if (span) {
         span.field.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-        // A field far from where the view was has no mirror yet: it gets one, laid over it, to scroll by.
-        let f = fields.get(span.field);
-        if (!f) {
-          f = addLayer(span.field);
-          const geometry = f.mirror.measure();
-          f.mirror.apply(geometry, f.layer.origin());
-          f.mirror.scrollAs(geometry);
-        }
+        // A field far from where the view was has no mirror yet: it gets one, laid over it, to scroll by. One near
+        // it is laid over it again: keystrokes that move no mark leave the mirror as it was.
+        const f = fields.get(span.field) ?? addLayer(span.field);
+        const geometry = f.mirror.measure();
+        f.mirror.apply(geometry, f.layer.origin());
+        f.mirror.scrollAs(geometry);
         f.mirror.reveal(span.start);
       } else {
         mark.range?.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
@@ -736,8 +740,12 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       'input',
       () => {
         reader.typedIn(field);
-        scheduleLayout(field);
         schedulePass();
+        // Typing after a field's marks moves none of them (its text sits at its start edge; a scroll or a resize is
+        // heard on its own): only a keystroke that changes which marks stand on their words lays the field out. In a
+        // long form each layout on a keystroke is another layout of the whole form.
+        const f = fields.get(field);
+        if (f && (!f.mirror.anchoredAtStart() || f.standing !== standing(field))) scheduleLayout(field);
       },
       { passive: true, signal },
     );

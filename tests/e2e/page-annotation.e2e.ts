@@ -201,6 +201,45 @@ describe('textarea (mirror + boxes)', () => {
     await page.close();
   });
 
+  it('typing after a marked sentence touches none of Plan Lens’s layers and keeps its box; typing into it takes the box away at once', async () => {
+    const page = await open('plan-textarea-short.html');
+    const field = 'provision-text';
+    await expect.poll(() => boxOverPhrase(page, field, 'would benefit from')).not.toBeNull();
+    const box = (await boxOverPhrase(page, field, 'would benefit from'))!;
+    const answeredAt = () => page.evaluate(() => performance.getEntriesByName('plan-lens:answered').at(-1)?.startTime ?? 0);
+    const firstAnswer = await answeredAt();
+    // Every change to the layers (mirror text, boxes) from here on is counted.
+    await page.evaluate(() => {
+      const w = window as Window & { layerWrites?: number };
+      w.layerWrites = 0;
+      for (const host of document.querySelectorAll('plan-lens-marks')) {
+        new MutationObserver((records) => (w.layerWrites! += records.length)).observe(host.shadowRoot!, { subtree: true, childList: true, attributes: true, characterData: true });
+      }
+    });
+    const layerWrites = () => page.evaluate(() => (window as Window & { layerWrites?: number }).layerWrites);
+    const twoFrames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.focus(`#${field}`);
+    await page.$eval(`#${field}`, (t: HTMLTextAreaElement) => t.setSelectionRange(t.value.length, t.value.length));
+    await page.keyboard.type(' It is set up daily.', { delay: 20 });
+    await twoFrames();
+    expect(await layerWrites()).toBe(0);
+    expect(await boxOverPhrase(page, field, 'would benefit from')).toEqual(box);
+    // The answer for the new text marks the sentence again (it may reach over the words typed after it).
+    await expect.poll(answeredAt).toBeGreaterThan(firstAnswer);
+    await twoFrames();
+    expect((await boxOverPhrase(page, field, 'would benefit from'))?.left).toBe(box.left);
+    // Into the sentence: its words are no longer the ones judged, so its box goes before any answer (a pass waits 250 ms).
+    await page.$eval(`#${field}`, (t: HTMLTextAreaElement) => {
+      const at = t.value.indexOf('would') + 'would'.length;
+      t.setSelectionRange(at, at);
+    });
+    await page.keyboard.type('n’t');
+    await twoFrames();
+    expect(await markBoxes(page)).toEqual([]);
+    expect(await page.$eval(`#${field}`, (t: HTMLTextAreaElement) => t.value)).toBe('Sam wouldn’t benefit from a quiet space at lunchtime. It is set up daily.');
+    await page.close();
+  });
+
   it('keyboard: Alt+Shift+J selects the next finding, Enter opens its card, Escape returns focus and caret', async () => {
     const page = await open('plan-textarea.html');
     await page.waitForFunction(() => document.querySelector('plan-lens-marks')?.shadowRoot?.querySelector('.mark') != null);
