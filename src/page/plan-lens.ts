@@ -62,8 +62,15 @@ export interface PlanLensPage {
   blockBefore(el: Element): Promise<string | null>;
 }
 
-/** Typing settles before text is re-read: one analysis per pause, not per keystroke. */
+/**
+ * Typing settles before text is re-read: one analysis per pause, not per keystroke. A pause is a gap of at least
+ * this long, and at least twice the typist's rhythm (a slow typist, or a long form that takes a while to take each
+ * key, would otherwise be re-read mid-word, its marks coming and going), up to the longest wait.
+ */
 const EDIT_DEBOUNCE_MS = 250;
+const LONGEST_PAUSE_MS = 750;
+/** Gaps longer than this are pauses themselves, not the rhythm of typing. */
+const RHYTHM_GAP_MS = 1_000;
 /** The longest wait for the page's first frame (a page whose frames are held back, as a prerendered one). */
 const FIRST_FRAME_WAIT_MS = 100;
 
@@ -170,7 +177,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
    */
   let passTimer: ReturnType<typeof setTimeout> | undefined;
   let passDue = 0;
-  const schedulePass = (delay = EDIT_DEBOUNCE_MS) => {
+  const schedulePass = (delay: number) => {
     const due = view.performance.now() + delay;
     if (passTimer !== undefined && due >= passDue) {
       passDue = due;
@@ -180,6 +187,16 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
     passDue = due;
     passTimer = setTimeout(passWhenDue, delay);
   };
+  /** The typist's rhythm: a running mean of the gaps between edits within a run of typing. */
+  let rhythm = 0;
+  let lastEdit = -Infinity;
+  function edited(): void {
+    const now = view.performance.now();
+    const gap = now - lastEdit;
+    lastEdit = now;
+    if (gap < RHYTHM_GAP_MS) rhythm = rhythm === 0 ? gap : 0.7 * rhythm + 0.3 * gap;
+    schedulePass(Math.min(LONGEST_PAUSE_MS, Math.max(EDIT_DEBOUNCE_MS, 2 * rhythm)));
+  }
   function passWhenDue(): void {
     const left = passDue - view.performance.now();
     if (left > 1) {
@@ -740,7 +757,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       'input',
       () => {
         reader.typedIn(field);
-        schedulePass();
+        edited();
         // Typing after a field's marks moves none of them (its text sits at its start edge; a scroll or a resize is
         // heard on its own): only a keystroke that changes which marks stand on their words lays the field out. In a
         // long form each layout on a keystroke is another layout of the whole form.
@@ -761,7 +778,7 @@ export function startPlanLens(doc: Document, abilities: PageAbilities, signal: A
       reader.changed(r.target);
       relevant = true;
     }
-    if (relevant) schedulePass();
+    if (relevant) edited();
   });
   mutations.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
 

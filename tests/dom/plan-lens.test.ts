@@ -146,6 +146,25 @@ describe('Plan Lens in a document', () => {
     release();
   });
 
+  it('a slow typist gets one analysis at the pause, not one between keys', async () => {
+    document.body.innerHTML = '<textarea>Sam reads daily.</textarea>';
+    const field = document.querySelector('textarea')!;
+    const { a, calls } = abilities(true);
+    controller = new AbortController();
+    startPlanLens(document, a, controller.signal, wholePage);
+    await vi.waitFor(() => expect(calls.length).toBe(1));
+    // Keys 320 ms apart: each gap is longer than the shortest pause (250 ms), but it is this typist's rhythm.
+    for (const word of [' He', ' is', ' helped', ' by', ' a', ' friend.']) {
+      field.value += word;
+      field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 320));
+    }
+    await new Promise((r) => setTimeout(r, 800));
+    // The first gap cannot know the rhythm yet: at most one analysis on the way, then one at the pause.
+    expect(calls.length).toBeLessThanOrEqual(3);
+    expect(calls.at(-1)!.blocks.map((b) => b.text)).toEqual(['Sam reads daily. He is helped by a friend.']);
+  });
+
   it('walks to a finding on the user’s Alt+Shift+J only, not on one a page’s script dispatches', async () => {
     document.body.innerHTML = '<textarea>Section F: Special educational provision\nSam will have access to a laptop as required.</textarea>';
     const field = document.querySelector('textarea')!;
