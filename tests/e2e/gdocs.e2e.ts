@@ -54,7 +54,8 @@ describe('Google Docs', () => {
   it('live route: reads annotated text under Plan Lens’s own id, follows edits, and Go to selects in the document', async () => {
     const page = await context.newPage();
     await page.goto('https://docs.google.com/document/d/draft-ehcp/edit');
-    expect(await page.evaluate(() => (window as { __requestedBy?: string }).__requestedBy)).toBe('dkjnaakmdcmeofhpcljobeojognknpbp');
+    // The stand-in reads the flag once its fetch of the text is back (undefined until then), which can come after load.
+    await expect.poll(() => page.evaluate(() => (window as { __requestedBy?: string }).__requestedBy)).toBe('dkjnaakmdcmeofhpcljobeojognknpbp');
     await expect.poll(() => status(page).textContent()).toContain('live as you type');
     await expect.poll(async () => shape(await tabPlan())).toEqual({ route: 'live', text: docsText, findings: expected(docsText) });
     await expect.poll(() => status(page).textContent()).toContain(`${expected(docsText).length} findings`);
