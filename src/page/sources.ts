@@ -184,7 +184,8 @@ export class SourceReader {
       const sweep = now - this.sweptAt >= SWEEP_MS;
       if (sweep) this.sweptAt = now;
       let changed = false;
-      for (const [field, at] of sweep ? last.fieldAt : [...typed].flatMap((f) => (last.fieldAt.has(f) ? [[f, last.fieldAt.get(f)!] as const] : []))) {
+      for (const field of sweep ? last.fieldAt.keys() : [...typed].filter((f) => last.fieldAt.has(f))) {
+        const at = last.fieldAt.get(field)!;
         const items = this.fieldSources(field, typed.has(field));
         if (items === last.ordered[at]!.items) continue;
         last.ordered[at] = { node: field, items };

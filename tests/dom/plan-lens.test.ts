@@ -10,6 +10,11 @@ function trusted<E extends Event>(event: E): E {
   return event;
 }
 const wholePage = (doc: Document) => [doc.body];
+/** The user types `value` into a field: its value, then the input event a browser fires for it. */
+function typeInto(field: HTMLTextAreaElement, value: string): void {
+  field.value = value;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+}
 afterEach(() => controller?.abort());
 
 function abilities(isPlan: boolean, hold?: () => Promise<void>) {
@@ -90,17 +95,13 @@ describe('Plan Lens in a document', () => {
     // Nothing to check yet, so nothing is asked: the page has been read once.
     await vi.waitFor(() => expect(performance.getEntriesByName('plan-lens:read')).toHaveLength(1));
     expect(calls).toEqual([]);
-    const type = (field: HTMLTextAreaElement, value: string) => {
-      field.value = value;
-      field.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    };
     const empty = document.querySelector<HTMLTextAreaElement>('#empty')!;
-    type(empty, 'Sam will be supported when needed.');
+    typeInto(empty, 'Sam will be supported when needed.');
     await vi.waitFor(() => expect(calls.at(-1)!.blocks.map((b) => b.text)).toEqual(['Sam will be supported when needed.']));
     // Made editable by the portal (an attribute change, which no observer here watches), then typed in.
     const locked = document.querySelector<HTMLTextAreaElement>('#locked')!;
     locked.readOnly = false;
-    type(locked, 'Sam will have access to a laptop when needed.');
+    typeInto(locked, 'Sam will have access to a laptop when needed.');
     await vi.waitFor(() => expect(calls.at(-1)!.blocks.map((b) => b.text)).toContain('Sam will have access to a laptop when needed.'));
   });
 
@@ -129,18 +130,14 @@ describe('Plan Lens in a document', () => {
     controller = new AbortController();
     startPlanLens(document, a, controller.signal, wholePage);
     await vi.waitFor(() => expect(counts.at(-1)).toBe(1));
-    const type = (value: string) => {
-      field.value = value;
-      field.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    };
     // Typing after the sentence: while the answer is awaited the sentence is where it was, and so is its mark.
-    type('Sam will have access to a laptop. It is checked weekly.');
+    typeInto(field, 'Sam will have access to a laptop. It is checked weekly.');
     await vi.waitFor(() => expect(calls.length).toBe(2));
     expect(counts.at(-1)).toBe(1);
     release();
     await vi.waitFor(() => expect(performance.getEntriesByName('plan-lens:answered').length).toBeGreaterThan(0));
     // Typing into it: the mark is about words no longer there.
-    type('Sam will have a laptop. It is checked weekly.');
+    typeInto(field, 'Sam will have a laptop. It is checked weekly.');
     await vi.waitFor(() => expect(calls.length).toBe(3));
     expect(counts.at(-1)).toBe(0);
     release();
@@ -155,8 +152,7 @@ describe('Plan Lens in a document', () => {
     await vi.waitFor(() => expect(calls.length).toBe(1));
     // Keys 320 ms apart: each gap is longer than the shortest pause (250 ms), but it is this typist's rhythm.
     for (const word of [' He', ' is', ' helped', ' by', ' a', ' friend.']) {
-      field.value += word;
-      field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      typeInto(field, field.value + word);
       await new Promise((r) => setTimeout(r, 320));
     }
     await new Promise((r) => setTimeout(r, 800));
