@@ -26,6 +26,11 @@ const GOAL_RULES: ReadonlyArray<[Part, ReturnType<typeof rule>]> = [
   ['measure', rule('GOAL-MEASURE')],
   ['timescale', rule('GOAL-TIMESCALE')],
 ];
+const UNOBSERVABLE = {
+  absence: '; it names a behaviour to stop, not what the child will do instead',
+  verb: '; its verb names nothing you could see the child do',
+  subject: '; it is about a state, not something the child does',
+} as const;
 const OUTCOME_NOT_PROVISION = rule('STRUCT-OUTCOME-NOT-PROVISION');
 const NEED_IMPACT = rule('STRUCT-NEED-IMPACT');
 const BLANK = rule('TEMPLATE-BLANK');
@@ -154,7 +159,7 @@ function judgeGoal(item: Item, place: Place, read: Read | undefined): Finding | 
     }
     if (lead) {
       const first = reading.vague[0];
-      const vague = first ? `; "${item.block.slice(first.start, first.end)}" cannot be observed or counted` : '';
+      const vague = first ? `; "${item.block.slice(first.start, first.end)}" cannot be observed or counted` : reading.unobservable ? UNOBSERVABLE[reading.unobservable] : '';
       lead.message = message(lead.rule, 'missing', place.jurisdiction, { subject, missing: listParts(missing, 'goal'), vague });
       problems.push(lead);
     }

@@ -35,6 +35,22 @@ describe('targets and outcomes', () => {
     expect(r.missing).toEqual(expect.arrayContaining(['what', 'context', 'timescale']));
   });
 
+  it('a goal a dead man could meet, or whose verb names no behaviour, names no skill', () => {
+    for (const text of ['Zachary will not hit his neighbours.', 'The child will stop hitting.', 'Helen will learn to add and subtract numbers.', 'Jack will do his homework.', "For the young person's health to be optimum."]) {
+      expect(judge(US, text).missing, text).toContain('what');
+    }
+    expect(judge(US, 'Zachary will not hit his neighbours.').findings[0]!.message).toContain('a behaviour to stop, not what the child will do instead');
+    expect(judge(T, 'to listen attentively').missing).toContain('what');
+  });
+
+  it('a measure makes the same verbs observable; a counted behaviour is named', () => {
+    expect(judge(US, 'By the end of the IEP year, Helen will learn to add two single-digit numbers with 80% accuracy on 4 of 5 weekly probes.').flagged).toBe(false);
+    expect(judge(T, 'By July, Zachary will not hit a peer at playtime on 5 of 5 consecutive days, as recorded in the behaviour log.').missing).not.toContain('what');
+    const counted = judge(US, 'Mary will decrease the number of times she blurts out during class.');
+    expect(counted.missing).toContain('measure');
+    expect(counted.missing).not.toContain('what');
+  });
+
   it('an outcome that is really provision is provision in the wrong place', () => {
     const r = judge(E, 'Harry will receive weekly occupational therapy.');
     expect(r.rules).toContain('STRUCT-OUTCOME-NOT-PROVISION');

@@ -14,6 +14,8 @@ const re = {
   vagueContext: /\bin a (?:range|variety) of (?:settings|contexts|situations)\b/gi,
   numberWord: /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|zero|half|all|every|each)\b/i,
   // A postsecondary or event goal is anchored to the event that starts it ("after graduating", "upon completion of high school").
+  // "decrease the number of times she blurts out" names the behaviour to count; only the criterion is missing.
+  countedBehaviour: /\b(?:number|frequency) of (?:times|instances|occasions|incidents|episodes)\b/i,
   afterEvent: /\b(?:after|upon|on|following|once|when|within \w+ (?:months?|years?) of)\s+(?:\w+\s+){0,3}(?:graduat\w*|complet\w*|leav\w*|left|exit\w*|finish\w*)\b|\bafter (?:high school|school|college|year 1[1-4])\b/i,
 };
 
@@ -32,6 +34,21 @@ export interface GoalReading {
   vague: Span[];
   /** Whether the gaps are enough for a flag, or only a note on a long, detailed target. */
   weak: boolean;
+  /** Why the goal names no behaviour when no vague word says so: it ends one, or its verb or subject names none. */
+  unobservable?: 'absence' | 'verb' | 'subject';
+}
+
+/**
+ * The dead man's test: with nothing to measure, a goal whose child only stops doing something, whose verb names no
+ * behaviour of its own ("learn", "do") or whose subject is a thing ("for her health to be optimum") says nothing
+ * anyone could see the child do.
+ */
+function unobservable(syntax: Syntax | undefined): GoalReading['unobservable'] {
+  if (!syntax) return undefined;
+  if (syntax.subject === 'thing') return 'subject';
+  if (syntax.subject !== 'child' && syntax.subject !== 'none') return undefined;
+  if ((syntax.negated && syntax.commitment === 'will') || isTerm('absence-verb', syntax.verb)) return 'absence';
+  return isTerm('unobservable-verb', syntax.verb) ? 'verb' : undefined;
 }
 
 export function readGoal(item: Item, hedges: readonly HedgeHit[], syntax?: Syntax): GoalReading {
@@ -52,7 +69,9 @@ export function readGoal(item: Item, hedges: readonly HedgeHit[], syntax?: Synta
   const missing = new Set<Part>();
   // A vague verb matters when nothing measures it (GOAL-VAGUE-VERB); a bare number with no conditions or date
   // ("Lucas will read 20 words") still leaves the skill undefined.
-  if ((vague.length && !hasMeasure) || (hasMeasure && !event && !hasContext && !hasTime && wordCount(content) <= BARE_WORDS)) missing.add('what');
+  const counted = vague.length > 0 && re.countedBehaviour.test(content);
+  const unseen = hasMeasure ? undefined : unobservable(syntax);
+  if ((vague.length && !hasMeasure && !counted) || unseen || (hasMeasure && !event && !hasContext && !hasTime && wordCount(content) <= BARE_WORDS)) missing.add('what');
   // A goal the child "plans to" reach is an intention: nothing says whether it was met.
   if (!hasMeasure || (vague.length > 0 && !/\d/.test(content) && !re.numberWord.test(content)) || syntax?.commitment === 'plans-to') missing.add('measure');
   if (!hasContext) missing.add('context');
@@ -63,5 +82,5 @@ export function readGoal(item: Item, hedges: readonly HedgeHit[], syntax?: Synta
   // US annual goals run for the IEP year by default, so a missing date alone does not make one weak.
   const open = list.filter((p) => p === 'what' || p === 'measure' || (p === 'timescale' && item.jurisdiction !== 'us'));
   const weak = open.length > 1 || (open.length === 1 && (hedges.length > 0 || wordCount(item.text) < DETAILED_WORDS));
-  return { missing: list, provision: false, vague, weak };
+  return { missing: list, provision: false, vague, weak, ...(unseen && !vague.length ? { unobservable: unseen } : {}) };
 }
