@@ -1,11 +1,11 @@
-// The page half of `npm run bench`: Plan Lens in Chromium on a 30-page plan and in a 5,000-word
-// editor, against the same pages in a Chromium without the extension, in the same run. Prints
-// medians, differences and PASS/FAIL lines; asserts nothing (timing lives here, never in npm test).
+// The page half of `npm run bench`: Plan Lens in Chromium on a 30-page plan, in a 5,000-word editor and a
+// 5,000-field form, against the same pages in the same browser on an origin Plan Lens is not given, in the same
+// run. Prints medians, differences and PASS/FAIL lines; asserts nothing (timing lives here, never in npm test).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { findChromium, launchWithExtension, launchWithoutExtension, startServer } from '../e2e/harness';
+import { findChromium, launchWithExtension, startServer } from '../e2e/harness';
 import { HOSTILE_RUN, hostileGmailPage } from '../fixtures/hostile-mail';
 import { manyFieldsPage } from '../fixtures/many-fields';
 import { editorPage, longPlanPage, pageWords } from './page-fixtures';
@@ -29,6 +29,8 @@ const TYPED = 'Sam will have access to support when needed and will be encourage
 const WORDS_PER_BURST = 6;
 const KEY_GAP_MS = 50;
 const BURST_PAUSE_MS = 400;
+/** Runs of the method against itself (both origins without Plan Lens): what "added" reads when nothing is added. */
+const AA_RUNS = 3;
 
 interface TraceEvent {
   name: string;
@@ -39,33 +41,23 @@ interface TraceEvent {
   dur?: number;
   /** The thread's CPU time in the event (µs): what the work cost, however busy the shared machine was. */
   tdur?: number;
-  args?: { name?: string; data?: { url?: string; type?: string }; beginData?: { url?: string } };
+  args?: { name?: string; data?: { url?: string; type?: string; message?: string }; beginData?: { url?: string } };
 }
 
 /** Events that mean JavaScript ran in the task. The bench's plan page has no script of its own. */
 const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'RunMicrotasks', 'v8.compile', 'TimerFire', 'FireAnimationFrame']);
 
 async function trace(cdp: CDPSession, during: () => Promise<void>): Promise<TraceEvent[]> {
-  return (await traceEach([cdp], during))[0]!;
-}
-
-/** Traces each session over the same stretch of time. */
-async function traceEach(cdps: CDPSession[], during: () => Promise<void>): Promise<TraceEvent[][]> {
-  const sessions = cdps.map((cdp) => {
-    const events: TraceEvent[] = [];
-    const collect = (e: { value: unknown[] }) => events.push(...(e.value as TraceEvent[]));
-    cdp.on('Tracing.dataCollected', collect);
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    return { cdp, events, collect, complete };
-  });
-  for (const { cdp } of sessions) await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute'] } });
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: unknown[] }) => events.push(...(e.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute'] } });
   await during();
-  for (const { cdp } of sessions) await cdp.send('Tracing.end');
-  for (const { cdp, collect, complete } of sessions) {
-    await complete;
-    cdp.off('Tracing.dataCollected', collect);
-  }
-  return sessions.map((s) => s.events);
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  return events;
 }
 
 /**
@@ -180,14 +172,17 @@ const BURST_TAIL_MS = 100;
 /**
  * Main-thread CPU time per keystroke: the renderer main thread's task CPU time (tdur) from each keydown's task to
  * the next keydown's (the last, to the trace's end), and of that the time script ran (outermost script events:
- * listeners, timers, frame callbacks, with the style and layout they force). The thread is the one that dispatched
- * the keydowns. The pages have no script but the bench's probe, so the script time added is Plan Lens's own.
+ * listeners, timers, frame callbacks, with the style and layout they force). The thread is the one that logged
+ * `stamp` (console.timeStamp): both pages are in one trace, each in a renderer of its own. The pages have no script
+ * but the bench's probe, so the script time added is Plan Lens's own.
  */
-function keystrokeCpu(events: TraceEvent[]): KeystrokeCpu {
-  const keydowns = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').sort((a, b) => a.ts - b.ts);
-  const first = keydowns[0];
-  if (!first) return { cpu: [], script: [] };
-  const thread = events.filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+function keystrokeCpu(events: TraceEvent[], stamp: string): KeystrokeCpu {
+  const main = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === stamp);
+  if (!main) throw new Error(`page bench: no ${stamp} stamp in the trace`);
+  const own = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+  const keydowns = own.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').sort((a, b) => a.ts - b.ts);
+  if (!keydowns[0]) return { cpu: [], script: [] };
+  const thread = own.filter((e) => e.ph === 'X').sort((a, b) => a.ts - b.ts);
   const tasks = thread.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
   const scripts: TraceEvent[] = [];
   for (const e of thread) if (SCRIPT_EVENTS.has(e.name) && e.ts >= (scripts.at(-1)?.ts ?? 0) + (scripts.at(-1)?.dur ?? 0)) scripts.push(e);
@@ -208,12 +203,15 @@ async function editorReady(context: BrowserContext, url: string, waitForMarks: b
 }
 
 /**
- * Types `words` key by key into both pages in turn (one key here, the same key there), both traced; returns each
- * page's keystrokes' main-thread CPU time. Key for key, whatever else the shared machine does falls on both alike
- * (typing a burst in each in turn left their medians apart by up to 10 ms either way in a 70 ms keystroke).
+ * Types `words` key by key into both pages in turn (one key here, the same key there), in one trace (a browser runs
+ * one at a time); returns each page's keystrokes' main-thread CPU time. Key for key, whatever else the shared machine
+ * does falls on both alike (typing a burst in each in turn left their medians apart by up to 10 ms either way in a
+ * 70 ms keystroke).
  */
-async function typeBurst(pages: [Page, Page], cdps: [CDPSession, CDPSession], words: string[]): Promise<[KeystrokeCpu, KeystrokeCpu]> {
-  const events = await traceEach(cdps, async () => {
+async function typeBurst(pages: [Page, Page], cdp: CDPSession, words: string[]): Promise<[KeystrokeCpu, KeystrokeCpu]> {
+  const stamps = ['plan-lens-bench:page', 'plan-lens-bench:anchor'] as const;
+  const events = await trace(cdp, async () => {
+    for (const [i, page] of pages.entries()) await page.evaluate((stamp) => console.timeStamp(stamp), stamps[i]!);
     for (const word of words) {
       for (const key of word) {
         for (const page of pages) {
@@ -227,35 +225,38 @@ async function typeBurst(pages: [Page, Page], cdps: [CDPSession, CDPSession], wo
   });
   // The pause in which Plan Lens's pass runs: typing goes on once it has settled.
   await pages[0].waitForTimeout(BURST_PAUSE_MS - BURST_TAIL_MS);
-  return [keystrokeCpu(events[0]!), keystrokeCpu(events[1]!)];
+  return [keystrokeCpu(events, stamps[0]), keystrokeCpu(events, stamps[1])];
 }
 
 /**
- * Types the same text in bursts into the editor with Plan Lens and into the same editor without it, key for key in
- * turn (typeBurst). Every keystroke is timed in the page itself: keydown (window, capture: before any other listener)
- * to the end of the input's task (listeners and mutation observers run), and to the task after the next frame
- * (style, layout and paint included); and its main-thread CPU time is read from a trace of each burst.
+ * Types the same text in bursts into a page at `url` and into the same page at `anchorUrl`, key for key in turn
+ * (typeBurst), both tabs of one browser: `url` on the origin Plan Lens was given (its marks awaited when `marks`),
+ * `anchorUrl` on one it was not, so each page has a renderer of its own and they differ in Plan Lens alone. (Two
+ * browsers, one with the extension and one without, read +4 to +7 ms "added" per keystroke with Plan Lens in
+ * neither.) Every keystroke is timed in the page itself: keydown (window, capture: before any other listener) to
+ * the end of the input's task (listeners and mutation observers run), and to the task after the next frame (style,
+ * layout and paint included); and its main-thread CPU time is read from a trace of each burst.
  */
-async function typingRun(withPlanLens: BrowserContext, without: BrowserContext, url: string, caret: string): Promise<{ ext: Keystrokes; plain: Keystrokes }> {
-  const ext = await editorReady(withPlanLens, url, true, caret);
-  const plain = await editorReady(without, url, false, caret);
-  const [extCdp, plainCdp] = [await withPlanLens.newCDPSession(ext), await without.newCDPSession(plain)];
+async function typingRun(context: BrowserContext, url: string, anchorUrl: string, caret: string, marks = true): Promise<{ ext: Keystrokes; plain: Keystrokes }> {
+  const ext = await editorReady(context, url, marks, caret);
+  const plain = await editorReady(context, anchorUrl, false, caret);
+  const cdp = await context.newCDPSession(ext);
   const cpu = { ext: { cpu: [], script: [] } as KeystrokeCpu, plain: { cpu: [], script: [] } as KeystrokeCpu };
   const words = TYPED.match(/\S+\s*/g)!;
   for (let i = 0; i < words.length; i += WORDS_PER_BURST) {
-    const [extCpu, plainCpu] = await typeBurst([ext, plain], [extCdp, plainCdp], words.slice(i, i + WORDS_PER_BURST));
+    const [extCpu, plainCpu] = await typeBurst([ext, plain], cdp, words.slice(i, i + WORDS_PER_BURST));
     for (const [all, burst] of [[cpu.ext, extCpu], [cpu.plain, plainCpu]] as const) {
       all.cpu.push(...burst.cpu);
       all.script.push(...burst.script);
     }
   }
-  const read = async (page: Page, cdp: CDPSession, cpu: KeystrokeCpu): Promise<Keystrokes> => {
+  await cdp.detach();
+  const read = async (page: Page, cpu: KeystrokeCpu): Promise<Keystrokes> => {
     const keystrokes = await page.evaluate<[number, number][]>('window.keystrokes');
-    await cdp.detach();
     await page.close();
     return { handled: keystrokes.map((k) => k[0]), frame: keystrokes.map((k) => k[1]), ...cpu };
   };
-  return { ext: await read(ext, extCdp, cpu.ext), plain: await read(plain, plainCdp, cpu.plain) };
+  return { ext: await read(ext, cpu.ext), plain: await read(plain, cpu.plain) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -303,13 +304,17 @@ async function besideHostile(context: BrowserContext, planUrl: string, hostileUr
   return { alone: aloneAt, beside: besideAt, planFirst: planAnswered !== null && messageAnswered !== null && messageAnswered > planAnswered };
 }
 
+type Typing = { ext: Keystrokes; plain: Keystrokes }[];
+
+/** The median over runs of each run's median difference, page minus anchor. */
+const added = (typing: Typing, key: keyof Keystrokes) => median(typing.map((t) => median(t.ext[key]) - median(t.plain[key])));
+
 /** Prints one typing comparison's keystroke figures; returns the median added main-thread CPU per keystroke. */
-function reportTyping(typing: { ext: Keystrokes; plain: Keystrokes }[]): { addedCpu: number; addedFrame: number } {
+function reportTyping(typing: Typing): { addedCpu: number; addedFrame: number } {
   const pooled = (side: 'ext' | 'plain', key: keyof Keystrokes) => typing.flatMap((t) => t[side][key]);
   const ext = { handled: pooled('ext', 'handled'), frame: pooled('ext', 'frame'), cpu: pooled('ext', 'cpu') };
   const anchor = { handled: pooled('plain', 'handled'), frame: pooled('plain', 'frame'), cpu: pooled('plain', 'cpu') };
-  const added = (key: keyof Keystrokes) => median(typing.map((t) => median(t.ext[key]) - median(t.plain[key])));
-  const [addedFrame, addedHandled, addedCpu] = [added('frame'), added('handled'), added('cpu')];
+  const [addedFrame, addedHandled, addedCpu] = [added(typing, 'frame'), added(typing, 'handled'), added(typing, 'cpu')];
   console.log(`  ${ext.frame.length / typing.length} keystrokes per run in bursts of ${WORDS_PER_BURST} words`);
   console.log(`  keydown -> next frame:   with ${f(median(ext.frame))} (p95 ${f(percentile(ext.frame, 0.95))}), without ${f(median(anchor.frame))} (p95 ${f(percentile(anchor.frame, 0.95))}), added ${f(addedFrame)}`);
   console.log(`  keydown -> input handled: with ${f(median(ext.handled))}, without ${f(median(anchor.handled))}, added ${f(addedHandled)}`);
@@ -319,6 +324,30 @@ function reportTyping(typing: { ext: Keystrokes; plain: Keystrokes }[]): { added
   const addedScript = median(typing.map((t) => mean(t.ext.script) - mean(t.plain.script)));
   console.log(`    of it script, mean (the bench's probe in both pages; Plan Lens's besides): with ${f(mean(pooled('ext', 'script')))}, without ${f(mean(pooled('plain', 'script')))}, added ${f(addedScript)}`);
   return { addedCpu, addedFrame };
+}
+
+/**
+ * The typing comparison run against itself: the same pages and origins in a browser where Plan Lens is installed
+ * but given neither origin, so whatever "added" reads is the method's own error, printed beside the real figures.
+ */
+async function methodFloor(origin: string, anchor: string): Promise<Record<'editor' | 'form', { addedCpu: number; addedFrame: number }>> {
+  const browser = await launchWithExtension({ args: FRAME_ARGS, viewport: VIEWPORT, grantSites: [] });
+  try {
+    const editor: Typing = [];
+    const form: Typing = [];
+    // Run 0 warms up, as in the main runs; the pages are those the main runs typed into.
+    for (let run = 0; run <= AA_RUNS; run++) {
+      const page = (name: string) => `${origin}/${name}-${1 + (run % RUNS)}.html`;
+      const typed = [await typingRun(browser.context, page('editor'), page('editor').replace(origin, anchor), EDITOR_CARET, false), await typingRun(browser.context, page('form'), page('form').replace(origin, anchor), FIELD_CARET, false)];
+      if (run === 0) continue;
+      editor.push(typed[0]!);
+      form.push(typed[1]!);
+    }
+    const figures = (typing: Typing) => ({ addedCpu: added(typing, 'cpu'), addedFrame: added(typing, 'frame') });
+    return { editor: figures(editor), form: figures(form) };
+  } finally {
+    await browser.close();
+  }
 }
 
 export async function pageBench(): Promise<void> {
@@ -338,9 +367,8 @@ export async function pageBench(): Promise<void> {
   for (let run = 0; run < HOSTILE_RUNS; run++) fs.writeFileSync(path.join(dir, `hostile-${run}.html`), hostileGmailPage(HOSTILE_RUN + run));
   fs.writeFileSync(path.join(dir, 'small-plan.html'), fs.readFileSync('tests/fixtures/plan-static.html'));
   const withExtension = await launchWithExtension({ args: FRAME_ARGS, viewport: VIEWPORT, mapHosts: { hosts: [GMAIL], port: webmail.port } });
-  // The anchor: the same Chromium with the same switches and a fresh profile of its own, without the extension.
-  const plainBrowser = await launchWithoutExtension({ args: FRAME_ARGS, viewport: VIEWPORT });
-  const plain = plainBrowser.context;
+  // The anchor: the same pages from the same server in the same browser, on an origin Plan Lens is not given.
+  const anchor = server.origin.replace('127.0.0.1', 'localhost');
   try {
     const loads: { ext: LoadRun; plain: LoadRun }[] = [];
     const typing: { ext: Keystrokes; plain: Keystrokes }[] = [];
@@ -350,16 +378,18 @@ export async function pageBench(): Promise<void> {
       const plan = `${server.origin}/plan-${run}.html`;
       const editor = `${server.origin}/editor-${run}.html`;
       const form = `${server.origin}/form-${run}.html`;
-      const load = { ext: await loadRun(withExtension.context, plan), plain: await loadRun(plain, plan) };
-      const typed = await typingRun(withExtension.context, plain, editor, EDITOR_CARET);
+      const load = { ext: await loadRun(withExtension.context, plan), plain: await loadRun(withExtension.context, plan.replace(server.origin, anchor)) };
+      const typed = await typingRun(withExtension.context, editor, editor.replace(server.origin, anchor), EDITOR_CARET);
       const formLoad = await loadRun(withExtension.context, form);
-      const formTyped = await typingRun(withExtension.context, plain, form, FIELD_CARET);
+      const formTyped = await typingRun(withExtension.context, form, form.replace(server.origin, anchor), FIELD_CARET);
       if (run === 0) continue;
       loads.push(load);
       typing.push(typed);
       formLoads.push(formLoad);
       formTyping.push(formTyped);
     }
+
+    const floor = await methodFloor(server.origin, anchor);
 
     const beside: Awaited<ReturnType<typeof besideHostile>>[] = [];
     for (let run = 0; run < HOSTILE_RUNS; run++) beside.push(await besideHostile(withExtension.context, `${server.origin}/small-plan.html`, `https://${GMAIL}/hostile-${run}.html`));
@@ -373,7 +403,7 @@ export async function pageBench(): Promise<void> {
     const anchorScript = loads.map((l) => l.plain.longestScriptTask);
 
     console.log('');
-    console.log(`page: Chromium with Plan Lens vs the same Chromium build without it, same pages, same run; ${RUNS} runs (+1 warm-up), medians`);
+    console.log(`page: Chromium with Plan Lens vs the same pages in the same browser on an origin Plan Lens is not given, same run; ${RUNS} runs (+1 warm-up), medians`);
     console.log(`plan page: ${planWords} words (ehcp-draft scaled, static text, every block salted per run)`);
     console.log(`  load event -> first underline: ${shown.length === RUNS ? f(median(shown)) : `marks in ${shown.length}/${RUNS} runs`} (runs: ${firsts.map((x) => (x === null ? '-' : x.toFixed(0))).join(', ')})`);
     console.log('  longest main-thread task running script (the page has none: with the extension it is Plan Lens\'s content script, its');
@@ -388,6 +418,8 @@ export async function pageBench(): Promise<void> {
     console.log(`form: ${FORM_FIELDS} fields (textareas and inputs, tests/fixtures/many-fields.ts), typed into field ${FORM_FIELD}`);
     console.log(`  load event -> first marks: ${formFirsts.length === RUNS ? f(median(formFirsts)) : `marks in ${formFirsts.length}/${RUNS} runs`}; longest Plan Lens task: CPU median ${f(median(formLoads.map((l) => l.longestScriptTaskCpu)))}, worst ${f(Math.max(...formLoads.map((l) => l.longestScriptTaskCpu)))}`);
     const form = reportTyping(formTyping);
+    console.log(`the method against itself (${AA_RUNS} runs, a browser with Plan Lens given neither origin; "added" should read 0):`);
+    console.log(`  editor: main-thread CPU ${f(floor.editor.addedCpu)}, wall to the next frame ${f(floor.editor.addedFrame)}; form: CPU ${f(floor.form.addedCpu)}, wall ${f(floor.form.addedFrame)}`);
     const besideAt = beside.map((b) => b.beside).filter((x): x is number => x !== null);
     const aloneAt = beside.map((b) => b.alone).filter((x): x is number => x !== null);
     const delay = median(besideAt) - median(aloneAt);
@@ -403,7 +435,6 @@ export async function pageBench(): Promise<void> {
     console.log(`${form.addedCpu < 2 ? 'PASS' : 'FAIL'} added keystroke cost in a ${FORM_FIELDS}-field form < 2 ms, median (main-thread CPU ${f(form.addedCpu)}; wall latency ${f(form.addedFrame)})`);
   } finally {
     await withExtension.close();
-    await plainBrowser.close();
     await server.close();
     await webmail.close();
     fs.rmSync(dir, { recursive: true, force: true });
