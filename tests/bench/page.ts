@@ -31,6 +31,8 @@ const KEY_GAP_MS = 50;
 const BURST_PAUSE_MS = 400;
 /** Runs of the method against itself (both origins without Plan Lens): what "added" reads when nothing is added. */
 const AA_RUNS = 3;
+/** The same page from the same server on an origin Plan Lens is not given (its grant is 127.0.0.1's). */
+const anchored = (url: string) => url.replace('://127.0.0.1', '://localhost');
 
 interface TraceEvent {
   name: string;
@@ -203,8 +205,8 @@ async function editorReady(context: BrowserContext, url: string, waitForMarks: b
 }
 
 /**
- * Types `words` key by key into both pages in turn (one key here, the same key there), in one trace (a browser runs
- * one at a time); returns each page's keystrokes' main-thread CPU time. Key for key, whatever else the shared machine
+ * Types `words` key by key into both pages in turn (one key here, the same key there), in one trace (a browser traces
+ * once at a time); returns each page's keystrokes' main-thread CPU time. Key for key, whatever else the shared machine
  * does falls on both alike (typing a burst in each in turn left their medians apart by up to 10 ms either way in a
  * 70 ms keystroke).
  */
@@ -229,17 +231,17 @@ async function typeBurst(pages: [Page, Page], cdp: CDPSession, words: string[]):
 }
 
 /**
- * Types the same text in bursts into a page at `url` and into the same page at `anchorUrl`, key for key in turn
+ * Types the same text in bursts into a page at `url` and into the same page at `anchored(url)`, key for key in turn
  * (typeBurst), both tabs of one browser: `url` on the origin Plan Lens was given (its marks awaited when `marks`),
- * `anchorUrl` on one it was not, so each page has a renderer of its own and they differ in Plan Lens alone. (Two
+ * the anchor on one it was not, so each page has a renderer of its own and they differ in Plan Lens alone. (Two
  * browsers, one with the extension and one without, read +4 to +7 ms "added" per keystroke with Plan Lens in
  * neither.) Every keystroke is timed in the page itself: keydown (window, capture: before any other listener) to
  * the end of the input's task (listeners and mutation observers run), and to the task after the next frame (style,
  * layout and paint included); and its main-thread CPU time is read from a trace of each burst.
  */
-async function typingRun(context: BrowserContext, url: string, anchorUrl: string, caret: string, marks = true): Promise<{ ext: Keystrokes; plain: Keystrokes }> {
+async function typingRun(context: BrowserContext, url: string, caret: string, marks = true): Promise<{ ext: Keystrokes; plain: Keystrokes }> {
   const ext = await editorReady(context, url, marks, caret);
-  const plain = await editorReady(context, anchorUrl, false, caret);
+  const plain = await editorReady(context, anchored(url), false, caret);
   const cdp = await context.newCDPSession(ext);
   const cpu = { ext: { cpu: [], script: [] } as KeystrokeCpu, plain: { cpu: [], script: [] } as KeystrokeCpu };
   const words = TYPED.match(/\S+\s*/g)!;
@@ -330,7 +332,7 @@ function reportTyping(typing: Typing): { addedCpu: number; addedFrame: number } 
  * The typing comparison run against itself: the same pages and origins in a browser where Plan Lens is installed
  * but given neither origin, so whatever "added" reads is the method's own error, printed beside the real figures.
  */
-async function methodFloor(origin: string, anchor: string): Promise<Record<'editor' | 'form', { addedCpu: number; addedFrame: number }>> {
+async function methodFloor(origin: string): Promise<Record<'editor' | 'form', { addedCpu: number; addedFrame: number }>> {
   const browser = await launchWithExtension({ args: FRAME_ARGS, viewport: VIEWPORT, grantSites: [] });
   try {
     const editor: Typing = [];
@@ -338,7 +340,7 @@ async function methodFloor(origin: string, anchor: string): Promise<Record<'edit
     // Run 0 warms up, as in the main runs; the pages are those the main runs typed into.
     for (let run = 0; run <= AA_RUNS; run++) {
       const page = (name: string) => `${origin}/${name}-${1 + (run % RUNS)}.html`;
-      const typed = [await typingRun(browser.context, page('editor'), page('editor').replace(origin, anchor), EDITOR_CARET, false), await typingRun(browser.context, page('form'), page('form').replace(origin, anchor), FIELD_CARET, false)];
+      const typed = [await typingRun(browser.context, page('editor'), EDITOR_CARET, false), await typingRun(browser.context, page('form'), FIELD_CARET, false)];
       if (run === 0) continue;
       editor.push(typed[0]!);
       form.push(typed[1]!);
@@ -367,8 +369,6 @@ export async function pageBench(): Promise<void> {
   for (let run = 0; run < HOSTILE_RUNS; run++) fs.writeFileSync(path.join(dir, `hostile-${run}.html`), hostileGmailPage(HOSTILE_RUN + run));
   fs.writeFileSync(path.join(dir, 'small-plan.html'), fs.readFileSync('tests/fixtures/plan-static.html'));
   const withExtension = await launchWithExtension({ args: FRAME_ARGS, viewport: VIEWPORT, mapHosts: { hosts: [GMAIL], port: webmail.port } });
-  // The anchor: the same pages from the same server in the same browser, on an origin Plan Lens is not given.
-  const anchor = server.origin.replace('127.0.0.1', 'localhost');
   try {
     const loads: { ext: LoadRun; plain: LoadRun }[] = [];
     const typing: { ext: Keystrokes; plain: Keystrokes }[] = [];
@@ -378,10 +378,10 @@ export async function pageBench(): Promise<void> {
       const plan = `${server.origin}/plan-${run}.html`;
       const editor = `${server.origin}/editor-${run}.html`;
       const form = `${server.origin}/form-${run}.html`;
-      const load = { ext: await loadRun(withExtension.context, plan), plain: await loadRun(withExtension.context, plan.replace(server.origin, anchor)) };
-      const typed = await typingRun(withExtension.context, editor, editor.replace(server.origin, anchor), EDITOR_CARET);
+      const load = { ext: await loadRun(withExtension.context, plan), plain: await loadRun(withExtension.context, anchored(plan)) };
+      const typed = await typingRun(withExtension.context, editor, EDITOR_CARET);
       const formLoad = await loadRun(withExtension.context, form);
-      const formTyped = await typingRun(withExtension.context, form, form.replace(server.origin, anchor), FIELD_CARET);
+      const formTyped = await typingRun(withExtension.context, form, FIELD_CARET);
       if (run === 0) continue;
       loads.push(load);
       typing.push(typed);
@@ -389,7 +389,7 @@ export async function pageBench(): Promise<void> {
       formTyping.push(formTyped);
     }
 
-    const floor = await methodFloor(server.origin, anchor);
+    const floor = await methodFloor(server.origin);
 
     const beside: Awaited<ReturnType<typeof besideHostile>>[] = [];
     for (let run = 0; run < HOSTILE_RUNS; run++) beside.push(await besideHostile(withExtension.context, `${server.origin}/small-plan.html`, `https://${GMAIL}/hostile-${run}.html`));

@@ -13,9 +13,9 @@ const re = {
   purpose: /\bso that\b[^.;]*/gi,
   vagueContext: /\bin a (?:range|variety) of (?:settings|contexts|situations)\b/gi,
   numberWord: /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|zero|half|all|every|each)\b/i,
-  // A postsecondary or event goal is anchored to the event that starts it ("after graduating", "upon completion of high school").
   // "decrease the number of times she blurts out" names the behaviour to count; only the criterion is missing.
   countedBehaviour: /\b(?:number|frequency) of (?:times|instances|occasions|incidents|episodes)\b/i,
+  // A postsecondary or event goal is anchored to the event that starts it ("after graduating", "upon completion of high school").
   afterEvent: /\b(?:after|upon|on|following|once|when|within \w+ (?:months?|years?) of)\s+(?:\w+\s+){0,3}(?:graduat\w*|complet\w*|leav\w*|left|exit\w*|finish\w*)\b|\bafter (?:high school|school|college|year 1[1-4])\b/i,
 };
 
